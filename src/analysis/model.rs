@@ -1,0 +1,133 @@
+//! The report model: what `qarin analyze --json` writes and what the workbench reads.
+//! Every `start..end` is a UTF-8 byte range into the text of the article named by `article` (an article id).
+
+use crate::corpus::{Article, Diagnostic};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const REPORT_FORMAT: &str = "qarin-report/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`REPORT_FORMAT`].
+    pub format: String,
+    pub articles: Vec<Article>,
+    pub entities: Vec<Entity>,
+    pub claims: Vec<ClaimCluster>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Org,
+    Place,
+    Date,
+    Other,
+}
+
+/// One real-world entity, linked across articles despite spelling variants.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable across runs on the same corpus, e.g. `e12`.
+    pub id: String,
+    pub kind: EntityKind,
+    /// Its most common written form.
+    pub label: String,
+    /// Every distinct written form, most common first.
+    pub variants: Vec<String>,
+    /// Normalised value where the kind has one: a date as `2020-10-18` or `2020-10`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Ids of the articles it occurs in, in corpus order.
+    pub articles: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Verbatim,
+    Paraphrase,
+}
+
+/// The same statement carried by two or more articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimCluster {
+    /// Stable across runs on the same corpus, e.g. `c3`.
+    pub id: String,
+    pub kind: ClaimKind,
+    /// Cohesion of the cluster, 0..=1.
+    pub score: f32,
+    /// Ordered by article date, then article order, then position; the first is the earliest known source.
+    pub members: Vec<ClaimMember>,
+    /// Exactly shared spans inside members (from local alignment).
+    pub shared: Vec<SharedSpan>,
+    /// Details on which members disagree.
+    pub differences: Vec<Difference>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimMember {
+    pub article: String,
+    /// Index into the article's `sentences`.
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedSpan {
+    /// Index into the cluster's `members`.
+    pub member: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// e.g. `{what: "date", values: {"000": "2020-10-18", "001": "2020-10"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Difference {
+    /// `number`, `date`, `quantity` or `entity`.
+    pub what: String,
+    /// Article id → the value that member states.
+    pub values: BTreeMap<String, String>,
+}
+
+/// Rows that line units up across a chosen sequence of articles (a multiple-sequence alignment over claim clusters).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// Article ids, one per column, in the chosen order.
+    pub articles: Vec<String>,
+    pub rows: Vec<AlignmentRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignmentRow {
+    /// The claim cluster whose members share this row, if any.
+    pub cluster: Option<String>,
+    /// One cell per column of [`Alignment::articles`]: the unit of that article on this row, if any.
+    pub cells: Vec<Option<AlignedUnit>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlignedUnit {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Report {
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+}

@@ -1,0 +1,17 @@
+//! Qarin (قارِن, "compare"): compare how several news articles — above all Arabic ones — tell the same story.
+//!
+//! Data flows one way: **load → segment → analyse → present**.
+//! - [`corpus`] reads files and formats into [`corpus::Article`]s. Knows nothing of UI.
+//! - [`arabic`] normalisation, tokens, stems, transliteration keys: pure functions, offsets kept.
+//! - [`analysis`] entities, claims, alignment, the report model and its JSON. Depends on corpus + arabic only.
+//! - [`text`] cosmic-text ↔ egui: fonts, layout cache, glyph atlas, the text widget. Knows nothing of articles.
+//! - [`ui`] the eframe workbench: the only place that knows egui layout.
+//! - [`cli`] what each command of the binary does; `main.rs` only parses the command line.
+
+pub mod analysis;
+pub mod arabic;
+pub mod cli;
+pub mod corpus;
+pub mod progress;
+pub mod text;
+pub mod ui;
