@@ -1,6 +1,7 @@
 //! Entity recognition in one article: a statistical tagger trained on ANERcorp, gazetteers, news-prose patterns, dates.
 
 pub mod conll;
+mod consistency;
 mod recognize;
 pub mod tagger;
 pub mod text;
@@ -49,9 +50,13 @@ pub fn ner_command(file: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut scores = conll::Scores::default();
     let mut all_gold = true;
-    for sentence in &sentences {
-        let tokens: Vec<&str> = sentence.iter().map(|l| l.token.as_str()).collect();
-        let pred: Vec<&str> = model.tag(&tokens).into_iter().map(|t| TAGS[t]).collect();
+    let tokens: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|l| l.token.as_str()).collect())
+        .collect();
+    let tags = tag_document(model, &tokens);
+    for (sentence, tags) in sentences.iter().zip(&tags) {
+        let pred: Vec<&str> = tags.iter().map(|&t| TAGS[t]).collect();
         for (line, tag) in sentence.iter().zip(&pred) {
             writeln!(out, "{} {}", line.text, tag)?;
         }
@@ -70,6 +75,17 @@ pub fn ner_command(file: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many sentences either side a name found by the tagger labels its repeats (CoNLL files have no document
+/// boundaries; an article is its own document).
+const CONSISTENCY_WINDOW: usize = 5;
+
+/// Tags a run of sentences as one document: the tagger per sentence, then one-name-one-label across them.
+pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
+    let mut tags: Vec<Vec<usize>> = sentences.iter().map(|s| model.tag(s)).collect();
+    consistency::propagate(sentences, &mut tags, CONSISTENCY_WINDOW);
+    tags
 }
 
 /// `qarin train-ner`.

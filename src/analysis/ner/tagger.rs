@@ -11,7 +11,7 @@ pub const TAGS: [&str; 9] = [
 ];
 pub const N_TAGS: usize = TAGS.len();
 /// log2 of the number of hashed feature rows.
-const BITS: u32 = 19;
+const BITS: u32 = 18;
 const ROWS: usize = 1 << BITS;
 const MAGIC: &[u8; 8] = b"QARINER1";
 
