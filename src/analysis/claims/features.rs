@@ -1,7 +1,7 @@
 //! What a claim unit says, as weighted features: content stems under the synonym table, linked entities, numbers,
 //! dates, near pairs of those, and token shingles for verbatim reuse.
 
-use super::text::{Token, canonical, is_stop_word, light_stem, month_number, tokenize};
+use super::text::{Token, background_factor, canonical, is_stop_word, light_stem, month_number, tokenize};
 use super::units::ClaimUnit;
 use crate::analysis::model::{Entity, EntityKind};
 use crate::corpus::Article;
@@ -41,6 +41,8 @@ pub struct UnitData {
     pub token_hashes: Vec<u64>,
     /// Sorted, deduplicated feature hashes with their kinds.
     pub features: Vec<(u64, FeatureKind)>,
+    /// How telling each stem feature is in news generally ([`background_factor`]).
+    pub priors: Vec<(u64, f32)>,
     pub facts: Vec<Fact>,
 }
 
@@ -102,6 +104,7 @@ pub fn unit_data(
     let mut content: Vec<(u64, FeatureKind)> = Vec::new();
     let mut facts: Vec<Fact> = Vec::new();
     let mut consumed = vec![false; tokens.len()];
+    let mut priors: Vec<(u64, f32)> = Vec::new();
 
     // Dates: [day] month [year], or a year alone.
     for i in 0..tokens.len() {
@@ -199,19 +202,26 @@ pub fn unit_data(
         }
         let stem = light_stem(&tok.norm);
         let canon = canonical(&stem);
-        content.push((hash_of(FeatureKind::Stem, &canon), FeatureKind::Stem));
+        let hash = hash_of(FeatureKind::Stem, &canon);
+        content.push((hash, FeatureKind::Stem));
+        priors.push((hash, background_factor(canon)));
     }
 
     let mut features: Vec<(u64, FeatureKind)> = content.clone();
+    let prior_of = |h: u64| priors.iter().find(|p| p.0 == h).map_or(1.0, |p| p.1);
+    let mut pair_priors = Vec::new();
     for i in 0..content.len() {
         for j in i + 1..content.len().min(i + 1 + PAIR_WINDOW) {
             let (x, y) = (content[i].0, content[j].0);
             if x != y {
                 let key = (x.min(y), x.max(y));
-                features.push((hash_of(FeatureKind::Pair, &key), FeatureKind::Pair));
+                let hash = hash_of(FeatureKind::Pair, &key);
+                features.push((hash, FeatureKind::Pair));
+                pair_priors.push((hash, prior_of(x) * prior_of(y)));
             }
         }
     }
+    priors.extend(pair_priors);
     for w in token_hashes.windows(SHINGLE) {
         features.push((hash_of(FeatureKind::Shingle, &w), FeatureKind::Shingle));
     }
@@ -226,6 +236,7 @@ pub fn unit_data(
         tokens,
         token_hashes,
         features,
+        priors,
         facts,
     }
 }

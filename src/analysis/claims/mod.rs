@@ -11,7 +11,7 @@
 mod align;
 mod features;
 mod local_align;
-mod text;
+pub mod text;
 mod units;
 
 pub use align::align_units;
@@ -37,6 +37,13 @@ pub struct ClaimParams {
     pub verbatim_coverage: f32,
     /// … and at least this many tokens.
     pub verbatim_min_tokens: usize,
+    /// A unit's feature mass counts as at least this much, so that a heading of three common words does not match
+    /// every sentence that contains them.
+    pub min_mass: f32,
+    /// A cluster's core (the features all its members state) must weigh this much to let loose matches join.
+    pub min_core_weight: f32,
+    /// Similarity to every sampled member a unit needs to join a cluster by its core.
+    pub min_join_similarity: f32,
     /// Index postings longer than this (features shared by too many clusters) do not propose candidates.
     pub max_postings: usize,
     /// Candidate clusters scored per unit.
@@ -48,8 +55,11 @@ pub struct ClaimParams {
 impl Default for ClaimParams {
     fn default() -> Self {
         Self {
-            min_similarity: 0.3,
+            min_similarity: 0.32,
             min_shared_stems: 2,
+            min_mass: 35.0,
+            min_core_weight: 10.0,
+            min_join_similarity: 0.15,
             verbatim_coverage: 0.6,
             verbatim_min_tokens: 6,
             max_postings: 200,
@@ -106,37 +116,54 @@ struct Matcher<'a> {
     params: &'a ClaimParams,
 }
 
+/// Weight of a feature kind in the similarity; near pairs and shingles only add evidence, they are not in a unit's
+/// mass (a long unit would otherwise be diluted by the square of its length).
 fn kind_factor(kind: FeatureKind) -> f32 {
     match kind {
         FeatureKind::Stem | FeatureKind::Date => 1.0,
-        FeatureKind::Entity | FeatureKind::Number => 0.8,
-        FeatureKind::Pair => 0.6,
-        FeatureKind::Shingle => 0.0,
+        FeatureKind::Entity | FeatureKind::Number => 0.7,
+        FeatureKind::Pair | FeatureKind::Shingle => 0.0,
     }
 }
 
 impl<'a> Matcher<'a> {
     fn new(units: &'a [UnitData], params: &'a ClaimParams) -> Self {
-        let df: HashMap<u64, u32> = units
+        let (df, priors): (HashMap<u64, u32>, HashMap<u64, f32>) = units
             .par_iter()
-            .fold(HashMap::new, |mut map: HashMap<u64, u32>, u| {
-                for &(f, kind) in &u.features {
-                    if kind != FeatureKind::Shingle {
-                        *map.entry(f).or_default() += 1;
+            .fold(
+                || (HashMap::new(), HashMap::new()),
+                |(mut df, mut priors): (HashMap<u64, u32>, HashMap<u64, f32>), u| {
+                    for &(f, kind) in &u.features {
+                        if kind != FeatureKind::Shingle {
+                            *df.entry(f).or_default() += 1;
+                        }
                     }
-                }
-                map
-            })
-            .reduce(HashMap::new, |mut a, b| {
-                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-                for (k, v) in small {
-                    *big.entry(k).or_default() += v;
-                }
-                a = big;
-                a
-            });
+                    priors.extend(u.priors.iter().copied());
+                    (df, priors)
+                },
+            )
+            .reduce(
+                || (HashMap::new(), HashMap::new()),
+                |a, b| {
+                    let (mut big, small) = if a.0.len() >= b.0.len() { (a, b) } else { (b, a) };
+                    for (k, v) in small.0 {
+                        *big.0.entry(k).or_default() += v;
+                    }
+                    big.1.extend(small.1);
+                    big
+                },
+            );
         let n = units.len().max(1) as f32;
-        let idf: HashMap<u64, f32> = df.into_iter().map(|(f, d)| (f, (1.0 + n / d as f32).ln())).collect();
+        // Squared IDF: what makes two statements the same is their rare words, not the topic's common ones.
+        let idf: HashMap<u64, f32> = df
+            .into_iter()
+            .map(|(f, d)| {
+                (
+                    f,
+                    (1.0 + n / d as f32).ln().powi(2) * priors.get(&f).copied().unwrap_or(1.0),
+                )
+            })
+            .collect();
         let mass = units
             .par_iter()
             .map(|u| {
@@ -173,7 +200,11 @@ impl<'a> Matcher<'a> {
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
                     let kind = fa[i].1;
-                    shared += self.weight(fa[i].0, kind);
+                    shared += if kind == FeatureKind::Pair {
+                        PAIR_SHARE * self.idf.get(&fa[i].0).copied().unwrap_or(0.0)
+                    } else {
+                        self.weight(fa[i].0, kind)
+                    };
                     match kind {
                         FeatureKind::Stem | FeatureKind::Date => stems += 1,
                         FeatureKind::Pair => pairs += 1,
@@ -185,7 +216,8 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        let denom = (self.mass[a] * self.mass[b]).sqrt();
+        let floor = self.params.min_mass;
+        let denom = (self.mass[a].max(floor) * self.mass[b].max(floor)).sqrt();
         let cosine = if denom > 0.0 { (shared / denom).min(1.0) } else { 0.0 };
         let p = self.params;
         let enough = stems >= p.min_shared_stems || (stems + 1 >= p.min_shared_stems && pairs >= 1);
@@ -208,8 +240,123 @@ impl<'a> Matcher<'a> {
     }
 }
 
+/// Share of a shared near pair's weight added to the shared mass: the same rare words close together again.
+const PAIR_SHARE: f32 = 0.25;
+
+/// Similarity from which a unit counts as restating an earlier unit of its own article.
+const REPETITION_SIMILARITY: f32 = 0.5;
+
 struct Building {
     members: Vec<usize>,
+}
+
+/// The clusters sharing the most feature weight with `unit`, from the inverted index (no all-pairs comparison).
+fn candidate_clusters(
+    unit: &UnitData,
+    postings: &HashMap<u64, Vec<u32>>,
+    matcher: &Matcher,
+    accumulated: &mut HashMap<u32, f32>,
+) -> Vec<(u32, f32)> {
+    accumulated.clear();
+    for &(f, kind) in &unit.features {
+        if matches!(kind, FeatureKind::Entity | FeatureKind::Number) {
+            continue;
+        }
+        if let Some(list) = postings.get(&f)
+            && list.len() <= matcher.params.max_postings
+        {
+            let w = if kind == FeatureKind::Shingle {
+                1.0
+            } else {
+                matcher.weight(f, kind)
+            };
+            for &c in list {
+                *accumulated.entry(c).or_default() += w;
+            }
+        }
+    }
+    let mut candidates: Vec<(u32, f32)> = accumulated.iter().map(|(&c, &w)| (c, w)).collect();
+    candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates.truncate(matcher.params.candidates);
+    candidates
+}
+
+/// The features every member of a cluster states (its signature), when they make a telling core: at least two
+/// content stems or dates and [`ClaimParams::min_core_weight`] of weight.
+fn cluster_core(units: &[UnitData], matcher: &Matcher, members: &[usize]) -> Option<Vec<(u64, FeatureKind)>> {
+    let first = &units[*members.first()?];
+    let core: Vec<(u64, FeatureKind)> = first
+        .features
+        .iter()
+        .filter(|(_, k)| matches!(k, FeatureKind::Stem | FeatureKind::Date | FeatureKind::Entity))
+        .filter(|(f, _)| {
+            members[1..]
+                .iter()
+                .all(|&m| units[m].features.binary_search_by_key(f, |x| x.0).is_ok())
+        })
+        .copied()
+        .collect();
+    let content = core.iter().filter(|(_, k)| *k != FeatureKind::Entity).count();
+    let weight: f32 = core.iter().map(|&(f, k)| matcher.weight(f, k)).sum();
+    (content >= 2 && weight >= matcher.params.min_core_weight).then_some(core)
+}
+
+/// Second pass: a unit left alone joins a cluster of ≥ 2 articles when it states the cluster's whole core and
+/// resembles its members at least loosely. Cores are fixed before the pass, so joining never drifts (no chaining).
+fn join_by_core(
+    units: &[UnitData],
+    matcher: &Matcher,
+    clusters: &mut [Building],
+    postings: &HashMap<u64, Vec<u32>>,
+    accumulated: &mut HashMap<u32, f32>,
+    order: &[usize],
+    cluster_of: &mut [usize],
+) {
+    let cores: Vec<Option<Vec<(u64, FeatureKind)>>> = clusters
+        .iter()
+        .map(|c| {
+            if c.members.len() >= 2 {
+                cluster_core(units, matcher, &c.members)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let params = matcher.params;
+    for &u in order {
+        let unit = &units[u];
+        if clusters[cluster_of[u]].members.len() != 1 {
+            continue;
+        }
+        let mut best: Option<(usize, f32)> = None;
+        for (c, _) in candidate_clusters(unit, postings, matcher, accumulated) {
+            let c = c as usize;
+            let Some(core) = &cores[c] else {
+                continue;
+            };
+            let cluster = &clusters[c];
+            if cluster.members.iter().any(|&m| units[m].article == unit.article) {
+                continue;
+            }
+            if !core
+                .iter()
+                .all(|(f, _)| unit.features.binary_search_by_key(f, |x| x.0).is_ok())
+            {
+                continue;
+            }
+            let sample = &cluster.members[..cluster.members.len().min(params.sample_members)];
+            let sims: Vec<f32> = sample.iter().map(|&m| matcher.score(m, u).similarity).collect();
+            let mean = sims.iter().sum::<f32>() / sims.len() as f32;
+            if sims.iter().all(|&s| s >= params.min_join_similarity) && best.is_none_or(|b| mean > b.1) {
+                best = Some((c, mean));
+            }
+        }
+        if let Some((c, _)) = best {
+            clusters[cluster_of[u]].members.clear();
+            clusters[c].members.push(u);
+            cluster_of[u] = c;
+        }
+    }
 }
 
 /// Units in the order sources are credited: article date (undated last), article order, position.
@@ -258,35 +405,18 @@ pub fn analyze_claims(
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
     let mut repetitions = Vec::new();
     let mut accumulated: HashMap<u32, f32> = HashMap::new();
-    for u in visiting_order(articles, &units) {
+    let order = visiting_order(articles, &units);
+    let mut cluster_of = vec![0usize; units.len()];
+    for &u in &order {
         let unit = &units[u];
-        accumulated.clear();
-        for &(f, kind) in &unit.features {
-            if matches!(kind, FeatureKind::Entity | FeatureKind::Number) {
-                continue;
-            }
-            if let Some(list) = postings.get(&f)
-                && list.len() <= params.max_postings
-            {
-                let w = if kind == FeatureKind::Shingle {
-                    1.0
-                } else {
-                    matcher.weight(f, kind)
-                };
-                for &c in list {
-                    *accumulated.entry(c).or_default() += w;
-                }
-            }
-        }
-        let mut candidates: Vec<(u32, f32)> = accumulated.iter().map(|(&c, &w)| (c, w)).collect();
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.truncate(params.candidates);
+        let candidates = candidate_clusters(unit, &postings, &matcher, &mut accumulated);
 
         let mut best: Option<(u32, f32)> = None;
         for &(c, _) in &candidates {
             let cluster = &clusters[c as usize];
             if let Some(&same) = cluster.members.iter().find(|&&m| units[m].article == unit.article) {
-                if matcher.score(same, u).matches {
+                let score = matcher.score(same, u);
+                if score.verbatim || score.similarity >= REPETITION_SIMILARITY {
                     let (first, repeat) = (&units[same].unit, &unit.unit);
                     repetitions.push(Repetition {
                         article: articles[unit.article].id.clone(),
@@ -315,6 +445,7 @@ pub fn analyze_claims(
                 (clusters.len() - 1) as u32
             }
         };
+        cluster_of[u] = cid as usize;
         for &(f, kind) in &unit.features {
             if matches!(kind, FeatureKind::Entity | FeatureKind::Number) {
                 continue;
@@ -325,6 +456,16 @@ pub fn analyze_claims(
             }
         }
     }
+
+    join_by_core(
+        &units,
+        &matcher,
+        &mut clusters,
+        &postings,
+        &mut accumulated,
+        &order,
+        &mut cluster_of,
+    );
 
     let mut built: Vec<ClaimCluster> = clusters
         .par_iter()

@@ -1,7 +1,9 @@
+//! Private toolkit of the claims matcher (public for its calibration tests).
+//!
 //! The token view of a claim unit: normalised word tokens with byte ranges into the article, light stems, stop words,
 //! the news synonym table, numbers and dates.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// One word or number of a unit, with its range in the article text.
@@ -260,18 +262,29 @@ const STOP_WORDS: &[&str] = &[
     "علي",
 ];
 
+fn stop_words() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        STOP_WORDS
+            .iter()
+            .filter_map(|w| tokenize(w, 0, w.len()).into_iter().next().map(|t| t.norm))
+            .collect()
+    })
+}
+
 /// True for function words and words that carry no claim by themselves (input: normalised form).
 pub fn is_stop_word(norm: &str) -> bool {
     if norm.chars().count() < 2 {
         return true;
     }
-    if STOP_WORDS.contains(&norm) {
+    let set = stop_words();
+    if set.contains(norm) {
         return true;
     }
     // A conjunction glued to a function word: وفي، فلا، ولم …
     norm.strip_prefix('و')
         .or_else(|| norm.strip_prefix('ف'))
-        .is_some_and(|rest| STOP_WORDS.contains(&rest))
+        .is_some_and(|rest| set.contains(rest))
 }
 
 const PREFIXES: &[&str] = &[
@@ -347,9 +360,14 @@ fn synonym_table() -> &'static HashMap<String, String> {
     TABLE.get_or_init(|| {
         let mut map = HashMap::new();
         for group in SYNONYMS {
-            let head = light_stem(group[0]);
+            let key = |w: &str| tokenize(w, 0, w.len()).into_iter().next().map(|t| light_stem(&t.norm));
+            let Some(head) = key(group[0]) else {
+                continue;
+            };
             for word in *group {
-                map.entry(light_stem(word)).or_insert_with(|| head.clone());
+                if let Some(k) = key(word) {
+                    map.entry(k).or_insert_with(|| head.clone());
+                }
             }
         }
         map
@@ -359,6 +377,42 @@ fn synonym_table() -> &'static HashMap<String, String> {
 /// The canonical form of a light stem under the synonym table.
 pub fn canonical(stem: &str) -> &str {
     synonym_table().get(stem).map(String::as_str).unwrap_or(stem)
+}
+
+/// How much a stem says about a particular statement, from how common it is in news generally (ANERcorp sentence
+/// frequencies): 1 for rare words, down to 0.25 for the commonest (دول, قال, رئيس …).
+pub fn background_factor(stem: &str) -> f32 {
+    static TABLE: OnceLock<(f32, HashMap<&'static str, f32>)> = OnceLock::new();
+    let (sentences, table) = TABLE.get_or_init(|| {
+        let mut sentences = 1.0f32;
+        let mut map = HashMap::new();
+        for line in include_str!("news_frequencies.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split('\t');
+            let (Some(word), Some(count)) = (parts.next(), parts.next().and_then(|c| c.parse::<f32>().ok())) else {
+                continue;
+            };
+            if word == "sentences" {
+                sentences = count;
+            } else {
+                map.insert(word, count);
+            }
+        }
+        (sentences, map)
+    });
+    let count = table.get(stem).copied().unwrap_or(0.0);
+    ((sentences / (count + 1.0)).ln() / sentences.ln()).clamp(0.25, 1.0)
+}
+
+/// The matcher's key for one word: normalised, light-stemmed, mapped through the synonym table.
+pub fn word_key(word: &str) -> Option<String> {
+    let token = tokenize(word, 0, word.len()).into_iter().next()?;
+    if token.is_number || is_stop_word(&token.norm) {
+        return None;
+    }
+    Some(canonical(&light_stem(&token.norm)).to_string())
 }
 
 /// Month number of a normalised month name (Gregorian, Levantine and transliterated forms).
