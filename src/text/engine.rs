@@ -5,8 +5,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use cosmic_text::{
-    Attrs, AttrsList, BufferLine, Ellipsize, Family, FontSystem, Hinting, LayoutGlyph, LineEnding, LineIter, Shaping,
-    SwashCache, Weight, Wrap, fontdb,
+    Attrs, AttrsList, BufferLine, Ellipsize, Family, FontSystem, Hinting, LayoutGlyph, LineEnding, Shaping, SwashCache,
+    Weight, Wrap, fontdb,
 };
 
 use super::atlas::GlyphAtlas;
@@ -264,15 +264,33 @@ fn build_lines(text: &str, key: &ShapeKey) -> (Vec<Paragraph>, Vec<BufferLine>) 
         });
         lines.push(BufferLine::new(line_text, ending, attrs_list, Shaping::Advanced));
     };
-    let mut last_ending = LineEnding::Lf;
-    for (range, ending) in LineIter::new(text) {
-        last_ending = ending;
-        push(range, ending);
-    }
-    if last_ending != LineEnding::None {
-        push(text.len()..text.len(), LineEnding::None);
+    for range in paragraph_ranges(text) {
+        push(range, LineEnding::None);
     }
     (paragraphs, lines)
+}
+
+/// Byte ranges of the paragraphs of `text`: split at every paragraph separator of the Unicode bidi algorithm
+/// (class B: LF, CR, CR LF as one, U+001C–U+001E, U+0085, U+2029), which are left out of the ranges. cosmic-text
+/// would otherwise keep U+2029 and friends inside one line and fail when its paragraphs differ in direction.
+/// Text ending in a separator has a last, empty paragraph; empty text has one empty paragraph.
+pub(crate) fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '\n' | '\r' | '\u{1C}' | '\u{1D}' | '\u{1E}' | '\u{85}' | '\u{2029}') {
+            ranges.push(start..i);
+            let mut end = i + c.len_utf8();
+            if c == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n') {
+                chars.next();
+                end += 1;
+            }
+            start = end;
+        }
+    }
+    ranges.push(start..text.len());
+    ranges
 }
 
 /// Shape (if needed) and wrap every paragraph, and flatten the result into a [`TextLayout`].

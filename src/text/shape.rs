@@ -84,8 +84,25 @@ impl Shaper {
             .unwrap_or_default()
     }
 
-    /// Shape one line (without line ending).
+    /// Shape one line (without line ending). A line holding other paragraph separators (U+2029, …) is shaped
+    /// paragraph by paragraph, as the widget does; offsets stay relative to the whole line.
     pub fn shape_line(&mut self, line: &str) -> ShapedLine {
+        let mut runs = Vec::new();
+        for range in super::engine::paragraph_ranges(line) {
+            let mut part = self.shape_paragraph(&line[range.clone()]);
+            for run in &mut part.runs {
+                run.start += range.start;
+                run.end += range.start;
+                for glyph in &mut run.glyphs {
+                    glyph.cl += range.start;
+                }
+            }
+            runs.extend(part.runs);
+        }
+        ShapedLine { runs }
+    }
+
+    fn shape_paragraph(&mut self, line: &str) -> ShapedLine {
         let attrs = Attrs::new().family(Family::Name(&self.family));
         let mut buffer_line = BufferLine::new(line, LineEnding::None, AttrsList::new(&attrs), Shaping::Advanced);
         let shape = buffer_line.shape(&mut self.font_system, 8);
