@@ -2,12 +2,14 @@
 //! inside a row, words not shared by every member are marked (compared after Arabic normalisation).
 
 use super::app::Workbench;
-use super::article_text::{SpanStyle, TextSpan, text_block_ui};
+use super::article_text::{SpanStyle, TextBlock, TextSpan, text_block_ui};
 use super::panels::rtl_line_ui;
 use super::search::fold;
 use egui::{Color32, RichText, Ui};
 use std::collections::HashSet;
 use std::ops::Range;
+
+type Words = Vec<(Range<usize>, String)>;
 
 /// Words of `text` with their byte ranges, punctuation trimmed.
 pub fn words(text: &str) -> Vec<(Range<usize>, String)> {
@@ -29,7 +31,7 @@ pub fn words(text: &str) -> Vec<(Range<usize>, String)> {
 
 /// For each cell text, the byte ranges of words that do not occur (normalised) in every other non-empty cell.
 pub fn differing_words(cells: &[Option<&str>]) -> Vec<Vec<Range<usize>>> {
-    let tokenised: Vec<Option<Vec<(Range<usize>, String)>>> = cells.iter().map(|c| c.map(words)).collect();
+    let tokenised: Vec<Option<Words>> = cells.iter().map(|c| c.map(words)).collect();
     let sets: Vec<HashSet<&str>> = tokenised
         .iter()
         .flatten()
@@ -155,7 +157,11 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                                     } else {
                                         ui.visuals().weak_text_color()
                                     };
-                                    text_block_ui(ui, t, &spans, cell_width, font, colour, &|_| false, t);
+                                    let block = TextBlock {
+                                        spans: &spans,
+                                        ..TextBlock::plain(t, cell_width, font, colour)
+                                    };
+                                    text_block_ui(ui, &block);
                                 }
                                 None => {
                                     ui.label(RichText::new("—").weak());

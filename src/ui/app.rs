@@ -87,6 +87,8 @@ pub struct Workbench {
     pub show_matrix: bool,
     /// Screenshot layout: no corpus panel, narrow entity panel, so all columns fit a small screen.
     pub compact: bool,
+    /// Paths to open on the first frame (the context is needed to start the job).
+    pub open_on_start: Option<Vec<PathBuf>>,
 }
 
 impl Workbench {
@@ -105,6 +107,7 @@ impl Workbench {
             applied_dark: None,
             show_matrix: false,
             compact: false,
+            open_on_start: None,
         }
     }
 
@@ -260,6 +263,9 @@ impl Workbench {
     pub fn workbench_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.apply_context_settings(&ctx);
+        if let Some(paths) = self.open_on_start.take() {
+            self.open(&ctx, paths);
+        }
         self.state.poll_job();
         self.handle_input(&ctx);
         if self.state.is_loading() {

@@ -51,28 +51,34 @@ pub mod tag {
     }
 }
 
-/// Lays out and paints `text` (right-to-left paragraphs) wrapped to `width`, with `spans` styled.
-/// `rect_tags` says for which tags the screen rectangles are wanted.
-pub fn text_block_ui(
-    ui: &mut Ui,
-    text: &str,
-    spans: &[TextSpan],
-    width: f32,
-    font_size: f32,
-    base_colour: Color32,
-    rect_tags: &dyn Fn(u64) -> bool,
-    accessible_label: &str,
-) -> TextOutcome {
-    fallback::text_block_ui(
-        ui,
-        text,
-        spans,
-        width,
-        font_size,
-        base_colour,
-        rect_tags,
-        accessible_label,
-    )
+/// One paragraph block to draw: text, styled spans, wrap width.
+pub struct TextBlock<'a> {
+    pub text: &'a str,
+    pub spans: &'a [TextSpan],
+    pub width: f32,
+    pub font_size: f32,
+    pub colour: Color32,
+    /// For which tags the screen rectangles are wanted (claim members, to align and connect them).
+    pub rects_for: fn(u64) -> bool,
+}
+
+impl<'a> TextBlock<'a> {
+    pub fn plain(text: &'a str, width: f32, font_size: f32, colour: Color32) -> Self {
+        Self {
+            text,
+            spans: &[],
+            width,
+            font_size,
+            colour,
+            rects_for: |_| false,
+        }
+    }
+}
+
+/// Lays out and paints a block (right-to-left paragraphs) wrapped to its width, with its spans styled.
+/// The block's text is its AccessKit label.
+pub fn text_block_ui(ui: &mut Ui, block: &TextBlock<'_>) -> TextOutcome {
+    fallback::text_block_ui(ui, block)
 }
 
 /// Provisional renderer through egui's own text until the cosmic-text widget lands (no bidi reordering).
@@ -81,17 +87,16 @@ mod fallback {
     use egui::text::{LayoutJob, TextFormat};
     use egui::{FontId, Sense, Stroke};
 
-    #[allow(clippy::too_many_arguments)]
-    pub fn text_block_ui(
-        ui: &mut Ui,
-        text: &str,
-        spans: &[TextSpan],
-        width: f32,
-        font_size: f32,
-        base_colour: Color32,
-        rect_tags: &dyn Fn(u64) -> bool,
-        accessible_label: &str,
-    ) -> TextOutcome {
+    pub fn text_block_ui(ui: &mut Ui, block: &TextBlock<'_>) -> TextOutcome {
+        let TextBlock {
+            text,
+            spans,
+            width,
+            font_size,
+            colour: base_colour,
+            rects_for: rect_tags,
+        } = *block;
+        let accessible_label = text;
         let mut cuts: Vec<usize> = vec![0, text.len()];
         for s in spans {
             cuts.push(s.range.start.min(text.len()));
@@ -133,7 +138,13 @@ mod fallback {
             job.append(&text[a..b], 0.0, format);
         }
         let galley = ui.fonts_mut(|f| f.layout_job(job));
-        let (rect, response) = ui.allocate_exact_size(egui::vec2(width, galley.size().y), Sense::click());
+        // Plain lines (no tagged spans) must not swallow clicks meant for the row around them.
+        let sense = if spans.iter().any(|s| s.tag != 0) {
+            Sense::click()
+        } else {
+            Sense::hover()
+        };
+        let (rect, response) = ui.allocate_exact_size(egui::vec2(width, galley.size().y), sense);
         // Right-aligned: the galley's own rect already reflects the halign within `width`.
         let origin = egui::pos2(rect.left() + width - galley.rect.right(), rect.top());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, accessible_label));

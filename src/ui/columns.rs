@@ -1,7 +1,7 @@
 //! Articles side by side: one scrolled column per article, highlights, claim side bars, alignment and connector bands.
 
 use super::app::{ColumnRecord, FrameRecord, Workbench};
-use super::article_text::{SpanStyle, TextSpan, tag, text_block_ui};
+use super::article_text::{SpanStyle, TextBlock, TextSpan, tag, text_block_ui};
 use super::palette;
 use super::panels::{claim_tooltip_ui, entity_tooltip_ui, rtl_line_ui};
 use super::state::{WorkbenchState, is_secondary};
@@ -265,7 +265,7 @@ fn column_ui(
                     SegmentKind::Related => "related article",
                     _ => "repeated headline",
                 };
-                let arrow = if expanded { "▾" } else { "▸" };
+                let arrow = if expanded { "[-]" } else { "[+]" };
                 let label = format!("{arrow} {name} ({} characters)", text.chars().count());
                 if ui
                     .add(egui::Button::new(RichText::new(label).small().color(weak)).frame(false))
@@ -293,16 +293,15 @@ fn column_ui(
             } else {
                 font_size
             };
-            let out = text_block_ui(
-                ui,
+            let block = TextBlock {
                 text,
-                &spans,
-                text_width,
-                size,
+                spans: &spans,
+                width: text_width,
+                font_size: size,
                 colour,
-                &|t| tag::as_claim(t).is_some(),
-                &format!("Text of {}", article.id),
-            );
+                rects_for: |t| tag::as_claim(t).is_some(),
+            };
+            let out = text_block_ui(ui, &block);
             for (t, rect) in &out.tag_rects {
                 if let Some((c, m)) = tag::as_claim(*t) {
                     record.claim_rects.push((c, m, *rect));

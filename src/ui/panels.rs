@@ -1,7 +1,7 @@
 //! Top bar, status bar, corpus + claims panel, entities panel.
 
 use super::app::Workbench;
-use super::article_text::{TextSpan, text_block_ui};
+use super::article_text::{TextBlock, text_block_ui};
 use super::commands::UiCommand;
 use super::state::{MatrixSort, ViewMode, kind_name, severity_name};
 use crate::analysis::{ClaimKind, EntityKind};
@@ -21,7 +21,7 @@ fn command_button(wb: &mut Workbench, ui: &mut Ui, cmd: UiCommand) {
 
 /// A short line of possibly right-to-left text, drawn through the text widget (bidi-correct).
 pub fn rtl_line_ui(ui: &mut Ui, text: &str, size: f32, colour: Color32, width: f32) -> egui::Response {
-    text_block_ui(ui, text, &[] as &[TextSpan], width, size, colour, &|_| false, text).response
+    text_block_ui(ui, &TextBlock::plain(text, width, size, colour)).response
 }
 
 pub fn top_bar_ui(wb: &mut Workbench, ui: &mut Ui) {
@@ -132,7 +132,7 @@ pub fn top_bar_ui(wb: &mut Workbench, ui: &mut Ui) {
             wb.state.view = ViewMode::Aligned;
         }
         ui.separator();
-        if ui.button("−").on_hover_text(UiCommand::ZoomOut.tooltip()).clicked() {
+        if ui.button("-").on_hover_text(UiCommand::ZoomOut.tooltip()).clicked() {
             wb.run_command(&ctx, UiCommand::ZoomOut);
         }
         ui.label(format!("{:.0}%", wb.state.settings.zoom * 100.0));
@@ -248,10 +248,10 @@ pub fn corpus_and_claims_ui(wb: &mut Workbench, ui: &mut Ui) {
                         }
                         if let Some(pos) = shown_at {
                             ui.label(RichText::new(format!("#{}", pos + 1)).strong());
-                            if ui.small_button("◀").on_hover_text("Move column left").clicked() {
+                            if ui.small_button("<").on_hover_text("Move column left").clicked() {
                                 move_req = Some((a, true));
                             }
-                            if ui.small_button("▶").on_hover_text("Move column right").clicked() {
+                            if ui.small_button(">").on_hover_text("Move column right").clicked() {
                                 move_req = Some((a, false));
                             }
                         }
