@@ -8,6 +8,7 @@ use super::search::fold;
 use egui::{Color32, RichText, Ui};
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 type Words = Vec<(Range<usize>, String)>;
 
@@ -97,6 +98,7 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                     for &a in &columns {
                         rtl_line_ui(
                             ui,
+                            &wb.engine,
                             &report.articles[a].title,
                             13.0,
                             ui.visuals().strong_text_color(),
@@ -157,11 +159,14 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                                     } else {
                                         ui.visuals().weak_text_color()
                                     };
+                                    let shared: Arc<str> = Arc::from(*t);
+                                    let id = egui::Id::unique(("qarin-aligned-cell", i, t.len(), t.as_ptr() as usize));
                                     let block = TextBlock {
                                         spans: &spans,
-                                        ..TextBlock::plain(t, cell_width, font, colour)
+                                        reading_face: true,
+                                        ..TextBlock::plain(id, &shared, cell_width, font, colour)
                                     };
-                                    text_block_ui(ui, &block);
+                                    text_block_ui(ui, &wb.engine, &block);
                                 }
                                 None => {
                                     ui.label(RichText::new("—").weak());
@@ -182,7 +187,7 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                                             .strong(),
                                     );
                                     for v in values {
-                                        rtl_line_ui(ui, &v, 12.0, ui.visuals().text_color(), 200.0);
+                                        rtl_line_ui(ui, &wb.engine, &v, 12.0, ui.visuals().text_color(), 200.0);
                                     }
                                 }
                             });
