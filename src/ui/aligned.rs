@@ -2,12 +2,15 @@
 //! inside a row, words not shared by every member are marked (compared after Arabic normalisation).
 
 use super::app::Workbench;
-use super::article_text::{SpanStyle, TextSpan, text_block_ui};
+use super::article_text::{SpanStyle, TextBlock, TextSpan, text_block_ui};
 use super::panels::rtl_line_ui;
 use super::search::fold;
 use egui::{Color32, RichText, Ui};
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
+
+type Words = Vec<(Range<usize>, String)>;
 
 /// Words of `text` with their byte ranges, punctuation trimmed.
 pub fn words(text: &str) -> Vec<(Range<usize>, String)> {
@@ -29,7 +32,7 @@ pub fn words(text: &str) -> Vec<(Range<usize>, String)> {
 
 /// For each cell text, the byte ranges of words that do not occur (normalised) in every other non-empty cell.
 pub fn differing_words(cells: &[Option<&str>]) -> Vec<Vec<Range<usize>>> {
-    let tokenised: Vec<Option<Vec<(Range<usize>, String)>>> = cells.iter().map(|c| c.map(words)).collect();
+    let tokenised: Vec<Option<Words>> = cells.iter().map(|c| c.map(words)).collect();
     let sets: Vec<HashSet<&str>> = tokenised
         .iter()
         .flatten()
@@ -95,6 +98,7 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                     for &a in &columns {
                         rtl_line_ui(
                             ui,
+                            &wb.engine,
                             &report.articles[a].title,
                             13.0,
                             ui.visuals().strong_text_color(),
@@ -155,7 +159,14 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                                     } else {
                                         ui.visuals().weak_text_color()
                                     };
-                                    text_block_ui(ui, t, &spans, cell_width, font, colour, &|_| false, t);
+                                    let shared: Arc<str> = Arc::from(*t);
+                                    let id = egui::Id::unique(("qarin-aligned-cell", i, t.len(), t.as_ptr() as usize));
+                                    let block = TextBlock {
+                                        spans: &spans,
+                                        reading_face: true,
+                                        ..TextBlock::plain(id, &shared, cell_width, font, colour)
+                                    };
+                                    text_block_ui(ui, &wb.engine, &block);
                                 }
                                 None => {
                                     ui.label(RichText::new("—").weak());
@@ -176,7 +187,7 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                                             .strong(),
                                     );
                                     for v in values {
-                                        rtl_line_ui(ui, &v, 12.0, ui.visuals().text_color(), 200.0);
+                                        rtl_line_ui(ui, &wb.engine, &v, 12.0, ui.visuals().text_color(), 200.0);
                                     }
                                 }
                             });

@@ -73,6 +73,8 @@ pub struct ScreenshotSlot {
 
 pub struct Workbench {
     pub state: WorkbenchState,
+    /// Lays out and draws all article text (cosmic-text).
+    pub engine: super::article_text::Engine,
     pub last_frame: FrameRecord,
     /// Scroll offsets to apply to columns on the next frame (claim alignment, bench scrolling).
     pub pending_scroll: HashMap<usize, f32>,
@@ -87,12 +89,17 @@ pub struct Workbench {
     pub show_matrix: bool,
     /// Screenshot layout: no corpus panel, narrow entity panel, so all columns fit a small screen.
     pub compact: bool,
+    /// Paths to open on the first frame (the context is needed to start the job).
+    pub open_on_start: Option<Vec<PathBuf>>,
+    /// Ids of the text fields drawn (search, filter, path): while one has focus, arrows and Esc belong to it.
+    pub text_inputs: Vec<egui::Id>,
 }
 
 impl Workbench {
     pub fn new(settings: Settings) -> Self {
         Self {
             state: WorkbenchState::new(settings),
+            engine: std::cell::RefCell::new(crate::text::TextEngine::new()),
             last_frame: FrameRecord::default(),
             pending_scroll: HashMap::new(),
             dialogs: dialogs::Dialogs::default(),
@@ -105,6 +112,8 @@ impl Workbench {
             applied_dark: None,
             show_matrix: false,
             compact: false,
+            open_on_start: None,
+            text_inputs: Vec::new(),
         }
     }
 
@@ -218,7 +227,9 @@ impl Workbench {
     }
 
     fn handle_input(&mut self, ctx: &Context) {
-        for cmd in UiCommand::from_shortcuts(ctx) {
+        let focused = ctx.memory(|m| m.focused());
+        let typing = focused.is_some_and(|id| self.text_inputs.contains(&id));
+        for cmd in UiCommand::from_shortcuts(ctx, typing) {
             self.run_command(ctx, cmd);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
@@ -260,8 +271,12 @@ impl Workbench {
     pub fn workbench_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.apply_context_settings(&ctx);
+        if let Some(paths) = self.open_on_start.take() {
+            self.open(&ctx, paths);
+        }
         self.state.poll_job();
         self.handle_input(&ctx);
+        self.text_inputs.clear();
         if self.state.is_loading() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }

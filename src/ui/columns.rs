@@ -1,7 +1,7 @@
 //! Articles side by side: one scrolled column per article, highlights, claim side bars, alignment and connector bands.
 
 use super::app::{ColumnRecord, FrameRecord, Workbench};
-use super::article_text::{SpanStyle, TextSpan, tag, text_block_ui};
+use super::article_text::{SpanStyle, TextBlock, TextSpan, tag, text_block_ui};
 use super::palette;
 use super::panels::{claim_tooltip_ui, entity_tooltip_ui, rtl_line_ui};
 use super::state::{WorkbenchState, is_secondary};
@@ -107,6 +107,16 @@ pub fn block_spans(
     spans
 }
 
+/// A title cut at a word boundary after `max` characters, so column headers stay short.
+pub fn short_title(title: &str, max: usize) -> String {
+    if title.chars().count() <= max {
+        return title.to_string();
+    }
+    let cut: String = title.chars().take(max).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{at_word}…")
+}
+
 enum Interaction {
     ClickEntity(usize),
     ClickClaim(usize),
@@ -143,6 +153,7 @@ pub fn columns_ui(wb: &mut Workbench, ui: &mut Ui) {
                     let size = egui::vec2(column_width, avail.y - 4.0);
                     let inner = ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
                         ui.set_min_size(size);
+                        ui.set_max_width(size.x);
                         column_ui(wb, ui, a, column_width, header_height, &mut interaction)
                     });
                     record.columns.push(inner.inner);
@@ -212,15 +223,23 @@ fn column_ui(
         .show(ui, |ui| {
             ui.set_width(width - 12.0);
             ui.set_min_height((header_height - 12.0).max(0.0));
-            rtl_line_ui(ui, &article.title, 16.0, ui.visuals().strong_text_color(), width - 12.0).widget_info(|| {
+            rtl_line_ui(
+                ui,
+                &wb.engine,
+                &short_title(&article.title, 90),
+                16.0,
+                ui.visuals().strong_text_color(),
+                width - 12.0,
+            )
+            .widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::Label,
                     true,
                     format!("Column {}: {}", article.id, article.title),
                 )
             });
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(&article.id).monospace().small().weak());
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 6.0;
                 if let Some(s) = &article.source {
                     ui.label(RichText::new(s).small());
                 }
@@ -229,10 +248,14 @@ fn column_ui(
                 }
                 let entities = wb.state.index.mention_counts.iter().filter(|c| c[a] > 0).count();
                 ui.label(
-                    RichText::new(format!("{entities} ent · {} claims", wb.state.index.claim_counts[a]))
-                        .small()
-                        .weak(),
-                );
+                    RichText::new(format!(
+                        "{entities} entities · {} claims",
+                        wb.state.index.claim_counts[a]
+                    ))
+                    .small()
+                    .weak(),
+                )
+                .on_hover_text(format!("{}\n{}", article.id, article.path));
             });
         });
     record.header_height = header.response.rect.height();
@@ -249,12 +272,16 @@ fn column_ui(
     let mut toggles = Vec::new();
     let output = scroll.show(ui, |ui| {
         let content_top = ui.min_rect().top();
-        let text_width = width - BAR * 3.0;
+        // Inside the scroll area (its bar takes room): leave space for the claim side bar.
+        let text_width = (ui.available_width() - BAR * 3.0).max(40.0);
         for (si, seg) in article.segments.iter().enumerate() {
             if seg.kind == SegmentKind::Title || seg.start >= seg.end {
                 continue;
             }
-            let text = article.slice(seg.start, seg.end).trim_end();
+            let Some(shared) = wb.state.index.segment_texts.get(a).and_then(|t| t.get(si)) else {
+                continue;
+            };
+            let text: &str = shared;
             if text.trim().is_empty() {
                 continue;
             }
@@ -265,7 +292,7 @@ fn column_ui(
                     SegmentKind::Related => "related article",
                     _ => "repeated headline",
                 };
-                let arrow = if expanded { "▾" } else { "▸" };
+                let arrow = if expanded { "[-]" } else { "[+]" };
                 let label = format!("{arrow} {name} ({} characters)", text.chars().count());
                 if ui
                     .add(egui::Button::new(RichText::new(label).small().color(weak)).frame(false))
@@ -293,16 +320,17 @@ fn column_ui(
             } else {
                 font_size
             };
-            let out = text_block_ui(
-                ui,
-                text,
-                &spans,
-                text_width,
-                size,
+            let block = TextBlock {
+                id: egui::Id::unique(("qarin-segment", &article.id, si)),
+                text: shared,
+                reading_face: true,
+                spans: &spans,
+                width: text_width,
+                font_size: size,
                 colour,
-                &|t| tag::as_claim(t).is_some(),
-                &format!("Text of {}", article.id),
-            );
+                rects_for: |t| tag::as_claim(t).is_some(),
+            };
+            let out = text_block_ui(ui, &wb.engine, &block);
             for (t, rect) in &out.tag_rects {
                 if let Some((c, m)) = tag::as_claim(*t) {
                     record.claim_rects.push((c, m, *rect));

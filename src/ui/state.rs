@@ -91,6 +91,8 @@ pub struct ReportIndex {
     pub claim_rank: Vec<usize>,
     pub claim_article_counts: Vec<usize>,
     pub folded: Vec<FoldedText>,
+    /// Each segment's text (trailing space trimmed), shared with the text widget without copying each frame.
+    pub segment_texts: Vec<Vec<Arc<str>>>,
 }
 
 impl ReportIndex {
@@ -152,6 +154,16 @@ impl ReportIndex {
             claim_rank[c] = rank;
         }
         let folded = report.articles.iter().map(|a| FoldedText::new(&a.text)).collect();
+        let segment_texts = report
+            .articles
+            .iter()
+            .map(|a| {
+                a.segments
+                    .iter()
+                    .map(|s| Arc::from(a.slice(s.start, s.end).trim_end()))
+                    .collect()
+            })
+            .collect();
         Self {
             article_by_id,
             marks,
@@ -161,6 +173,7 @@ impl ReportIndex {
             claim_rank,
             claim_article_counts,
             folded,
+            segment_texts,
         }
     }
 }
