@@ -332,6 +332,7 @@ fn lead_prefix(trimmed: &str) -> Option<(usize, Option<String>)> {
         let inner = trimmed[open + 1..close].trim();
         let after = trimmed[close + 1..].trim_start();
         if before.split(' ').filter(|w| !w.is_empty()).count() <= 3
+            && !before.split(' ').any(|w| SPEECH_WORDS.contains(&w))
             && fold_line(inner).split(' ').count() <= 4
             && after.starts_with(['-', '–', '—', ':'])
         {
@@ -553,7 +554,7 @@ fn is_boilerplate(line: &Line) -> bool {
         return true;
     }
     // A scrap of one or two characters: a close button "X", a stray number.
-    if t.chars().count() <= 2 {
+    if t.chars().nth(2).is_none() {
         return true;
     }
     if line.words <= 4 && FORM_LINES.contains(&f) {
@@ -584,9 +585,8 @@ fn is_boilerplate(line: &Line) -> bool {
         }
     }
     // Bare URLs and link lists / menus: "الرئيسية | سياسة | اقتصاد | رياضة".
-    let lower = t.to_ascii_lowercase();
-    if (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")) && !t.contains(' ')
-    {
+    let head: String = t.chars().take(8).collect::<String>().to_ascii_lowercase();
+    if (head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) && !t.contains(' ') {
         return true;
     }
     let separators = t.chars().filter(|c| matches!(c, '|' | '•' | '·' | '»' | '«')).count();
