@@ -97,12 +97,21 @@ fn missing_path_and_empty_folders() {
     write(&only_hidden, ".draft.txt", GOOD.as_bytes());
     let only_bad = dir.path().join("only_bad");
     let bad = write(&only_bad, "a.txt", b"");
+    let only_outputs = dir.path().join("only_outputs");
+    write(
+        &only_outputs,
+        "report.json",
+        br#"{"format": "qarin-report/1", "articles": []}"#,
+    );
+    write(&only_outputs, "screenshot.png", b"\x89PNG\r\n\x1a\n");
     let c = load(&[
         missing.clone(),
         empty_dir.clone(),
         only_hidden.clone(),
         only_bad.clone(),
+        only_outputs.clone(),
     ]);
+    one_diag(&c, &only_outputs, Severity::Warning, &["no article files"]);
     assert!(c.articles.is_empty());
     one_diag(&c, &missing, Severity::Error, &["no such file"]);
     one_diag(&c, &empty_dir, Severity::Warning, &["no article"]);

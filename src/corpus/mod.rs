@@ -379,7 +379,9 @@ pub fn load_paths(paths: &[PathBuf], progress: &Progress) -> Corpus {
             continue;
         };
         let label = display(&found.path);
-        files_per_input[found.input] += 1;
+        if !outcome.own_output {
+            files_per_input[found.input] += 1;
+        }
         if outcome.own_output {
             if found.explicit {
                 diagnostics.push(Diagnostic {
@@ -409,7 +411,7 @@ pub fn load_paths(paths: &[PathBuf], progress: &Progress) -> Corpus {
     for (input, p) in paths.iter().enumerate() {
         if std::fs::metadata(p).is_ok_and(|m| m.is_dir()) && articles_per_input[input] == 0 && cancelled == 0 {
             let msg = if files_per_input[input] == 0 {
-                "folder has no article files (hidden files and images are skipped)".to_string()
+                "folder has no article files (hidden files, images and qarin reports are skipped)".to_string()
             } else {
                 format!(
                     "folder has no articles: none of its {} file(s) could be loaded (see their messages)",
