@@ -398,6 +398,10 @@ fn is_role_modifier(t: &Tok, lexicon: &Lexicon) -> bool {
     if is_role(&t.base) || is_role(f) {
         return true;
     }
+    // Where the office is: السفير الروسي لدى طهران، …
+    if f == "،" || f == "," || gazetteer_knows(f) || gazetteer_knows(&t.base) {
+        return true;
+    }
     // Definite words (الدفاع، الروسي، الأركان، للقوات) describe the office; names rarely carry ال.
     (f.starts_with("ال") || f.starts_with("لل"))
         && (lexicon.is_common(f)
