@@ -355,6 +355,11 @@ const SYNONYMS: &[&[&str]] = &[
     &["الامم", "اممي", "الاممي"],
 ];
 
+/// The synonym groups, as words (for inspection and the ANERcorp check).
+pub fn synonym_groups() -> &'static [&'static [&'static str]] {
+    SYNONYMS
+}
+
 fn synonym_table() -> &'static HashMap<String, String> {
     static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
