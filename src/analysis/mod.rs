@@ -5,6 +5,7 @@
 
 pub mod claims;
 pub mod entities;
+pub mod gazetteer;
 pub mod mention;
 pub mod model;
 pub mod ner;

@@ -1,0 +1,73 @@
+//! A light stemmer for content words (after Larkey, Ballesteros & Connell's "light10"), on normalised words.
+//!
+//! It strips the conjunction و, the article forms (ال وال بال كال فال لل) and the common suffixes
+//! (ها ان ات ون ين يه ه ي), keeping at least two letters. It is for matching *content words* (claims, paraphrases):
+//! callers must NEVER stem proper names — `stem("بوتين")` is `بوت` and `stem("روسيا")` is `روس`, which would merge
+//! unrelated names; names are compared with [`translit_key`](super::translit_key) and
+//! [`names_match`](super::names_match) instead. (The Snowball Arabic stemmer is more aggressive still: it strips
+//! root-pattern affixes and mangles foreign names, so it is not used.)
+
+const PREFIXES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
+const SUFFIXES: [&str; 9] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا"];
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// The light stem of a [`normalize`](super::normalize)d content word.
+pub fn stem(norm: &str) -> String {
+    let mut word = norm;
+    if char_len(word) > 3 {
+        if let Some(rest) = word.strip_prefix('و') {
+            word = rest;
+        }
+    }
+    for p in PREFIXES {
+        if let Some(rest) = word.strip_prefix(p) {
+            if char_len(rest) >= 2 {
+                word = rest;
+                break;
+            }
+        }
+    }
+    loop {
+        let mut changed = false;
+        for s in SUFFIXES {
+            if let Some(rest) = word.strip_suffix(s) {
+                if char_len(rest) >= 3 {
+                    word = rest;
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arabic::normalize;
+
+    #[test]
+    fn conflates_inflections() {
+        let s = |w: &str| stem(&normalize(w));
+        assert_eq!(s("العلاقات"), s("علاقة"));
+        assert_eq!(s("والعلاقات"), "علاق");
+        assert_eq!(s("الدفاعية"), s("دفاعي"));
+        assert_eq!(s("للتعاون"), s("التعاون"));
+        assert_eq!(s("المحادثات"), "محادث");
+        assert_eq!(s("المتعلقة"), s("متعلق"));
+    }
+
+    #[test]
+    fn keeps_short_words() {
+        assert_eq!(stem("من"), "من");
+        assert_eq!(stem("الي"), "الي");
+        assert_eq!(stem("ان"), "ان");
+    }
+}

@@ -1,0 +1,208 @@
+//! Transliteration keys and name comparison for foreign names written in Arabic letters.
+//!
+//! Outlets render the same foreign sound with different letters (Shoigu: شويغو / شويجو; Shanghai: شنغهاي / شانغاي /
+//! شنجهاي) and write long vowels or not (فاليري / فالري). A [`translit_key`] groups the letters that render the same
+//! sound and drops the vowel letters inside a word; [`names_match`] then demands BOTH a close key and a close
+//! weighted edit distance on the letters themselves, so that variants meet while look-alikes that share a key by
+//! accident do not (موسكو / مسقط share `msg…` but differ in three letters; سوريا / روسيا have the same letters in
+//! another order).
+
+use super::normalize::normalize;
+
+/// The sound group of a normalised consonant letter (`None` for the vowel letters ا و ي, ء, and anything else).
+fn group(c: char) -> Option<char> {
+    Some(match c {
+        'ب' => 'b',
+        'ت' | 'ط' => 't',
+        'ث' | 'س' | 'ص' => 's',
+        'ج' | 'غ' | 'ك' | 'ق' => 'g',
+        'ح' | 'ه' => 'h',
+        'خ' => 'x',
+        'د' | 'ض' => 'd',
+        'ذ' | 'ز' | 'ظ' => 'z',
+        'ر' => 'r',
+        'ش' => 'c',
+        'ع' => 'e',
+        'ف' => 'f',
+        'ل' => 'l',
+        'م' => 'm',
+        'ن' => 'n',
+        c if c.is_ascii_alphanumeric() => c,
+        _ => return None,
+    })
+}
+
+/// Letters whose presence or absence is often just spelling (vowel letters, hamza, final ه for ة).
+fn is_weak(c: char) -> bool {
+    matches!(c, 'ا' | 'و' | 'ي' | 'ه' | 'ء')
+}
+
+fn word_key(word: &str, out: &mut String) {
+    let chars: Vec<char> = word.chars().collect();
+    let mut last: Option<char> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let k = match c {
+            'ا' | 'و' | 'ي' if i == 0 => Some(match c {
+                'ا' => 'a',
+                'و' => 'w',
+                _ => 'y',
+            }),
+            'ا' | 'و' | 'ي' | 'ء' => None,
+            // A final ه is ة (a vowel ending) far more often than an h.
+            'ه' if i + 1 == chars.len() && i > 0 => None,
+            c => group(c),
+        };
+        if let Some(k) = k {
+            if last != Some(k) {
+                out.push(k);
+            }
+            last = Some(k);
+        }
+    }
+}
+
+/// The transliteration key of a normalised name (words keyed separately, joined by a space).
+pub fn translit_key(norm: &str) -> String {
+    let mut out = String::with_capacity(norm.len() / 2);
+    for (i, w) in norm.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        word_key(w, &mut out);
+    }
+    out
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Edit distance on normalised letters where spelling-only differences are cheap: a substitution inside a sound
+/// group costs 0.3, between two weak letters 0.5; inserting or deleting ا or ء costs 0.5, و ي ه 0.5 in words of six
+/// letters or more (in shorter words they tell names apart: محمد / محمود); everything else costs 1.
+pub fn weighted_distance(a: &str, b: &str) -> f32 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let long = a.len().max(b.len()) >= 6;
+    let indel = |c: char| match c {
+        'ا' | 'ء' => 0.5,
+        'و' | 'ي' | 'ه' if long => 0.5,
+        _ => 1.0,
+    };
+    let sub = |x: char, y: char| {
+        if x == y {
+            0.0
+        } else if group(x).is_some() && group(x) == group(y) {
+            0.3
+        } else if is_weak(x) && is_weak(y) {
+            0.5
+        } else {
+            1.0
+        }
+    };
+    let mut prev: Vec<f32> = Vec::with_capacity(b.len() + 1);
+    prev.push(0.0);
+    for &cb in &b {
+        let last = prev[prev.len() - 1];
+        prev.push(last + indel(cb));
+    }
+    let mut cur = vec![0.0f32; b.len() + 1];
+    for &ca in &a {
+        cur[0] = prev[0] + indel(ca);
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + sub(ca, cb))
+                .min(prev[j + 1] + indel(ca))
+                .min(cur[j] + indel(cb));
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Drops a leading article from a long-enough word so that العراق and عراق compare equal.
+fn without_article(w: &str) -> &str {
+    match w.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => w,
+    }
+}
+
+/// Whether two normalised single words can be spellings of the same name.
+pub fn words_match(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b) = (without_article(a), without_article(b));
+    if a == b {
+        return true;
+    }
+    let (ka, kb) = (translit_key(a), translit_key(b));
+    let ka: Vec<char> = ka.chars().collect();
+    let kb: Vec<char> = kb.chars().collect();
+    if ka.is_empty() || kb.is_empty() || ka[0] != kb[0] {
+        return false;
+    }
+    let key_ok = if ka.len().min(kb.len()) < 3 {
+        ka == kb
+    } else {
+        levenshtein(&ka, &kb) <= 1
+    };
+    if !key_ok {
+        return false;
+    }
+    let max_len = a.chars().count().max(b.chars().count());
+    let allowed = if max_len <= 5 { 0.6 } else { 0.25 * max_len as f32 };
+    weighted_distance(a, b) <= allowed + 1e-4
+}
+
+/// Whether two names (one or more words, raw or normalised) can be spellings of the same name: same number of
+/// words, each pair matching ([`words_match`]). Partial names (a surname alone) are the linker's business.
+pub fn names_match(a: &str, b: &str) -> bool {
+    let (na, nb) = (normalize(a), normalize(b));
+    let wa: Vec<&str> = na.split_whitespace().collect();
+    let wb: Vec<&str> = nb.split_whitespace().collect();
+    !wa.is_empty() && wa.len() == wb.len() && wa.iter().zip(&wb).all(|(x, y)| words_match(x, y))
+}
+
+/// A similarity in 0..=1 between two names: 1 − weighted letter distance / longer length (on normalised forms).
+pub fn name_similarity(a: &str, b: &str) -> f32 {
+    let (na, nb) = (normalize(a), normalize(b));
+    let max_len = na.chars().count().max(nb.chars().count());
+    if max_len == 0 {
+        return 1.0;
+    }
+    (1.0 - weighted_distance(&na, &nb) / max_len as f32).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_group_sounds() {
+        assert_eq!(translit_key(&normalize("شويغو")), translit_key(&normalize("شويجو")));
+        assert_eq!(
+            translit_key(&normalize("غراسيموف")),
+            translit_key(&normalize("جيراسيموف"))
+        );
+        assert_eq!(translit_key("شانغاي"), "cng");
+        assert_eq!(translit_key("سيرغي شويغو"), "srg cg");
+    }
+
+    #[test]
+    fn weighted_distance_is_cheap_for_spelling() {
+        assert!(weighted_distance("سيرغي", "سيرجي") < 0.5);
+        assert!(weighted_distance("موسكو", "مسقط") > 1.5);
+        assert_eq!(weighted_distance("", ""), 0.0);
+    }
+}

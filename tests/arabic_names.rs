@@ -1,0 +1,87 @@
+//! Tables of name pairs that must and must not match, and toolkit behaviour on the sample corpus.
+
+use qarin::arabic::{names_match, normalize, strip_clitics, tokenize, translit_key};
+
+const MUST_MATCH: &[(&str, &str)] = &[
+    ("شويغو", "شويجو"),
+    ("غراسيموف", "جيراسيموف"),
+    ("شنغهاي", "شانغاي"),
+    ("شنغهاي", "شنجهاي"),
+    ("شانغاي", "شنجهاي"),
+    ("سوريا", "سورية"),
+    ("اشتياني", "أشتياني"),
+    ("سيرغي", "سيرجي"),
+    ("فاليري", "فالري"),
+    ("سيرغي شويغو", "سيرجي شويجو"),
+    ("فاليري غراسيموف", "فالري جيراسيموف"),
+    ("ایران", "إيران"),
+    ("ترامب", "ترمب"),
+    ("العراق", "عراق"),
+    ("مُوسْكُو", "موسكو"),
+    ("طهران", "تهران"),
+];
+
+const MUST_NOT_MATCH: &[(&str, &str)] = &[
+    ("سوريا", "روسيا"),
+    ("شويغو", "شوغاييف"),
+    ("طهران", "تهامة"),
+    ("ايران", "العراق"),
+    ("موسكو", "مسقط"),
+    ("محمد", "محمود"),
+    ("محمد", "أحمد"),
+    ("النمسا", "المانيا"),
+    ("لبنان", "لبنى"),
+    ("فومين", "فوزي"),
+    ("سيرغي شويغو", "سيرغي لافروف"),
+    ("قريشي", "قرشي"),
+    ("سيرغي شويغو", "شويغو"),
+];
+
+#[test]
+fn variants_match() {
+    let failures: Vec<_> = MUST_MATCH
+        .iter()
+        .filter(|(a, b)| !names_match(a, b) || !names_match(b, a))
+        .collect();
+    assert!(failures.is_empty(), "should match: {failures:?}");
+}
+
+#[test]
+fn look_alikes_do_not_match() {
+    let failures: Vec<_> = MUST_NOT_MATCH
+        .iter()
+        .filter(|(a, b)| names_match(a, b) || names_match(b, a))
+        .collect();
+    assert!(failures.is_empty(), "should not match: {failures:?}");
+}
+
+#[test]
+fn keys_of_variants_are_close() {
+    assert_eq!(translit_key(&normalize("شويغو")), translit_key(&normalize("شويجو")));
+    assert_ne!(translit_key(&normalize("سوريا")), translit_key(&normalize("روسيا")));
+}
+
+#[test]
+fn sample_corpus_tokens_slice_the_original() {
+    for (name, text) in qarin::corpus::builtin::SAMPLE_FILES {
+        let tokens = tokenize(text);
+        assert!(tokens.len() > 100, "{name}");
+        let mut last_end = 0;
+        for t in &tokens {
+            assert_eq!(&text[t.start..t.end], t.text, "{name}");
+            assert!(t.start >= last_end, "{name}: tokens overlap");
+            assert!(!t.norm.is_empty(), "{name}: empty norm for {:?}", t.text);
+            last_end = t.end;
+        }
+    }
+}
+
+#[test]
+fn sample_corpus_clitics() {
+    let text = qarin::corpus::builtin::SAMPLE_FILES[0].1;
+    let bases: Vec<String> = tokenize(text).iter().map(|t| strip_clitics(&t.norm).base).collect();
+    // وزارة الدفاع الروسية، موسكو وطهران
+    assert!(bases.iter().any(|b| b == "روسيه"));
+    assert!(bases.iter().any(|b| b == "طهران"));
+    assert!(bases.iter().any(|b| b == "وزير"));
+}
