@@ -313,23 +313,54 @@ pub(crate) fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Shape (if needed) and wrap every paragraph, and flatten the result into a [`TextLayout`].
+/// Texts at least this long are shaped and wrapped on all cores.
+const PARALLEL_MIN_BYTES: usize = 32 * 1024;
+
+thread_local! {
+    /// A font system per worker thread for parallel shaping. Loaded from the same bundled fonts in the same order,
+    /// so its face ids are the engine's own and the glyphs it produces are rasterised by the engine.
+    static WORKER_FONT_SYSTEM: std::cell::RefCell<Option<FontSystem>> = const { std::cell::RefCell::new(None) };
+}
+
+fn wrap_line(font_system: &mut FontSystem, line: &mut BufferLine, width: f32, font_size: f32) {
+    line.layout(
+        font_system,
+        font_size,
+        Some(width),
+        Wrap::Word,
+        Ellipsize::None,
+        None,
+        TAB_WIDTH,
+        Hinting::default(),
+    );
+}
+
+/// Shape and wrap every paragraph of a long text in parallel (each paragraph is independent in cosmic-text).
+fn wrap_in_parallel(lines: &mut [BufferLine], width: f32, font_size: f32) {
+    use rayon::prelude::*;
+    lines.par_iter_mut().with_min_len(16).for_each(|line| {
+        WORKER_FONT_SYSTEM.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            let font_system = slot.get_or_insert_with(|| bundled_font_system().0);
+            wrap_line(font_system, line, width, font_size);
+        });
+    });
+}
+
 fn lay_out(font_system: &mut FontSystem, entry: &mut CachedLayout, width: f32, font_size: f32) -> TextLayout {
+    if entry.text.len() >= PARALLEL_MIN_BYTES && entry.lines.len() > 1 && rayon::current_num_threads() > 1 {
+        wrap_in_parallel(&mut entry.lines, width, font_size);
+    }
     let line_height = entry.line_height;
     let mut lines = Vec::new();
     let mut glyphs: Vec<LayoutGlyph> = Vec::new();
     let mut top = 0.0f32;
     for (index, (line, paragraph)) in entry.lines.iter_mut().zip(&entry.paragraphs).enumerate() {
         let rtl = line.shape(font_system, TAB_WIDTH).rtl;
-        let layout_lines = line.layout(
-            font_system,
-            font_size,
-            Some(width),
-            Wrap::Word,
-            Ellipsize::None,
-            None,
-            TAB_WIDTH,
-            Hinting::default(),
-        );
+        wrap_line(font_system, line, width, font_size);
+        let Some(layout_lines) = line.layout_opt() else {
+            continue;
+        };
         for layout_line in layout_lines {
             let first = glyphs.len();
             let mut start = usize::MAX;
@@ -367,6 +398,7 @@ fn lay_out(font_system: &mut FontSystem, entry: &mut CachedLayout, width: f32, f
                 range: start..end,
                 rtl,
                 paragraph: index,
+                index: lines.len(),
                 glyphs: first..glyphs.len(),
             });
             top += height;
@@ -379,16 +411,19 @@ fn lay_out(font_system: &mut FontSystem, entry: &mut CachedLayout, width: f32, f
                 range: paragraph.start..paragraph.start,
                 rtl,
                 paragraph: index,
+                index: lines.len(),
                 glyphs: glyphs.len()..glyphs.len(),
             });
             top += line_height;
         }
     }
+    let cells = lines.iter().map(|_| std::sync::OnceLock::new()).collect();
     TextLayout {
         text: entry.text.clone(),
         width,
         height: top,
         lines,
         glyphs,
+        cells,
     }
 }

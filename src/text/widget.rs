@@ -12,10 +12,13 @@ use super::layout::{Cell, Span, TextBlock, TextLayout, VisualLine};
 const DIM_FACTOR: f32 = 0.4;
 
 /// A selection in one block: `anchor` where it started, `caret` where it ends (byte offsets).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Selection {
     pub anchor: usize,
     pub caret: usize,
+    /// x of the caret (block coordinates) after a keyboard move: where bidi gives one offset two places, the
+    /// next move starts from the place the caret is shown at.
+    pub caret_x: Option<f32>,
 }
 
 impl Selection {
@@ -95,7 +98,7 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
     engine.begin_pass(ctx.cumulative_pass_nr());
     let layout = engine.layout(block, width);
     let (rect, response) = ui.allocate_exact_size(vec2(layout.width(), layout.height()), Sense::click_and_drag());
-    let text_for_label = block.text.clone();
+    let text_for_label = block.label.clone().unwrap_or_else(|| block.text.clone());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &*text_for_label));
     let origin = rect.min;
     let local = |pos: Pos2| pos - origin.to_vec2();
@@ -123,6 +126,7 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
         selection = Some(Selection {
             anchor,
             caret: hit.caret,
+            caret_x: None,
         });
         response.request_focus();
     }
@@ -135,6 +139,7 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
         selection = Some(Selection {
             anchor: current.anchor,
             caret: hit.caret,
+            caret_x: None,
         });
     }
     if response.clicked() {
@@ -146,6 +151,7 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
             selection = Some(Selection {
                 anchor: hit.caret,
                 caret: hit.caret,
+                caret_x: None,
             });
         }
     }
@@ -170,6 +176,7 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
                 current = Selection {
                     anchor: 0,
                     caret: text_len,
+                    caret_x: None,
                 };
                 changed = true;
             }
@@ -182,14 +189,15 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
                 let extend = input.consume_key(Modifiers::SHIFT, key);
                 let plain = !extend && input.consume_key(Modifiers::NONE, key);
                 if extend || plain {
-                    let caret = if vertical {
-                        layout.move_vertically(current.caret, right)
+                    let (caret, x) = if vertical {
+                        layout.move_vertically(current.caret, right, current.caret_x)
                     } else {
-                        layout.move_visually(current.caret, right)
+                        layout.move_visually(current.caret, right, current.caret_x)
                     };
                     current = Selection {
                         anchor: if extend { current.anchor } else { caret },
                         caret,
+                        caret_x: Some(x),
                     };
                     changed = true;
                 }
@@ -309,11 +317,11 @@ fn paint_lines(
             .filter(|(_, span)| overlaps(&span.range, line))
             .collect();
         let needs_cells = !line_spans.is_empty() || selected.as_ref().is_some_and(|sel| overlaps(sel, line));
-        let cells = if needs_cells { layout.cells(line) } else { Vec::new() };
+        let cells: &[Cell] = if needs_cells { layout.cells(line) } else { &[] };
         let top = origin.y + line.top;
         for (_, span) in &line_spans {
             if let Some(color) = span.style.background {
-                for (x0, x1) in cell_pieces(&cells, &span.range) {
+                for (x0, x1) in cell_pieces(cells, &span.range) {
                     backgrounds.push(Shape::rect_filled(
                         Rect::from_min_max(pos2(origin.x + x0, top), pos2(origin.x + x1, top + line.height)),
                         2.0,
@@ -323,7 +331,7 @@ fn paint_lines(
             }
         }
         if let Some(sel) = &selected {
-            for (x0, x1) in cell_pieces(&cells, sel) {
+            for (x0, x1) in cell_pieces(cells, sel) {
                 backgrounds.push(Shape::rect_filled(
                     Rect::from_min_max(pos2(origin.x + x0, top), pos2(origin.x + x1, top + line.height)),
                     0.0,
@@ -335,7 +343,7 @@ fn paint_lines(
             if let Some(underline) = span.style.underline {
                 let thickness = underline.thickness.max(0.5);
                 let y = origin.y + line.baseline + block.font_size * 0.22 + lanes[*index] as f32 * (thickness + 1.5);
-                for (x0, x1) in cell_pieces(&cells, &span.range) {
+                for (x0, x1) in cell_pieces(cells, &span.range) {
                     underlines.push(Shape::rect_filled(
                         Rect::from_min_max(pos2(origin.x + x0, y), pos2(origin.x + x1, y + thickness)),
                         0.0,
