@@ -35,6 +35,8 @@ pub(crate) struct GlyphAtlas {
     row_height: usize,
     /// Times the atlas filled up and was emptied (glyphs are then rasterised again).
     pub(crate) resets: u64,
+    /// Bumped whenever entries are dropped: quads made from older entries are stale.
+    pub(crate) generation: u64,
 }
 
 impl GlyphAtlas {
@@ -60,6 +62,7 @@ impl GlyphAtlas {
     }
 
     fn clear(&mut self) {
+        self.generation += 1;
         self.entries.clear();
         self.cursor_x = 0;
         self.cursor_y = 0;

@@ -291,7 +291,7 @@ fn paint_lines(
     ui: &egui::Ui,
     engine: &mut TextEngine,
     block: &TextBlock,
-    layout: &TextLayout,
+    layout: &Arc<TextLayout>,
     origin: Pos2,
     visible: Range<usize>,
     selected: Option<Range<usize>>,
@@ -306,14 +306,29 @@ fn paint_lines(
     let mut backgrounds: Vec<Shape> = Vec::new();
     let mut underlines: Vec<Shape> = Vec::new();
     let mut mesh = Mesh::with_texture(texture_id);
+    // Glyphs are placed on whole physical pixels from the block's origin, so cached quads only need translating.
+    let origin_px = (
+        (origin.x * pixels_per_point).round(),
+        (origin.y * pixels_per_point).round(),
+    );
     let lines = layout.lines().get(visible).unwrap_or(&[]);
     engine.painted.blocks += 1;
     engine.painted.lines += lines.len();
+    // Spans on screen, found once; each line then only looks at these.
+    let visible_bytes = match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) => first.range.start..last.range.end.max(first.range.start + 1),
+        _ => 0..0,
+    };
+    let visible_spans: Vec<(usize, &Span)> = block
+        .spans
+        .iter()
+        .enumerate()
+        .filter(|(_, span)| span.range.start < visible_bytes.end && span.range.end > visible_bytes.start)
+        .collect();
     for line in lines {
-        let line_spans: Vec<(usize, &Span)> = block
-            .spans
+        let line_spans: Vec<(usize, &Span)> = visible_spans
             .iter()
-            .enumerate()
+            .copied()
             .filter(|(_, span)| overlaps(&span.range, line))
             .collect();
         let needs_cells = !line_spans.is_empty() || selected.as_ref().is_some_and(|sel| overlaps(sel, line));
@@ -357,24 +372,13 @@ fn paint_lines(
             .map(|(_, span)| *span)
             .filter(|span| span.style.text_color.is_some() || span.style.dim)
             .collect();
-        let offset = (
-            origin.x * pixels_per_point,
-            (origin.y + line.baseline) * pixels_per_point,
-        );
-        engine.painted.glyphs += layout.line_glyphs(line).len();
-        for glyph in layout.line_glyphs(line) {
-            let physical = glyph.physical(offset, pixels_per_point);
-            let Some(atlas_glyph) =
-                engine
-                    .atlas
-                    .glyph(ctx, &mut engine.font_system, &mut engine.swash, physical.cache_key)
-            else {
-                continue;
-            };
+        let quads = engine.line_quads(ctx, block.id, layout, line.index, pixels_per_point);
+        engine.painted.glyphs += quads.len();
+        for quad in quads.iter() {
             let mut color = block.color;
             let mut dim = false;
             for span in &colour_spans {
-                if span.range.start <= glyph.start && glyph.start < span.range.end {
+                if span.range.start <= quad.start && quad.start < span.range.end {
                     if let Some(text_color) = span.style.text_color {
                         color = text_color;
                     }
@@ -384,15 +388,15 @@ fn paint_lines(
             if dim {
                 color = color.gamma_multiply(DIM_FACTOR);
             }
-            if atlas_glyph.colored {
+            if quad.colored {
                 color = Color32::WHITE;
             }
             let min = pos2(
-                (physical.x + atlas_glyph.left) as f32 / pixels_per_point,
-                (physical.y - atlas_glyph.top) as f32 / pixels_per_point,
+                (origin_px.0 + quad.x as f32) / pixels_per_point,
+                (origin_px.1 + quad.y as f32) / pixels_per_point,
             );
-            let size = Vec2::new(atlas_glyph.width as f32, atlas_glyph.height as f32) / pixels_per_point;
-            mesh.add_rect_with_uv(Rect::from_min_size(min, size), atlas_glyph.uv, color);
+            let size = Vec2::new(quad.width as f32, quad.height as f32) / pixels_per_point;
+            mesh.add_rect_with_uv(Rect::from_min_size(min, size), quad.uv, color);
         }
     }
     painter.extend(backgrounds);
