@@ -30,6 +30,9 @@ pub struct TextEngine {
     pub(crate) swash: SwashCache,
     pub(crate) atlas: GlyphAtlas,
     cache: HashMap<egui::Id, CachedLayout>,
+    /// Lines and glyphs painted in the current pass (and in the previous one, once a new pass started).
+    pub(crate) painted: PaintStats,
+    last_painted: PaintStats,
     frame: u64,
     last_frame_nr: Option<u64>,
 }
@@ -46,6 +49,14 @@ impl Default for TextEngine {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Painting counters of one egui pass.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PaintStats {
+    pub blocks: usize,
+    pub lines: usize,
+    pub glyphs: usize,
 }
 
 /// What a cached layout was made from: when any of it changes, the text is shaped again.
@@ -88,6 +99,8 @@ impl TextEngine {
             swash: SwashCache::new(),
             atlas: GlyphAtlas::default(),
             cache: HashMap::new(),
+            painted: PaintStats::default(),
+            last_painted: PaintStats::default(),
             frame: 0,
             last_frame_nr: None,
         }
@@ -108,6 +121,7 @@ impl TextEngine {
         }
         self.last_frame_nr = Some(frame_nr);
         self.frame += 1;
+        self.last_painted = std::mem::take(&mut self.painted);
         if self.frame % 60 == 0 {
             let now = self.frame;
             self.cache
@@ -118,6 +132,11 @@ impl TextEngine {
     /// Number of rasterised glyph images in the atlas, and how often the atlas filled up and was emptied.
     pub fn atlas_stats(&self) -> (usize, u64) {
         (self.atlas.len(), self.atlas.resets)
+    }
+
+    /// Lines and glyphs painted in the last complete egui pass (painting follows what is visible, not text length).
+    pub fn last_paint_stats(&self) -> PaintStats {
+        self.last_painted
     }
 
     /// Number of layouts in the cache.

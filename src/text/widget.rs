@@ -299,6 +299,8 @@ fn paint_lines(
     let mut underlines: Vec<Shape> = Vec::new();
     let mut mesh = Mesh::with_texture(texture_id);
     let lines = layout.lines().get(visible).unwrap_or(&[]);
+    engine.painted.blocks += 1;
+    engine.painted.lines += lines.len();
     for line in lines {
         let line_spans: Vec<(usize, &Span)> = block
             .spans
@@ -351,6 +353,7 @@ fn paint_lines(
             origin.x * pixels_per_point,
             (origin.y + line.baseline) * pixels_per_point,
         );
+        engine.painted.glyphs += layout.line_glyphs(line).len();
         for glyph in layout.line_glyphs(line) {
             let physical = glyph.physical(offset, pixels_per_point);
             let Some(atlas_glyph) =
