@@ -43,11 +43,8 @@ fn respell(word: &str, rng: &mut Rng) -> String {
 
 /// A copy of `sentence` with words dropped (15 %), neighbours swapped (10 %) and respelled (10 %).
 fn vary(sentence: &str, rng: &mut Rng) -> String {
-    let mut words: Vec<String> = sentence
-        .split_whitespace()
-        .filter(|_| !rng.chance(15))
-        .map(|w| respell(w, rng))
-        .collect();
+    let kept: Vec<&str> = sentence.split_whitespace().filter(|_| !rng.chance(15)).collect();
+    let mut words: Vec<String> = kept.into_iter().map(|w| respell(w, rng)).collect();
     for i in 1..words.len() {
         if rng.chance(10) {
             words.swap(i - 1, i);
