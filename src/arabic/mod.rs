@@ -7,6 +7,7 @@
 //! [`translit_key`] and [`names_match`] compare foreign names across spelling variants.
 
 pub mod clitics;
+pub mod dates;
 pub mod normalize;
 pub mod stem;
 pub mod token;

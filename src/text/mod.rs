@@ -1,8 +1,20 @@
 //! cosmic-text ↔ egui: bundled fonts, layout cache, glyph atlas, the highlightable text widget.
 //! Knows nothing of articles: it takes text, spans and styles, and gives back drawing and hit-testing.
+//!
+//! Use: keep one [`TextEngine`] in the app; each frame describe a block with [`TextBlock`] (text, size, direction,
+//! [`Span`]s with [`SpanStyle`] and a caller `tag`) and call [`text_block_ui`]. It lays out (cached), paints only the
+//! lines inside the clip rectangle, and returns a [`TextBlockResponse`] with hover/click tags and
+//! [`TextBlockResponse::range_rects`] for scroll-to and connectors.
 
-/// `qarin shape [--font FILE] --file LINES.txt`.
-pub fn shape_command(font: Option<&std::path::Path>, file: &std::path::Path) -> anyhow::Result<std::process::ExitCode> {
-    let _ = (font, file);
-    anyhow::bail!("shaping is not built yet")
-}
+mod atlas;
+mod engine;
+pub mod fonts;
+pub mod layout;
+pub mod shape;
+mod widget;
+
+pub use engine::{PaintStats, TextEngine};
+pub use fonts::Face;
+pub use layout::{Cell, Direction, Hit, Span, SpanStyle, TextBlock, TextLayout, Underline, VisualLine};
+pub use shape::shape_command;
+pub use widget::{Selection, TextBlockResponse, block_selection, set_block_selection, text_block_ui};

@@ -1,16 +1,250 @@
 //! The eframe workbench: panels, columns, interaction, exports. The only place that knows egui layout.
+//!
+//! [`state`] holds what is shown (report, selection, settings, the loading job) and knows no drawing;
+//! [`app::Workbench`] turns [`commands::UiCommand`]s into state changes and draws through the `…_ui` functions of
+//! [`panels`], [`columns`] and [`aligned`]; [`export`] writes PNG, CSV and HTML.
 
+pub mod aligned;
+pub mod app;
+pub mod article_text;
+pub mod columns;
+pub mod commands;
+pub mod dialogs;
+pub mod export;
+pub mod palette;
+pub mod panels;
+pub mod search;
+pub mod state;
+
+pub use app::Workbench;
+pub use commands::UiCommand;
+pub use state::{Settings, WorkbenchState};
+
+use anyhow::Context as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::{Duration, Instant};
+
+const SETTINGS_KEY: &str = "qarin-settings";
+
+/// Renders once after load + analysis with one claim selected, writes the PNG and closes the window.
+struct ScreenshotRun {
+    target: PathBuf,
+    started: Instant,
+    /// Frames drawn since the layout settled (alignment done); the capture waits for a few.
+    settled_frames: usize,
+    requested: bool,
+    exit: Arc<AtomicU8>,
+}
+
+struct WorkbenchApp {
+    workbench: Workbench,
+    screenshot: Option<ScreenshotRun>,
+}
+
+/// Exit codes of the screenshot run.
+const EXIT_PENDING: u8 = 255;
+
+impl WorkbenchApp {
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let Some(run) = &mut self.screenshot else { return };
+        ctx.request_repaint();
+        let wb = &mut self.workbench;
+        if run.started.elapsed() > Duration::from_secs(300) {
+            eprintln!("qarin: --screenshot timed out");
+            run.exit.store(2, Ordering::Relaxed);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if wb.state.is_loading() || wb.state.report.is_none() {
+            return;
+        }
+        if wb.state.selection.claim.is_none() && !wb.state.index.claim_order.is_empty() && run.settled_frames == 0 {
+            wb.state.step_claim(true);
+        }
+        if wb.state.align_pending || !wb.pending_scroll.is_empty() {
+            return;
+        }
+        run.settled_frames += 1;
+        if run.settled_frames == 6 && !run.requested {
+            run.requested = true;
+            wb.request_screenshot(ctx);
+            return;
+        }
+        let image = wb.screenshot.lock().ok().and_then(|s| s.image.clone());
+        if let (true, Some(image)) = (run.requested, image) {
+            let code = match export::write_png(&image, &run.target) {
+                Ok(()) => {
+                    eprintln!(
+                        "qarin: wrote {} ({}×{})",
+                        run.target.display(),
+                        image.size[0],
+                        image.size[1]
+                    );
+                    0
+                }
+                Err(err) => {
+                    eprintln!("qarin: {err:#}");
+                    2
+                }
+            };
+            run.exit.store(code, Ordering::Relaxed);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+impl eframe::App for WorkbenchApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.workbench.workbench_ui(ui);
+        self.screenshot_step(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, SETTINGS_KEY, &self.workbench.state.settings);
+        }
+    }
+}
 
 /// `qarin [PATHS…] [--screenshot FILE]`: opens the workbench (or renders it once to a PNG and exits).
 pub fn run_workbench(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let _ = (paths, screenshot);
-    anyhow::bail!("the workbench is not built yet")
+    let exit = Arc::new(AtomicU8::new(EXIT_PENDING));
+    let screenshot_run = screenshot.map(|target| ScreenshotRun {
+        target,
+        started: Instant::now(),
+        settled_frames: 0,
+        requested: false,
+        exit: Arc::clone(&exit),
+    });
+    let screenshot_mode = screenshot_run.is_some();
+    // The screenshot fits the default Xvfb screen (1280×1024).
+    let size = if screenshot_mode {
+        [1280.0, 960.0]
+    } else {
+        [1600.0, 1000.0]
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size(size)
+            .with_min_inner_size([640.0, 400.0])
+            .with_title("Qarin")
+            .with_drag_and_drop(true),
+        persist_window: !screenshot_mode,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "qarin",
+        options,
+        Box::new(move |cc| {
+            let stored: Option<Settings> = if screenshot_mode {
+                None
+            } else {
+                cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            };
+            let mut settings = stored.unwrap_or_default();
+            if screenshot_mode {
+                settings.font_size = 15.0;
+            }
+            // No paths on the command line: reopen the last corpus (the sample corpus the first time).
+            let open = if paths.is_empty() && !screenshot_mode {
+                settings.last_corpus.clone().unwrap_or_default()
+            } else {
+                paths
+            };
+            let mut workbench = Workbench::new(settings);
+            workbench.compact = screenshot_mode;
+            workbench.open(&cc.egui_ctx, open);
+            Ok(Box::new(WorkbenchApp {
+                workbench,
+                screenshot: screenshot_run,
+            }))
+        }),
+    );
+    result.map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    if screenshot_mode {
+        return match exit.load(Ordering::Relaxed) {
+            0 => Ok(ExitCode::SUCCESS),
+            EXIT_PENDING => anyhow::bail!("the window closed before the screenshot was taken"),
+            code => Ok(ExitCode::from(code)),
+        };
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Peak resident memory in MB (Linux only).
+fn max_rss_mb() -> Option<f64> {
+    #[cfg(target_os = "linux")]
+    {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb / 1024.0)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
+    }
+}
+
+/// Runs the real workbench for `frames` frames in a headless egui context (layout, painting, tessellation),
+/// scrolling every column; returns per-frame milliseconds.
+pub fn bench_frames(workbench: &mut Workbench, frames: usize) -> Vec<f64> {
+    let ctx = egui::Context::default();
+    let mut times = Vec::with_capacity(frames);
+    for f in 0..frames {
+        let raw = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0))),
+            time: Some(f as f64 / 60.0),
+            ..Default::default()
+        };
+        if f > 0 {
+            for &a in &workbench.state.columns {
+                workbench.pending_scroll.insert(a, ((f * 23) % 1500) as f32);
+            }
+        }
+        let t0 = Instant::now();
+        let mut output = ctx.run_ui(raw, |ui| workbench.workbench_ui(ui));
+        // No GPU here: the texture uploads are dropped.
+        output.textures_delta.clear();
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        std::hint::black_box(primitives);
+        times.push(t0.elapsed().as_secs_f64() * 1e3);
+    }
+    times
 }
 
 /// `qarin bench-ui [PATHS…] [--frames N] [--columns K]`.
 pub fn bench_ui(paths: Vec<PathBuf>, frames: usize, columns: usize) -> anyhow::Result<ExitCode> {
-    let _ = (paths, frames, columns);
-    anyhow::bail!("bench-ui is not built yet")
+    let progress = crate::progress::Progress::new();
+    let report = match state::load_and_analyze(&paths, &progress) {
+        state::LoadOutcome::Done(report) => *report,
+        state::LoadOutcome::Cancelled => anyhow::bail!("loading was cancelled"),
+        state::LoadOutcome::Failed(err) => anyhow::bail!(err),
+    };
+    anyhow::ensure!(!report.articles.is_empty(), "no article could be loaded");
+    let mut workbench = Workbench::with_report(report, paths);
+    let shown = columns.clamp(1, workbench.state.report.as_ref().map_or(1, |r| r.articles.len()));
+    workbench.state.columns = (0..shown).collect();
+    workbench.state.step_claim(true);
+    let times = bench_frames(&mut workbench, frames.max(1));
+    let first = times[0];
+    let mut rest: Vec<f64> = times.iter().skip(1).copied().collect();
+    if rest.is_empty() {
+        rest.push(first);
+    }
+    rest.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| rest[((rest.len() - 1) as f64 * p).round() as usize];
+    let line = serde_json::json!({
+        "frames": times.len(),
+        "first_frame_ms": (first * 1000.0).round() / 1000.0,
+        "p50_ms": (pct(0.5) * 1000.0).round() / 1000.0,
+        "p95_ms": (pct(0.95) * 1000.0).round() / 1000.0,
+        "max_rss_mb": max_rss_mb().map(|m| (m * 10.0).round() / 10.0),
+    });
+    println!("{}", serde_json::to_string(&line).context("cannot format the figures")?);
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,20 +1,711 @@
 //! Repeated claims: the same statement across articles, verbatim or paraphrased, clustered, with differences flagged;
 //! and the alignment of claim units across a chosen sequence of articles for the side-by-side view.
+//!
+//! Pipeline: [`claim_units`] cuts each article's body into sentences and clauses → every unit becomes weighted
+//! features (content stems under a synonym table, linked entities, numbers, dates, near pairs of those, token
+//! shingles) → units are visited in date order and each joins the claim cluster whose members it resembles on
+//! average (candidates come from an inverted index over the clusters' features, never from all pairs), or opens a new
+//! one → clusters over ≥ 2 articles are reported with the spans a Smith–Waterman alignment finds shared, and the
+//! numbers, dates and entities on which members disagree.
 
-use super::model::{Alignment, ClaimCluster, Entity, Report};
+mod align;
+mod features;
+mod local_align;
+pub mod text;
+mod units;
+
+pub use align::align_units;
+pub use features::FeatureKind;
+pub use local_align::{LocalAlignment, SharedRun, align_tokens};
+pub use units::{ClaimUnit, claim_units};
+
+use super::model::{Alignment, ClaimCluster, ClaimKind, ClaimMember, Difference, Entity, Report, SharedSpan};
 use crate::corpus::Article;
 use crate::progress::Progress;
+use features::{UnitData, mention_indices, unit_data};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// The tunable numbers of claim matching, with the defaults calibrated for precision on news text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimParams {
+    /// Weighted-cosine similarity from which two units are taken to state the same thing.
+    pub min_similarity: f32,
+    /// Shared content stems (or one stem and one near pair) two units need at least, whatever the score.
+    pub min_shared_stems: usize,
+    /// A verbatim pair: the local alignment covers this share of the shorter unit …
+    pub verbatim_coverage: f32,
+    /// … and at least this many tokens.
+    pub verbatim_min_tokens: usize,
+    /// A unit's feature mass counts as at least this much, so that a heading of three common words does not match
+    /// every sentence that contains them.
+    pub min_mass: f32,
+    /// A cluster's core (the features all its members state) must weigh this much to let loose matches join.
+    pub min_core_weight: f32,
+    /// Similarity to every sampled member a unit needs to join a cluster by its core.
+    pub min_join_similarity: f32,
+    /// Index postings longer than this (features shared by too many clusters) do not propose candidates.
+    pub max_postings: usize,
+    /// Candidate clusters scored per unit.
+    pub candidates: usize,
+    /// Members of a candidate cluster a unit is compared with (the earliest ones).
+    pub sample_members: usize,
+}
+
+impl Default for ClaimParams {
+    fn default() -> Self {
+        Self {
+            min_similarity: 0.32,
+            min_shared_stems: 2,
+            min_mass: 35.0,
+            min_core_weight: 10.0,
+            min_join_similarity: 0.15,
+            verbatim_coverage: 0.6,
+            verbatim_min_tokens: 6,
+            max_postings: 200,
+            candidates: 6,
+            sample_members: 6,
+        }
+    }
+}
+
+/// How two units relate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairScore {
+    /// 0..=1.
+    pub similarity: f32,
+    /// Passes the thresholds of [`ClaimParams`].
+    pub matches: bool,
+    /// Wire copy: the local alignment covers most of the shorter unit.
+    pub verbatim: bool,
+}
+
+/// A unit that restates an earlier unit of the same article (a lead restated in the body): recognised, never a
+/// cross-article claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repetition {
+    pub article: String,
+    /// The earlier unit.
+    pub first: (usize, usize),
+    /// The unit that repeats it.
+    pub repeat: (usize, usize),
+}
+
+/// Everything claim detection finds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimAnalysis {
+    pub clusters: Vec<ClaimCluster>,
+    pub repetitions: Vec<Repetition>,
+}
 
 /// Claim clusters across ≥ 2 articles, most widely shared first. Ids are stable for the same input.
 pub fn find_claims(articles: &[Article], entities: &[Entity], progress: &Progress) -> Vec<ClaimCluster> {
-    let _ = (articles, entities, progress);
-    Vec::new()
+    analyze_claims(articles, entities, &ClaimParams::default(), progress).clusters
 }
 
 /// Rows lining up the claim units of `article_ids` (in that order) so that members of one cluster share a row.
-pub fn align(_report: &Report, article_ids: &[String]) -> Alignment {
-    Alignment {
-        articles: article_ids.to_vec(),
-        rows: Vec::new(),
+pub fn align(report: &Report, article_ids: &[String]) -> Alignment {
+    align_units(report, article_ids)
+}
+
+struct Matcher<'a> {
+    units: &'a [UnitData],
+    idf: HashMap<u64, f32>,
+    /// Total feature weight of each unit.
+    mass: Vec<f32>,
+    params: &'a ClaimParams,
+}
+
+/// Weight of a feature kind in the similarity; near pairs and shingles only add evidence, they are not in a unit's
+/// mass (a long unit would otherwise be diluted by the square of its length).
+fn kind_factor(kind: FeatureKind) -> f32 {
+    match kind {
+        FeatureKind::Stem | FeatureKind::Date => 1.0,
+        FeatureKind::Entity | FeatureKind::Number => 0.7,
+        FeatureKind::Pair | FeatureKind::Shingle => 0.0,
     }
+}
+
+impl<'a> Matcher<'a> {
+    fn new(units: &'a [UnitData], params: &'a ClaimParams) -> Self {
+        let (df, priors): (HashMap<u64, u32>, HashMap<u64, f32>) = units
+            .par_iter()
+            .fold(
+                || (HashMap::new(), HashMap::new()),
+                |(mut df, mut priors): (HashMap<u64, u32>, HashMap<u64, f32>), u| {
+                    for &(f, kind) in &u.features {
+                        if kind != FeatureKind::Shingle {
+                            *df.entry(f).or_default() += 1;
+                        }
+                    }
+                    priors.extend(u.priors.iter().copied());
+                    (df, priors)
+                },
+            )
+            .reduce(
+                || (HashMap::new(), HashMap::new()),
+                |a, b| {
+                    let (mut big, small) = if a.0.len() >= b.0.len() { (a, b) } else { (b, a) };
+                    for (k, v) in small.0 {
+                        *big.0.entry(k).or_default() += v;
+                    }
+                    big.1.extend(small.1);
+                    big
+                },
+            );
+        let n = units.len().max(1) as f32;
+        // Squared IDF: what makes two statements the same is their rare words, not the topic's common ones.
+        let idf: HashMap<u64, f32> = df
+            .into_iter()
+            .map(|(f, d)| {
+                (
+                    f,
+                    (1.0 + n / d as f32).ln().powi(2) * priors.get(&f).copied().unwrap_or(1.0),
+                )
+            })
+            .collect();
+        let mass = units
+            .par_iter()
+            .map(|u| {
+                u.features
+                    .iter()
+                    .map(|&(f, k)| idf.get(&f).copied().unwrap_or(0.0) * kind_factor(k))
+                    .sum::<f32>()
+            })
+            .collect();
+        Self {
+            units,
+            idf,
+            mass,
+            params,
+        }
+    }
+
+    fn weight(&self, f: u64, kind: FeatureKind) -> f32 {
+        self.idf.get(&f).copied().unwrap_or(0.0) * kind_factor(kind)
+    }
+
+    /// The similarity of units `a` and `b` (indices into `units`).
+    fn score(&self, a: usize, b: usize) -> PairScore {
+        let (ua, ub) = (&self.units[a], &self.units[b]);
+        let (fa, fb) = (&ua.features, &ub.features);
+        let (mut i, mut j) = (0, 0);
+        let mut shared = 0.0f32;
+        let mut stems = 0usize;
+        let mut pairs = 0usize;
+        let mut shingles = 0usize;
+        while i < fa.len() && j < fb.len() {
+            match fa[i].0.cmp(&fb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let kind = fa[i].1;
+                    shared += if kind == FeatureKind::Pair {
+                        PAIR_SHARE * self.idf.get(&fa[i].0).copied().unwrap_or(0.0)
+                    } else {
+                        self.weight(fa[i].0, kind)
+                    };
+                    match kind {
+                        FeatureKind::Stem | FeatureKind::Date => stems += 1,
+                        FeatureKind::Pair => pairs += 1,
+                        FeatureKind::Shingle => shingles += 1,
+                        FeatureKind::Entity | FeatureKind::Number => {}
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let floor = self.params.min_mass;
+        let denom = (self.mass[a].max(floor) * self.mass[b].max(floor)).sqrt();
+        let cosine = if denom > 0.0 { (shared / denom).min(1.0) } else { 0.0 };
+        let p = self.params;
+        let enough = stems >= p.min_shared_stems || (stems + 1 >= p.min_shared_stems && pairs >= 1);
+        let mut similarity = cosine;
+        let mut verbatim = false;
+        if shingles >= 2 {
+            let al = align_tokens(&ua.token_hashes, &ub.token_hashes, 3, 6, 2);
+            let shorter = ua.token_hashes.len().min(ub.token_hashes.len()).max(1);
+            let coverage = al.matched as f32 / shorter as f32;
+            if al.matched >= p.verbatim_min_tokens && coverage >= p.verbatim_coverage {
+                verbatim = true;
+                similarity = similarity.max(coverage);
+            }
+        }
+        PairScore {
+            similarity,
+            matches: verbatim || (enough && cosine >= p.min_similarity),
+            verbatim,
+        }
+    }
+}
+
+/// Share of a shared near pair's weight added to the shared mass: the same rare words close together again.
+const PAIR_SHARE: f32 = 0.25;
+
+/// Similarity from which a unit counts as restating an earlier unit of its own article.
+const REPETITION_SIMILARITY: f32 = 0.5;
+
+struct Building {
+    members: Vec<usize>,
+}
+
+/// The clusters sharing the most feature weight with `unit`, from the inverted index (no all-pairs comparison).
+fn candidate_clusters(
+    unit: &UnitData,
+    postings: &HashMap<u64, Vec<u32>>,
+    matcher: &Matcher,
+    accumulated: &mut HashMap<u32, f32>,
+) -> Vec<(u32, f32)> {
+    accumulated.clear();
+    for &(f, kind) in &unit.features {
+        if matches!(kind, FeatureKind::Entity | FeatureKind::Number) {
+            continue;
+        }
+        if let Some(list) = postings.get(&f)
+            && list.len() <= matcher.params.max_postings
+        {
+            let w = if kind == FeatureKind::Shingle {
+                1.0
+            } else {
+                matcher.weight(f, kind)
+            };
+            for &c in list {
+                *accumulated.entry(c).or_default() += w;
+            }
+        }
+    }
+    let mut candidates: Vec<(u32, f32)> = accumulated.iter().map(|(&c, &w)| (c, w)).collect();
+    candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates.truncate(matcher.params.candidates);
+    candidates
+}
+
+/// The features every member of a cluster states (its signature), when they make a telling core: at least two
+/// content stems or dates and [`ClaimParams::min_core_weight`] of weight.
+fn cluster_core(units: &[UnitData], matcher: &Matcher, members: &[usize]) -> Option<Vec<(u64, FeatureKind)>> {
+    let first = &units[*members.first()?];
+    let core: Vec<(u64, FeatureKind)> = first
+        .features
+        .iter()
+        .filter(|(_, k)| matches!(k, FeatureKind::Stem | FeatureKind::Date | FeatureKind::Entity))
+        .filter(|(f, _)| {
+            members[1..]
+                .iter()
+                .all(|&m| units[m].features.binary_search_by_key(f, |x| x.0).is_ok())
+        })
+        .copied()
+        .collect();
+    let content = core.iter().filter(|(_, k)| *k != FeatureKind::Entity).count();
+    let weight: f32 = core.iter().map(|&(f, k)| matcher.weight(f, k)).sum();
+    (content >= 2 && weight >= matcher.params.min_core_weight).then_some(core)
+}
+
+/// Second pass: a unit left alone joins a cluster of ≥ 2 articles when it states the cluster's whole core and
+/// resembles its members at least loosely. Cores are fixed before the pass, so joining never drifts (no chaining).
+fn join_by_core(
+    units: &[UnitData],
+    matcher: &Matcher,
+    clusters: &mut [Building],
+    postings: &HashMap<u64, Vec<u32>>,
+    accumulated: &mut HashMap<u32, f32>,
+    order: &[usize],
+    cluster_of: &mut [usize],
+) {
+    let cores: Vec<Option<Vec<(u64, FeatureKind)>>> = clusters
+        .iter()
+        .map(|c| {
+            if c.members.len() >= 2 {
+                cluster_core(units, matcher, &c.members)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let params = matcher.params;
+    for &u in order {
+        let unit = &units[u];
+        if clusters[cluster_of[u]].members.len() != 1 {
+            continue;
+        }
+        let mut best: Option<(usize, f32)> = None;
+        for (c, _) in candidate_clusters(unit, postings, matcher, accumulated) {
+            let c = c as usize;
+            let Some(core) = &cores[c] else {
+                continue;
+            };
+            let cluster = &clusters[c];
+            if cluster.members.iter().any(|&m| units[m].article == unit.article) {
+                continue;
+            }
+            if !core
+                .iter()
+                .all(|(f, _)| unit.features.binary_search_by_key(f, |x| x.0).is_ok())
+            {
+                continue;
+            }
+            let sample = &cluster.members[..cluster.members.len().min(params.sample_members)];
+            let sims: Vec<f32> = sample.iter().map(|&m| matcher.score(m, u).similarity).collect();
+            let mean = sims.iter().sum::<f32>() / sims.len() as f32;
+            if sims.iter().all(|&s| s >= params.min_join_similarity) && best.is_none_or(|b| mean > b.1) {
+                best = Some((c, mean));
+            }
+        }
+        if let Some((c, _)) = best {
+            clusters[cluster_of[u]].members.clear();
+            clusters[c].members.push(u);
+            cluster_of[u] = c;
+        }
+    }
+}
+
+/// Units in the order sources are credited: article date (undated last), article order, position.
+fn visiting_order(articles: &[Article], units: &[UnitData]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (ux, uy) = (&units[x], &units[y]);
+        let key = |u: &UnitData| {
+            let date = articles[u.article].date.as_deref();
+            (date.is_none(), date.unwrap_or(""), u.article, u.position)
+        };
+        key(ux).cmp(&key(uy))
+    });
+    order
+}
+
+/// Claim detection with explicit parameters; also returns the intra-article repetitions it recognised.
+pub fn analyze_claims(
+    articles: &[Article],
+    entities: &[Entity],
+    params: &ClaimParams,
+    progress: &Progress,
+) -> ClaimAnalysis {
+    let mentions = mention_indices(articles, entities);
+    let units: Vec<UnitData> = articles
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ai, article)| {
+            let list = claim_units(article);
+            let mentions = &mentions[ai];
+            let out: Vec<UnitData> = list
+                .into_iter()
+                .enumerate()
+                .map(|(pos, unit)| unit_data(ai, article, pos, unit, mentions, entities))
+                .collect();
+            progress.advance(1);
+            out
+        })
+        .collect();
+    if progress.is_cancelled() {
+        return ClaimAnalysis::default();
+    }
+    let matcher = Matcher::new(&units, params);
+
+    let mut clusters: Vec<Building> = Vec::new();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut repetitions = Vec::new();
+    let mut accumulated: HashMap<u32, f32> = HashMap::new();
+    let order = visiting_order(articles, &units);
+    let mut cluster_of = vec![0usize; units.len()];
+    for &u in &order {
+        let unit = &units[u];
+        let candidates = candidate_clusters(unit, &postings, &matcher, &mut accumulated);
+
+        let mut best: Option<(u32, f32)> = None;
+        for &(c, _) in &candidates {
+            let cluster = &clusters[c as usize];
+            if let Some(&same) = cluster.members.iter().find(|&&m| units[m].article == unit.article) {
+                let score = matcher.score(same, u);
+                if score.verbatim || score.similarity >= REPETITION_SIMILARITY {
+                    let (first, repeat) = (&units[same].unit, &unit.unit);
+                    repetitions.push(Repetition {
+                        article: articles[unit.article].id.clone(),
+                        first: (first.start, first.end),
+                        repeat: (repeat.start, repeat.end),
+                    });
+                }
+                continue;
+            }
+            let sample = &cluster.members[..cluster.members.len().min(params.sample_members)];
+            let scores: Vec<PairScore> = sample.iter().map(|&m| matcher.score(m, u)).collect();
+            let good = scores.iter().filter(|s| s.matches).count();
+            let mean = scores.iter().map(|s| s.similarity).sum::<f32>() / scores.len() as f32;
+            if good * 2 >= scores.len() && good > 0 && mean >= params.min_similarity && best.is_none_or(|b| mean > b.1)
+            {
+                best = Some((c, mean));
+            }
+        }
+        let cid = match best {
+            Some((c, _)) => {
+                clusters[c as usize].members.push(u);
+                c
+            }
+            None => {
+                clusters.push(Building { members: vec![u] });
+                (clusters.len() - 1) as u32
+            }
+        };
+        cluster_of[u] = cid as usize;
+        for &(f, kind) in &unit.features {
+            if matches!(kind, FeatureKind::Entity | FeatureKind::Number) {
+                continue;
+            }
+            let list = postings.entry(f).or_default();
+            if list.last() != Some(&cid) && list.len() <= params.max_postings {
+                list.push(cid);
+            }
+        }
+    }
+
+    join_by_core(
+        &units,
+        &matcher,
+        &mut clusters,
+        &postings,
+        &mut accumulated,
+        &order,
+        &mut cluster_of,
+    );
+
+    let mut built: Vec<ClaimCluster> = clusters
+        .par_iter()
+        .filter(|c| c.members.len() >= 2)
+        .map(|c| finish_cluster(articles, &units, &matcher, &c.members))
+        .collect();
+    built.sort_by(|a, b| {
+        b.members
+            .len()
+            .cmp(&a.members.len())
+            .then(b.score.total_cmp(&a.score))
+            .then_with(|| first_position(articles, a).cmp(&first_position(articles, b)))
+    });
+    for (i, c) in built.iter_mut().enumerate() {
+        c.id = format!("c{}", i + 1);
+    }
+    ClaimAnalysis {
+        clusters: built,
+        repetitions,
+    }
+}
+
+fn first_position(articles: &[Article], c: &ClaimCluster) -> (usize, usize) {
+    let m = &c.members[0];
+    let index = articles.iter().position(|a| a.id == m.article).unwrap_or(usize::MAX);
+    (index, m.start)
+}
+
+/// Members compared all against all up to this size, against the first member beyond it.
+const FULL_COHESION_MEMBERS: usize = 16;
+
+fn finish_cluster(articles: &[Article], units: &[UnitData], matcher: &Matcher, members: &[usize]) -> ClaimCluster {
+    let mut members = members.to_vec();
+    members.sort_by(|&x, &y| {
+        let (ux, uy) = (&units[x], &units[y]);
+        let date = |u: &UnitData| {
+            let d = articles[u.article].date.as_deref();
+            (d.is_none(), d.unwrap_or(""))
+        };
+        date(ux)
+            .cmp(&date(uy))
+            .then(ux.article.cmp(&uy.article))
+            .then(ux.unit.start.cmp(&uy.unit.start))
+    });
+    let mut pair_scores = Vec::new();
+    if members.len() <= FULL_COHESION_MEMBERS {
+        for i in 0..members.len() {
+            for j in i + 1..members.len() {
+                pair_scores.push(matcher.score(members[i], members[j]));
+            }
+        }
+    } else {
+        for &m in &members[1..] {
+            pair_scores.push(matcher.score(members[0], m));
+        }
+    }
+    let score = pair_scores.iter().map(|s| s.similarity).sum::<f32>() / pair_scores.len().max(1) as f32;
+    let kind = if pair_scores.iter().all(|s| s.verbatim) {
+        ClaimKind::Verbatim
+    } else {
+        ClaimKind::Paraphrase
+    };
+
+    let out_members: Vec<ClaimMember> = members
+        .iter()
+        .map(|&m| {
+            let u = &units[m];
+            let article = &articles[u.article];
+            ClaimMember {
+                article: article.id.clone(),
+                sentence: u.unit.sentence,
+                start: u.unit.start,
+                end: u.unit.end,
+                text: article.slice(u.unit.start, u.unit.end).to_string(),
+            }
+        })
+        .collect();
+
+    ClaimCluster {
+        id: String::new(),
+        kind,
+        score: (score * 1000.0).round() / 1000.0,
+        shared: shared_spans(articles, units, &members),
+        differences: differences(articles, units, &members),
+        members: out_members,
+    }
+}
+
+/// Spans exactly shared between the first member and each other one (both sides), merged per member.
+fn shared_spans(articles: &[Article], units: &[UnitData], members: &[usize]) -> Vec<SharedSpan> {
+    let mut ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); members.len()];
+    let first = &units[members[0]];
+    for (k, &m) in members.iter().enumerate().skip(1) {
+        let other = &units[m];
+        let al = align_tokens(&first.token_hashes, &other.token_hashes, 3, 4, 2);
+        for run in al.runs {
+            let a = (&first.tokens[run.a_start], &first.tokens[run.a_start + run.len - 1]);
+            ranges[0].push((a.0.start, a.1.end));
+            let b = (&other.tokens[run.b_start], &other.tokens[run.b_start + run.len - 1]);
+            ranges[k].push((b.0.start, b.1.end));
+        }
+    }
+    let mut out = Vec::new();
+    for (k, list) in ranges.iter_mut().enumerate() {
+        list.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for &(s, e) in list.iter() {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        let article = &articles[units[members[k]].article];
+        for (s, e) in merged {
+            out.push(SharedSpan {
+                member: k,
+                start: s,
+                end: e,
+                text: article.slice(s, e).to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Numbers, quantities, dates and named entities stated by several members with values that conflict.
+fn differences(articles: &[Article], units: &[UnitData], members: &[usize]) -> Vec<Difference> {
+    let mut out = Vec::new();
+    for what in ["date", "number", "quantity"] {
+        let stated: Vec<(usize, Vec<&str>)> = members
+            .iter()
+            .map(|&m| {
+                let values: Vec<&str> = units[m]
+                    .facts
+                    .iter()
+                    .filter(|f| f.what == what)
+                    .map(|f| f.value.as_str())
+                    .collect();
+                (m, values)
+            })
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        push_conflict(&mut out, articles, units, what, &stated);
+    }
+    let entity_kinds = {
+        let mut k: Vec<_> = members
+            .iter()
+            .flat_map(|&m| units[m].facts.iter().filter_map(|f| f.entity_kind))
+            .collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    for kind in entity_kinds {
+        let stated: Vec<(usize, Vec<&str>)> = members
+            .iter()
+            .map(|&m| {
+                let values: Vec<&str> = units[m]
+                    .facts
+                    .iter()
+                    .filter(|f| f.entity_kind == Some(kind))
+                    .map(|f| f.value.as_str())
+                    .collect();
+                (m, values)
+            })
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        // Entities conflict only when two members name disjoint ones of the same kind (an omission is no conflict).
+        let disjoint = stated
+            .iter()
+            .enumerate()
+            .any(|(i, (_, a))| stated[i + 1..].iter().any(|(_, b)| a.iter().all(|x| !b.contains(x))));
+        if disjoint {
+            push_conflict(&mut out, articles, units, "entity", &stated);
+        }
+    }
+    out
+}
+
+fn push_conflict(
+    out: &mut Vec<Difference>,
+    articles: &[Article],
+    units: &[UnitData],
+    what: &str,
+    stated: &[(usize, Vec<&str>)],
+) {
+    if stated.len() < 2 {
+        return;
+    }
+    let joined: Vec<String> = stated.iter().map(|(_, v)| v.join(", ")).collect();
+    if joined.iter().all(|v| v == &joined[0]) {
+        return;
+    }
+    let values: BTreeMap<String, String> = stated
+        .iter()
+        .zip(joined)
+        .map(|((m, _), v)| (articles[units[*m].article].id.clone(), v))
+        .collect();
+    out.push(Difference {
+        what: what.to_string(),
+        values,
+    });
+}
+
+/// Two units of different articles and how they compare (see [`scored_pairs`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredPair {
+    pub a: (String, usize, usize),
+    pub b: (String, usize, usize),
+    pub score: PairScore,
+}
+
+/// Every cross-article unit pair with a similarity of at least `floor`, best first. Compares all pairs: for
+/// inspecting and calibrating on small corpora only, never part of [`find_claims`].
+pub fn scored_pairs(articles: &[Article], entities: &[Entity], params: &ClaimParams, floor: f32) -> Vec<ScoredPair> {
+    let mentions = mention_indices(articles, entities);
+    let mut units = Vec::new();
+    for (ai, article) in articles.iter().enumerate() {
+        for (pos, unit) in claim_units(article).into_iter().enumerate() {
+            units.push(unit_data(ai, article, pos, unit, &mentions[ai], entities));
+        }
+    }
+    let matcher = Matcher::new(&units, params);
+    let key = |u: &UnitData| (articles[u.article].id.clone(), u.unit.start, u.unit.end);
+    let mut out = Vec::new();
+    for x in 0..units.len() {
+        for y in x + 1..units.len() {
+            if units[x].article == units[y].article {
+                continue;
+            }
+            let score = matcher.score(x, y);
+            if score.similarity >= floor {
+                out.push(ScoredPair {
+                    a: key(&units[x]),
+                    b: key(&units[y]),
+                    score,
+                });
+            }
+        }
+    }
+    out.sort_by(|p, q| q.score.similarity.total_cmp(&p.score.similarity));
+    out
 }

@@ -1,0 +1,229 @@
+//! What a claim unit says, as weighted features: content stems under the synonym table, linked entities, numbers,
+//! dates, near pairs of those, and token shingles for verbatim reuse.
+
+use super::text::{Token, background_factor, canonical, is_stop_word, light_stem, tokenize};
+use crate::arabic;
+use super::units::ClaimUnit;
+use crate::analysis::model::{Entity, EntityKind};
+use crate::corpus::Article;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeatureKind {
+    Stem,
+    Entity,
+    Number,
+    Date,
+    Pair,
+    Shingle,
+}
+
+/// A number or date stated in a unit, for the differences between members.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// `number`, `quantity`, `date` or `entity`.
+    pub what: &'static str,
+    /// For entities, the entity kind (to compare like with like).
+    pub entity_kind: Option<EntityKind>,
+    /// The normalised value (a date as `2020-10-18`, a number as digits, an entity as its label).
+    pub value: String,
+}
+
+/// A unit with everything the matcher needs.
+#[derive(Debug, Clone)]
+pub struct UnitData {
+    pub article: usize,
+    pub unit: ClaimUnit,
+    /// Position of the unit within its article's units.
+    pub position: usize,
+    pub tokens: Vec<Token>,
+    /// Hashes of the normalised tokens (for local alignment).
+    pub token_hashes: Vec<u64>,
+    /// Sorted, deduplicated feature hashes with their kinds.
+    pub features: Vec<(u64, FeatureKind)>,
+    /// How telling each stem feature is in news generally ([`background_factor`]).
+    pub priors: Vec<(u64, f32)>,
+    pub facts: Vec<Fact>,
+}
+
+fn hash_of(kind: FeatureKind, value: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    kind.hash(&mut h);
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Mentions of linked entities in one article: sorted `(start, end, entity index)`.
+pub type MentionIndex = Vec<(usize, usize, usize)>;
+
+/// One [`MentionIndex`] per article (by article position).
+pub fn mention_indices(articles: &[Article], entities: &[Entity]) -> Vec<MentionIndex> {
+    let position: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let mut out = vec![MentionIndex::new(); articles.len()];
+    for (e, entity) in entities.iter().enumerate() {
+        for m in &entity.mentions {
+            if let Some(&i) = position.get(m.article.as_str())
+                && m.start < m.end
+            {
+                out[i].push((m.start, m.end, e));
+            }
+        }
+    }
+    for list in &mut out {
+        list.sort_unstable();
+    }
+    out
+}
+
+fn entity_at(index: &MentionIndex, start: usize, end: usize) -> Option<usize> {
+    let k = index.partition_point(|&(s, _, _)| s <= start);
+    index[..k]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|&&(s, e, _)| s <= start && end <= e.max(s + 1) && start < e)
+        .map(|&(_, _, id)| id)
+}
+
+/// Words within this many content words of each other form a pair feature.
+const PAIR_WINDOW: usize = 3;
+/// Token n-gram size of the verbatim shingles.
+pub const SHINGLE: usize = 3;
+
+/// Extracts the features of one unit.
+pub fn unit_data(
+    article_index: usize,
+    article: &Article,
+    position: usize,
+    unit: ClaimUnit,
+    mentions: &MentionIndex,
+    entities: &[Entity],
+) -> UnitData {
+    let tokens = tokenize(&article.text, unit.start, unit.end);
+    let token_hashes: Vec<u64> = tokens.iter().map(|t| hash_of(FeatureKind::Shingle, &t.norm)).collect();
+    let mut content: Vec<(u64, FeatureKind)> = Vec::new();
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut consumed = vec![false; tokens.len()];
+    let mut priors: Vec<(u64, f32)> = Vec::new();
+
+    // Dates (a day, a month or a year named as such), by the toolkit's date finder; their tokens say nothing else.
+    if let Some(slice) = article.text.get(unit.start..unit.end) {
+        for date in arabic::dates::find_dates(slice) {
+            let (start, end) = (unit.start + date.start, unit.start + date.end);
+            for (i, t) in tokens.iter().enumerate() {
+                if t.start >= start && t.end <= end {
+                    consumed[i] = true;
+                }
+            }
+            // A day also states its month: "18 October 2020" and "October 2020" share the month feature.
+            let month = date.value.get(..7).filter(|_| date.value.len() >= 7);
+            if let Some(month) = month {
+                content.push((hash_of(FeatureKind::Date, &month), FeatureKind::Date));
+            }
+            if month != Some(date.value.as_str()) {
+                content.push((hash_of(FeatureKind::Date, &date.value), FeatureKind::Date));
+            }
+            facts.push(Fact {
+                what: "date",
+                entity_kind: None,
+                value: date.value,
+            });
+        }
+    }
+
+    let mut last_entity = None;
+    for (i, tok) in tokens.iter().enumerate() {
+        if consumed[i] {
+            last_entity = None;
+            continue;
+        }
+        if let Some(e) = entity_at(mentions, tok.start, tok.end) {
+            if last_entity != Some(e) {
+                let entity = &entities[e];
+                if entity.kind == EntityKind::Date {
+                    let value = entity.value.clone().unwrap_or_else(|| entity.label.clone());
+                    content.push((hash_of(FeatureKind::Date, &value), FeatureKind::Date));
+                    facts.push(Fact {
+                        what: "date",
+                        entity_kind: None,
+                        value,
+                    });
+                } else {
+                    content.push((hash_of(FeatureKind::Entity, &entity.id), FeatureKind::Entity));
+                    facts.push(Fact {
+                        what: "entity",
+                        entity_kind: Some(entity.kind),
+                        value: entity.label.clone(),
+                    });
+                }
+            }
+            last_entity = Some(e);
+            continue;
+        }
+        last_entity = None;
+        if tok.is_number {
+            let value = tok.norm.trim_start_matches('0').to_string();
+            let value = if value.is_empty() { "0".to_string() } else { value };
+            content.push((hash_of(FeatureKind::Number, &value), FeatureKind::Number));
+            let unit_word = tokens
+                .get(i + 1)
+                .filter(|t| !t.is_number && !is_stop_word(&t.norm) && !consumed[i + 1])
+                .map(|t| light_stem(&t.norm));
+            facts.push(match unit_word {
+                Some(w) => Fact {
+                    what: "quantity",
+                    entity_kind: None,
+                    value: format!("{value} {w}"),
+                },
+                None => Fact {
+                    what: "number",
+                    entity_kind: None,
+                    value,
+                },
+            });
+            continue;
+        }
+        if is_stop_word(&tok.norm) {
+            continue;
+        }
+        let stem = light_stem(&tok.norm);
+        let canon = canonical(&stem);
+        let hash = hash_of(FeatureKind::Stem, &canon);
+        content.push((hash, FeatureKind::Stem));
+        priors.push((hash, background_factor(canon)));
+    }
+
+    let mut features: Vec<(u64, FeatureKind)> = content.clone();
+    let prior_of = |h: u64| priors.iter().find(|p| p.0 == h).map_or(1.0, |p| p.1);
+    let mut pair_priors = Vec::new();
+    for i in 0..content.len() {
+        for j in i + 1..content.len().min(i + 1 + PAIR_WINDOW) {
+            let (x, y) = (content[i].0, content[j].0);
+            if x != y {
+                let key = (x.min(y), x.max(y));
+                let hash = hash_of(FeatureKind::Pair, &key);
+                features.push((hash, FeatureKind::Pair));
+                pair_priors.push((hash, prior_of(x) * prior_of(y)));
+            }
+        }
+    }
+    priors.extend(pair_priors);
+    for w in token_hashes.windows(SHINGLE) {
+        features.push((hash_of(FeatureKind::Shingle, &w), FeatureKind::Shingle));
+    }
+    features.sort_unstable_by_key(|f| f.0);
+    features.dedup_by_key(|f| f.0);
+    facts.dedup();
+
+    UnitData {
+        article: article_index,
+        unit,
+        position,
+        tokens,
+        token_hashes,
+        features,
+        priors,
+        facts,
+    }
+}

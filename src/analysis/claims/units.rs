@@ -1,0 +1,207 @@
+//! Claim units: the sentences of an article's body, long sentences cut into their clauses.
+
+use super::text::tokenize;
+use crate::corpus::{Article, SegmentKind};
+
+/// A sentence, or a clause of a long sentence, of an article's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ClaimUnit {
+    /// Index into the article's `sentences`.
+    pub sentence: usize,
+    /// UTF-8 byte range into the article's text (trimmed: starts and ends on a visible character).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A sentence is cut into clauses only from this many word tokens on.
+const LONG_SENTENCE_TOKENS: usize = 22;
+/// A clause shorter than this is merged into its neighbour.
+const MIN_CLAUSE_TOKENS: usize = 6;
+
+/// Words that open a new clause after a comma: participles that attach a second statement to a reporting verb.
+const CLAUSE_OPENERS: &[&str] = &[
+    "كما",
+    "مضيفا",
+    "مضيفاً",
+    "مشيرا",
+    "مشيراً",
+    "مؤكدا",
+    "مؤكداً",
+    "معتبرا",
+    "معتبراً",
+    "لافتا",
+    "لافتاً",
+    "قائلا",
+    "قائلاً",
+    "متابعا",
+    "متابعاً",
+    "مصرحا",
+    "مصرحاً",
+    "موضحا",
+    "موضحاً",
+    "منوها",
+    "منوهاً",
+    "مشددا",
+    "مشدداً",
+    "متطلعا",
+    "متطلعاً",
+    "بينما",
+    "في حين",
+];
+
+const QUOTES_OPEN: &[char] = &['"', '“', '«', '„'];
+
+/// The claim units of `article` in reading order: its sentences that lie inside `body` segments, long ones cut at
+/// clause boundaries (`، و…`, `، كما`, `، مضيفا`, `؛`, inner sentence ends, the opening of a quotation).
+pub fn claim_units(article: &Article) -> Vec<ClaimUnit> {
+    let text = &article.text;
+    let mut units = Vec::new();
+    for (index, sentence) in article.sentences.iter().enumerate() {
+        let in_body = article
+            .segments
+            .iter()
+            .any(|seg| seg.kind == SegmentKind::Body && seg.start <= sentence.start && sentence.end <= seg.end);
+        if !in_body || text.get(sentence.start..sentence.end).is_none() {
+            continue;
+        }
+        for (start, end) in split_clauses(text, sentence.start, sentence.end) {
+            units.push(ClaimUnit {
+                sentence: index,
+                start,
+                end,
+            });
+        }
+    }
+    units
+}
+
+/// Trims `text[start..end]` to its first and last visible (non-space, non-separator) character.
+fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let slice = text.get(start..end)?;
+    let is_edge = |c: char| c.is_whitespace() || matches!(c, '،' | '؛' | ',' | ';' | '-' | '–' | '—' | '*');
+    let lead = slice.len() - slice.trim_start_matches(is_edge).len();
+    let trimmed = slice.trim_matches(is_edge);
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some((start + lead, start + lead + trimmed.len()))
+}
+
+/// Byte offsets (absolute) where a clause may begin inside `text[start..end]`.
+fn clause_starts(text: &str, start: usize, end: usize) -> Vec<usize> {
+    let slice = &text[start..end];
+    let mut cuts = Vec::new();
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        let next_visible = chars[k + 1..].iter().find(|(_, c)| !c.is_whitespace());
+        match c {
+            '.' | '!' | '?' | '؟' => {
+                // An inner sentence end (also glued: "الروسية.واضاف"), not a decimal point or an abbreviation dot.
+                let prev_digit = k > 0 && chars[k - 1].1.is_ascii_digit();
+                if let Some(&(j, n)) = next_visible
+                    && n.is_alphabetic()
+                    && !prev_digit
+                {
+                    cuts.push(start + j);
+                }
+            }
+            '؛' | ';' => {
+                if let Some(&(j, _)) = next_visible {
+                    cuts.push(start + j);
+                }
+            }
+            '،' | ',' => {
+                if let Some(&(j, n)) = next_visible {
+                    let rest = &slice[j..];
+                    let word = rest
+                        .split(|ch: char| !ch.is_alphabetic() && !is_mark(ch))
+                        .next()
+                        .unwrap_or("");
+                    let opens =
+                        n == 'و' && word.chars().count() >= 3 || CLAUSE_OPENERS.iter().any(|o| rest.starts_with(o));
+                    if opens {
+                        cuts.push(start + j);
+                    }
+                }
+            }
+            ':' => {
+                // A quotation after a colon starts a clause of its own.
+                if let Some(&(j, n)) = next_visible
+                    && QUOTES_OPEN.contains(&n)
+                {
+                    cuts.push(start + j);
+                }
+            }
+            _ => {}
+        }
+    }
+    cuts
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+fn count_tokens(text: &str, start: usize, end: usize) -> usize {
+    tokenize(text, start, end).len()
+}
+
+/// The clauses of one sentence (the sentence itself when short or without clause boundaries).
+fn split_clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let Some((start, end)) = trim_range(text, start, end) else {
+        return Vec::new();
+    };
+    if count_tokens(text, start, end) < LONG_SENTENCE_TOKENS {
+        return vec![(start, end)];
+    }
+    let mut bounds = vec![start];
+    bounds.extend(clause_starts(text, start, end));
+    bounds.push(end);
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    for pair in bounds.windows(2) {
+        let Some(piece) = trim_range(text, pair[0], pair[1]) else {
+            continue;
+        };
+        pieces.push(piece);
+    }
+    // Merge clauses too short to state anything into the previous one (the first into the next).
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for piece in pieces {
+        match merged.last_mut() {
+            Some(last) if count_tokens(text, last.0, last.1) < MIN_CLAUSE_TOKENS => last.1 = piece.1,
+            Some(last) if count_tokens(text, piece.0, piece.1) < MIN_CLAUSE_TOKENS => last.1 = piece.1,
+            _ => merged.push(piece),
+        }
+    }
+    if merged.len() > 1
+        && let Some(&(s, e)) = merged.last()
+        && count_tokens(text, s, e) < MIN_CLAUSE_TOKENS
+    {
+        merged.pop();
+        if let Some(last) = merged.last_mut() {
+            last.1 = e;
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_sentence_splits_at_clause_openers() {
+        let text = "وأشار أشتياني إلى أنه على مدى السنوات القليلة الماضية قامت روسيا وإيران بتوسيع تعاونهما بشكل كبير في \
+                    العديد من المجالات، مضيفا: أود أن أشير بشكل خاص إلى القضية الإقليمية وهي الحرب المشتركة ضد الإرهاب.";
+        let clauses = split_clauses(text, 0, text.len());
+        assert_eq!(clauses.len(), 2, "{clauses:?}");
+        assert!(text[clauses[1].0..clauses[1].1].starts_with("مضيفا"));
+        assert!(text[clauses[0].0..clauses[0].1].ends_with("المجالات"));
+    }
+
+    #[test]
+    fn short_sentence_stays_whole() {
+        let text = "  قال الوزير، وأكد الأمر.  ";
+        assert_eq!(split_clauses(text, 0, text.len()), vec![(2, text.trim_end().len())]);
+    }
+}

@@ -1,0 +1,632 @@
+//! The statistical tagger: a first-order structured averaged perceptron over BIO tags, decoded with Viterbi.
+//!
+//! Features are hashed into a fixed table (`2^BITS` rows × one weight per tag), so the model has a fixed, small size
+//! whatever the vocabulary; weights are shipped quantised to `i16` with one scale.
+
+use super::text::{fold, shape, strip_proclitics};
+use crate::analysis::gazetteer::{GazKind, Gazetteer};
+use crate::arabic::{Token, TokenKind};
+
+/// The tag set, in the order of the model's weight columns.
+pub const TAGS: [&str; 9] = [
+    "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+];
+pub const N_TAGS: usize = TAGS.len();
+/// log2 of the number of hashed feature rows.
+const BITS: u32 = 18;
+const ROWS: usize = 1 << BITS;
+const MAGIC: &[u8; 8] = b"QARINER2";
+
+/// Index of a tag string in [`TAGS`] (`None` for anything else).
+pub fn tag_index(tag: &str) -> Option<usize> {
+    TAGS.iter().position(|t| *t == tag)
+}
+
+/// Whether `cur` may follow `prev` in BIO (`prev == N_TAGS` is the sentence start): `I-X` only after `B-X`/`I-X`.
+fn allowed(prev: usize, cur: usize) -> bool {
+    let is_inside = cur != 0 && cur % 2 == 0;
+    !is_inside || (prev != N_TAGS && prev != 0 && prev.div_ceil(2) == cur / 2)
+}
+
+/// One token prepared for feature extraction.
+struct Prepared {
+    raw: String,
+    folded: String,
+    base: String,
+    clitic: String,
+}
+
+fn prepare(tokens: &[&str]) -> Vec<Prepared> {
+    tokens
+        .iter()
+        .map(|t| {
+            let folded = fold(t);
+            let (clitic, base) = strip_proclitics(&folded);
+            Prepared {
+                raw: (*t).to_string(),
+                clitic: clitic.to_string(),
+                base: base.to_string(),
+                folded,
+            }
+        })
+        .collect()
+}
+
+/// FNV-1a over a template id and its parts: stable across runs and platforms (the model depends on it).
+fn hash(template: u8, parts: &[&str]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(template);
+    for p in parts {
+        for b in p.bytes() {
+            eat(b);
+        }
+        eat(0xff);
+    }
+    // Fold the high bits in: FNV's low bits alone are weak.
+    ((h ^ (h >> 29) ^ (h >> 47)) as u32) & (ROWS as u32 - 1)
+}
+
+fn first_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn last_chars(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    if count <= n {
+        return s;
+    }
+    match s.char_indices().nth(count - n) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+/// The hashed emission features of every token of one sentence.
+/// Per token, the gazetteer entry kind covering it and whether it starts the match (`None` outside matches).
+fn gazetteer_cover(tokens: &[&str]) -> Vec<Option<(GazKind, bool)>> {
+    let mut joined = String::new();
+    let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut offsets = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        offsets.push((joined.len(), joined.len() + t.len()));
+        joined.push_str(t);
+    }
+    for (t, &(start, end)) in tokens.iter().zip(&offsets) {
+        let kind = if t.chars().any(crate::arabic::is_arabic_letter) {
+            TokenKind::Word
+        } else if t.chars().any(|c| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else if t.chars().any(char::is_alphabetic) {
+            TokenKind::Latin
+        } else {
+            TokenKind::Punct
+        };
+        toks.push(Token {
+            start,
+            end,
+            text: &joined[start..end],
+            norm: fold(t),
+            kind,
+        });
+    }
+    let mut cover = vec![None; tokens.len()];
+    for m in Gazetteer::global().find_in_tokens(&toks) {
+        for i in m.tokens.clone() {
+            if let Some(c) = cover.get_mut(i) {
+                *c = Some((m.kind, i == m.tokens.start));
+            }
+        }
+    }
+    cover
+}
+
+fn sentence_features(tokens: &[&str], lexicon: &Lexicon) -> Vec<Vec<u32>> {
+    let p = prepare(tokens);
+    let n = p.len();
+    let gaz = gazetteer_cover(tokens);
+    let gaz_at = |i: isize| -> String {
+        match usize::try_from(i).ok().and_then(|i| gaz.get(i)).copied().flatten() {
+            Some((kind, first)) => {
+                // Spelled out, not Debug: the feature strings are part of the trained model.
+                let name = match kind {
+                    GazKind::Country => "country",
+                    GazKind::Nationality => "nationality",
+                    GazKind::Capital => "capital",
+                    GazKind::City => "city",
+                    GazKind::Org => "org",
+                    GazKind::Agency => "agency",
+                    GazKind::Body => "body",
+                };
+                format!("{name}{}", if first { "B" } else { "I" })
+            }
+            None => "-".to_string(),
+        }
+    };
+    let at = |i: isize| -> (&str, &str) {
+        if i < 0 {
+            ("<S>", "<S>")
+        } else if i as usize >= n {
+            ("</S>", "</S>")
+        } else {
+            (p[i as usize].folded.as_str(), p[i as usize].base.as_str())
+        }
+    };
+    let mut all = Vec::with_capacity(n);
+    for (i, t) in p.iter().enumerate() {
+        let ii = i as isize;
+        let mut f = Vec::with_capacity(40);
+        let w = t.folded.as_str();
+        let b = t.base.as_str();
+        f.push(hash(0, &[]));
+        f.push(hash(1, &[&t.raw]));
+        f.push(hash(2, &[w]));
+        f.push(hash(3, &[b]));
+        f.push(hash(4, &[&t.clitic]));
+        for k in 1..=3 {
+            f.push(hash(5 + k as u8, &[first_chars(w, k)]));
+            f.push(hash(9 + k as u8, &[last_chars(w, k)]));
+            f.push(hash(13 + k as u8, &[last_chars(b, k)]));
+        }
+        f.push(hash(17, &[first_chars(b, 2)]));
+        f.push(hash(18, &[shape(&t.raw)]));
+        let (wm1, bm1) = at(ii - 1);
+        let (wm2, _) = at(ii - 2);
+        let (wp1, bp1) = at(ii + 1);
+        let (wp2, _) = at(ii + 2);
+        f.push(hash(20, &[wm1]));
+        f.push(hash(21, &[wm2]));
+        f.push(hash(22, &[wp1]));
+        f.push(hash(23, &[wp2]));
+        f.push(hash(24, &[bm1]));
+        f.push(hash(25, &[bp1]));
+        f.push(hash(26, &[wm1, w]));
+        f.push(hash(27, &[w, wp1]));
+        f.push(hash(28, &[wm2, wm1]));
+        f.push(hash(29, &[wp1, wp2]));
+        f.push(hash(30, &[shape(&t.raw), last_chars(wm1, 2)]));
+        f.push(hash(31, &[last_chars(wp1, 2)]));
+        f.push(hash(32, &[last_chars(wm1, 2)]));
+        f.push(hash(33, &[first_chars(wp1, 2)]));
+        // What training saw this word as: entity-start words and entity words, with and without clitics.
+        for (tpl, key) in [(40u8, w), (44u8, b)] {
+            if let Some(kind) = lexicon.kind_of(key) {
+                f.push(hash(tpl, &[kind]));
+            }
+        }
+        if let Some(kind) = lexicon.kind_of(bm1) {
+            f.push(hash(41, &[kind]));
+        }
+        if let Some(kind) = lexicon.kind_of(bp1) {
+            f.push(hash(42, &[kind]));
+        }
+        let g = gaz_at(ii);
+        if g != "-" {
+            f.push(hash(50, &[&g]));
+            f.push(hash(51, &[&g, &gaz_at(ii - 1)]));
+        }
+        f.push(hash(52, &[&gaz_at(ii - 1), &gaz_at(ii + 1)]));
+        all.push(f);
+    }
+    all
+}
+
+/// Words seen inside entities in the training data with their most frequent entity type, folded and clitic-stripped.
+/// The lexicon is built from the training portion only and shipped in the model.
+#[derive(Default, Clone)]
+pub struct Lexicon {
+    words: std::collections::HashMap<String, &'static str>,
+    /// Words seen at least three times and at most a tenth of the time inside an entity: the common vocabulary of news prose.
+    common: std::collections::HashSet<String>,
+    /// How often each folded token, exactly as written (clitics and all), was inside an entity.
+    whole: std::collections::HashMap<String, u16>,
+}
+
+impl Lexicon {
+    fn kind_of(&self, key: &str) -> Option<&'static str> {
+        self.words.get(key).copied()
+    }
+
+    /// The entity type (`PERS`, `LOC`, `ORG`, `MISC`) training mostly saw this folded word (or clitic-free base) in.
+    pub fn entity_type(&self, folded: &str) -> Option<&'static str> {
+        self.words.get(folded).copied()
+    }
+
+    /// How often training saw this folded token, exactly as written, inside an entity (`وروسيا` rarely, `روسيا` often).
+    pub fn entity_count(&self, folded: &str) -> u16 {
+        self.whole.get(folded).copied().unwrap_or(0)
+    }
+
+    /// Whether this folded word is common vocabulary: frequent in training and (nearly) never part of a name.
+    pub fn is_common(&self, folded: &str) -> bool {
+        self.common.contains(folded)
+    }
+
+    fn build(sentences: &[(Vec<String>, Vec<usize>)]) -> Self {
+        let mut counts: std::collections::HashMap<String, [u32; 5]> = std::collections::HashMap::new();
+        let mut whole = std::collections::HashMap::new();
+        for (tokens, tags) in sentences {
+            for (t, &g) in tokens.iter().zip(tags) {
+                let folded = fold(t);
+                let class = g.div_ceil(2);
+                counts.entry(folded.clone()).or_default()[class] += 1;
+                if g != 0 {
+                    let e = whole.entry(folded.clone()).or_insert(0u16);
+                    *e = e.saturating_add(1);
+                }
+                let (_, base) = strip_proclitics(&folded);
+                if base != folded {
+                    counts.entry(base.to_string()).or_default()[class] += 1;
+                }
+            }
+        }
+        let names = ["", "PERS", "LOC", "ORG", "MISC"];
+        let mut words = std::collections::HashMap::new();
+        let mut common = std::collections::HashSet::new();
+        for (w, c) in counts {
+            let in_entity: u32 = c[1..].iter().sum();
+            if c[0] >= 3 && in_entity * 10 <= c[0] {
+                common.insert(w.clone());
+            }
+            let (best, &n) = c[1..].iter().enumerate().max_by_key(|(_, n)| **n).unwrap_or((0, &0));
+            // Only words that are mostly entities: function words inside names must not become entity cues.
+            if n >= 1 && n * 2 > c[0] {
+                words.insert(w, names[best + 1]);
+            }
+        }
+        Lexicon { words, common, whole }
+    }
+}
+
+/// A trained tagger.
+pub struct Model {
+    /// `ROWS × N_TAGS` emission weights.
+    weights: Vec<f32>,
+    /// `(N_TAGS + 1) × N_TAGS` transition weights; row `N_TAGS` is the sentence start.
+    trans: Vec<f32>,
+    lexicon: Lexicon,
+}
+
+/// Errors reading a model file.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a Qarin tagger model (bad header)")]
+    BadHeader,
+    #[error("the tagger model is truncated")]
+    Truncated,
+}
+
+impl Model {
+    /// The BIO tag index of every token of one sentence.
+    pub fn tag(&self, tokens: &[&str]) -> Vec<usize> {
+        let feats = sentence_features(tokens, &self.lexicon);
+        viterbi(&self.weights, &self.trans, &feats)
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Trains on sentences of `(tokens, tag indices)` in the given order (deterministic: no shuffling by chance;
+    /// each epoch visits the sentences in a fixed interleaved order).
+    pub fn train(sentences: &[(Vec<String>, Vec<usize>)], epochs: usize, mut log: impl FnMut(usize, f64)) -> Model {
+        let lexicon = Lexicon::build(sentences);
+        // Lexicon features from the same data the model trains on would be trusted blindly; compute them with a
+        // lexicon built on the other half (jackknife), like they will look on unseen text.
+        let half = sentences.len() / 2;
+        let lex_a = Lexicon::build(&sentences[..half]);
+        let lex_b = Lexicon::build(&sentences[half..]);
+        let feats: Vec<Vec<Vec<u32>>> = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| {
+                let toks: Vec<&str> = t.iter().map(String::as_str).collect();
+                sentence_features(&toks, if i < half { &lex_b } else { &lex_a })
+            })
+            .collect();
+        let mut w = vec![0f32; ROWS * N_TAGS];
+        let mut wa = vec![0f32; ROWS * N_TAGS];
+        let mut tr = vec![0f32; (N_TAGS + 1) * N_TAGS];
+        let mut tra = vec![0f32; (N_TAGS + 1) * N_TAGS];
+        let mut c: f32 = 1.0;
+        let n = sentences.len();
+        for epoch in 0..epochs {
+            let mut errors = 0usize;
+            let mut total = 0usize;
+            // A fixed permutation per epoch (stride through the data) so later epochs don't see the same order.
+            let stride = [1usize, 7919, 104_729, 15_485_863][epoch % 4];
+            let stride = if n > 0 && gcd(stride, n) == 1 { stride } else { 1 };
+            for k in 0..n {
+                let idx = (k * stride + epoch) % n;
+                let gold = &sentences[idx].1;
+                let f = &feats[idx];
+                let pred = viterbi(&w, &tr, f);
+                total += gold.len();
+                if pred != *gold {
+                    let mut prev_g = N_TAGS;
+                    let mut prev_p = N_TAGS;
+                    for (i, (&g, &p)) in gold.iter().zip(&pred).enumerate() {
+                        if g != p {
+                            errors += 1;
+                            for &h in &f[i] {
+                                let r = h as usize * N_TAGS;
+                                w[r + g] += 1.0;
+                                wa[r + g] += c;
+                                w[r + p] -= 1.0;
+                                wa[r + p] -= c;
+                            }
+                        }
+                        if g != p || prev_g != prev_p {
+                            tr[prev_g * N_TAGS + g] += 1.0;
+                            tra[prev_g * N_TAGS + g] += c;
+                            tr[prev_p * N_TAGS + p] -= 1.0;
+                            tra[prev_p * N_TAGS + p] -= c;
+                        }
+                        prev_g = g;
+                        prev_p = p;
+                    }
+                }
+                c += 1.0;
+            }
+            log(epoch + 1, errors as f64 / total.max(1) as f64);
+        }
+        for (x, a) in w.iter_mut().zip(&wa) {
+            *x -= a / c;
+        }
+        for (x, a) in tr.iter_mut().zip(&tra) {
+            *x -= a / c;
+        }
+        Model {
+            weights: w,
+            trans: tr,
+            lexicon,
+        }
+    }
+
+    /// The compact binary form: header, scale, i16 weights, transitions, lexicon.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self
+            .weights
+            .iter()
+            .chain(&self.trans)
+            .fold(0f32, |m, x| m.max(x.abs()))
+            .max(1e-6);
+        let scale = max / f32::from(i16::MAX);
+        let mut out = Vec::with_capacity(16 + self.weights.len() * 2);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&BITS.to_le_bytes());
+        out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for x in self.weights.iter().chain(&self.trans) {
+            out.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
+        }
+        let mut words: Vec<(&String, &&str)> = self.lexicon.words.iter().collect();
+        words.sort();
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (wd, kind) in words {
+            let k = ["PERS", "LOC", "ORG", "MISC"]
+                .iter()
+                .position(|x| x == kind)
+                .unwrap_or(3) as u8;
+            out.push(k);
+            out.extend_from_slice(&(wd.len() as u16).to_le_bytes());
+            out.extend_from_slice(wd.as_bytes());
+        }
+        let mut common: Vec<&String> = self.lexicon.common.iter().collect();
+        common.sort();
+        out.extend_from_slice(&(common.len() as u32).to_le_bytes());
+        for wd in common {
+            out.extend_from_slice(&(wd.len() as u16).to_le_bytes());
+            out.extend_from_slice(wd.as_bytes());
+        }
+        let mut whole: Vec<(&String, &u16)> = self.lexicon.whole.iter().collect();
+        whole.sort();
+        out.extend_from_slice(&(whole.len() as u32).to_le_bytes());
+        for (wd, n) in whole {
+            out.extend_from_slice(&n.to_le_bytes());
+            out.extend_from_slice(&(wd.len() as u16).to_le_bytes());
+            out.extend_from_slice(wd.as_bytes());
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::BadHeader);
+        }
+        if r.u32()? != BITS || r.u32()? != N_TAGS as u32 {
+            return Err(ModelError::BadHeader);
+        }
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| ModelError::Truncated)?);
+        let n_w = ROWS * N_TAGS;
+        let n_t = (N_TAGS + 1) * N_TAGS;
+        let raw = r.take((n_w + n_t) * 2)?;
+        let mut all = raw
+            .chunks_exact(2)
+            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale);
+        let weights: Vec<f32> = all.by_ref().take(n_w).collect();
+        let trans: Vec<f32> = all.collect();
+        let count = r.u32()? as usize;
+        let mut words = std::collections::HashMap::with_capacity(count);
+        for _ in 0..count {
+            let k = r.take(1)?[0];
+            let len = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?) as usize;
+            let wd = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::BadHeader)?;
+            let kind = ["PERS", "LOC", "ORG", "MISC"]
+                .get(k as usize)
+                .copied()
+                .ok_or(ModelError::BadHeader)?;
+            words.insert(wd.to_string(), kind);
+        }
+        let count = r.u32()? as usize;
+        let mut common = std::collections::HashSet::with_capacity(count);
+        for _ in 0..count {
+            let len = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?) as usize;
+            let wd = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::BadHeader)?;
+            common.insert(wd.to_string());
+        }
+        let count = r.u32()? as usize;
+        let mut whole = std::collections::HashMap::with_capacity(count);
+        for _ in 0..count {
+            let n = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?);
+            let len = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?) as usize;
+            let wd = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::BadHeader)?;
+            whole.insert(wd.to_string(), n);
+        }
+        Ok(Model {
+            weights,
+            trans,
+            lexicon: Lexicon { words, common, whole },
+        })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let s = self.bytes.get(self.pos..self.pos + n).ok_or(ModelError::Truncated)?;
+        self.pos += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// The best BIO-valid tag sequence under the weights.
+fn viterbi(w: &[f32], tr: &[f32], feats: &[Vec<u32>]) -> Vec<usize> {
+    let n = feats.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[0f32; N_TAGS]; n];
+    let mut back = vec![[0usize; N_TAGS]; n];
+    for (i, f) in feats.iter().enumerate() {
+        let mut em = [0f32; N_TAGS];
+        for &h in f {
+            let r = h as usize * N_TAGS;
+            for (e, x) in em.iter_mut().zip(&w[r..r + N_TAGS]) {
+                *e += x;
+            }
+        }
+        for cur in 0..N_TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            if i == 0 {
+                if allowed(N_TAGS, cur) {
+                    best = tr[N_TAGS * N_TAGS + cur];
+                }
+            } else {
+                for prev in 0..N_TAGS {
+                    if !allowed(prev, cur) {
+                        continue;
+                    }
+                    let s = score[i - 1][prev] + tr[prev * N_TAGS + cur];
+                    if s > best {
+                        best = s;
+                        arg = prev;
+                    }
+                }
+            }
+            score[i][cur] = best + em[cur];
+            back[i][cur] = arg;
+        }
+    }
+    let mut best = 0;
+    for t in 1..N_TAGS {
+        if score[n - 1][t] > score[n - 1][best] {
+            best = t;
+        }
+    }
+    let mut out = vec![0; n];
+    out[n - 1] = best;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i]];
+    }
+    out
+}
+
+/// The set of distinct feature rows a sentence touches (used by tests to check hashing is stable).
+#[cfg(test)]
+fn feature_rows(tokens: &[&str]) -> std::collections::HashSet<u32> {
+    sentence_features(tokens, &Lexicon::default())
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> Vec<(Vec<String>, Vec<usize>)> {
+        let data = [
+            ("قال الرئيس فلاديمير بوتين في موسكو", "O O B-PERS I-PERS O B-LOC"),
+            ("زار سيرغي شويغو طهران امس", "O B-PERS I-PERS B-LOC O"),
+            ("اعلنت وزارة الدفاع الروسية ان موسكو", "O B-ORG I-ORG I-ORG O B-LOC"),
+            ("التقى بوتين في طهران", "O B-PERS O B-LOC"),
+        ];
+        data.iter()
+            .map(|(t, g)| {
+                (
+                    t.split(' ').map(String::from).collect(),
+                    g.split(' ').map(|x| tag_index(x).unwrap()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bio_constraint() {
+        assert!(allowed(N_TAGS, 1));
+        assert!(!allowed(N_TAGS, 2));
+        assert!(allowed(1, 2));
+        assert!(allowed(2, 2));
+        assert!(!allowed(3, 2));
+        assert!(!allowed(0, 4));
+    }
+
+    #[test]
+    fn learns_a_toy_set_and_round_trips() {
+        let data = toy();
+        let model = Model::train(&data, 10, |_, _| {});
+        for (t, g) in &data {
+            let toks: Vec<&str> = t.iter().map(String::as_str).collect();
+            assert_eq!(&model.tag(&toks), g, "{t:?}");
+        }
+        let bytes = model.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        for (t, _) in &data {
+            let toks: Vec<&str> = t.iter().map(String::as_str).collect();
+            assert_eq!(back.tag(&toks), model.tag(&toks));
+        }
+        assert!(Model::from_bytes(&bytes[..100]).is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn hashing_is_stable() {
+        assert_eq!(hash(2, &["موسكو"]), hash(2, &["موسكو"]));
+        assert_ne!(hash(2, &["موسكو"]), hash(3, &["موسكو"]));
+        assert!(feature_rows(&["موسكو"]).len() > 10);
+    }
+}

@@ -1,0 +1,606 @@
+//! Dates written in news text: Arabic month names of both series (Egyptian/Gulf يناير… and Levantine كانون الثاني…)
+//! and their Maghrebi and spelling variants, English month names, weekday words, numeric dates, and Western,
+//! Arabic-Indic and Persian digits. Every match is a real calendar date; offsets are UTF-8 byte offsets into the
+//! text searched.
+
+/// A date found in text: `text[start..end]` reads as `value`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    pub start: usize,
+    pub end: usize,
+    /// `YYYY-MM-DD`, `YYYY-MM` (month and year only) or `YYYY` (a year named as such: "عام 2015").
+    pub value: String,
+}
+
+/// The value of a decimal digit in any of the three digit sets news text uses.
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+/// Folds spelling variants for matching words: hamza forms of alef, alef maqsura, Persian yeh/kaf, teh marbuta,
+/// tatweel and short vowels; Latin is lower-cased. Not for display.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => out.push('ا'),
+            'ى' | 'ی' | 'ې' | 'ۍ' => out.push('ي'),
+            'ک' => out.push('ك'),
+            'ة' => out.push('ه'),
+            'ؤ' => out.push('و'),
+            'ئ' => out.push('ي'),
+            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200C}' | '\u{200D}' => {}
+            c if c.is_ascii_uppercase() => out.push(c.to_ascii_lowercase()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Month number of a folded single-word month name (any series, English included).
+fn month_of_folded(w: &str) -> Option<u32> {
+    let m = match w {
+        "يناير" | "جانفي" | "ينار" | "january" | "jan" => 1,
+        "فبراير" | "شباط" | "فيفري" | "فبرير" | "february" | "feb" => 2,
+        "مارس" | "اذار" | "مارش" | "march" | "mar" => 3,
+        "ابريل" | "افريل" | "نيسان" | "ابرىل" | "april" | "apr" => 4,
+        "مايو" | "ايار" | "ماي" | "may" => 5,
+        "يونيو" | "يونيه" | "حزيران" | "جوان" | "يونيوز" | "june" | "jun" => 6,
+        "يوليو" | "يوليه" | "تموز" | "جويليه" | "يوليوز" | "july" | "jul" => 7,
+        "اغسطس" | "اغسطوس" | "غشت" | "اب" | "اوت" | "august" | "aug" => 8,
+        "سبتمبر" | "ايلول" | "شتنبر" | "september" | "sep" | "sept" => 9,
+        "اكتوبر" | "اكتبر" | "october" | "oct" => 10,
+        "نوفمبر" | "نونبر" | "november" | "nov" => 11,
+        "ديسمبر" | "دجنبر" | "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Month number of a (not yet folded) single month word such as `أكتوبر`, `أيلول`, `September`, `بسبتمبر`.
+/// Two-word Levantine months (كانون الثاني, تشرين الأول…) are recognised by [`find_dates`].
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = fold(word);
+    month_of_folded(&w).or_else(|| strip_proclitic(&w).and_then(month_of_folded))
+}
+
+/// `بسبتمبر` → `سبتمبر`: one attached preposition or conjunction, when enough of the word remains.
+fn strip_proclitic(w: &str) -> Option<&str> {
+    let rest = w
+        .strip_prefix('ب')
+        .or_else(|| w.strip_prefix('ل'))
+        .or_else(|| w.strip_prefix('و'))
+        .or_else(|| w.strip_prefix('ف'))?;
+    (rest.chars().count() >= 4).then_some(rest)
+}
+
+/// Whether `word` names a day of the week (Arabic with or without the article, or English).
+pub fn is_weekday(word: &str) -> bool {
+    let w = fold(word);
+    let w = w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(&w);
+    matches!(
+        w,
+        "الاحد"
+            | "الاثنين"
+            | "الثلاثاء"
+            | "الثلاثا"
+            | "الاربعاء"
+            | "الاربعا"
+            | "الخميس"
+            | "الجمعه"
+            | "السبت"
+            | "احد"
+            | "اثنين"
+            | "ثلاثاء"
+            | "اربعاء"
+            | "خميس"
+            | "جمعه"
+            | "سبت"
+            | "sunday"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+    )
+}
+
+pub fn is_leap_year(y: u32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// A real Gregorian date in the years news is written about.
+pub fn is_valid_date(y: u32, m: u32, d: u32) -> bool {
+    (1000..=2999).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum TokKind {
+    /// Value and number of digits.
+    Num(u64, usize),
+    /// Folded word.
+    Word(String),
+    Punct(char),
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    kind: TokKind,
+    start: usize,
+    end: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' || c == '\u{0640}'
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if let Some(d) = digit_value(c) {
+            let mut value = d as u64;
+            let mut digits = 1;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, c2)) = it.peek() {
+                match digit_value(c2) {
+                    Some(d2) => {
+                        value = value.saturating_mul(10).saturating_add(d2 as u64);
+                        digits += 1;
+                        end = j + c2.len_utf8();
+                        it.next();
+                    }
+                    None => break,
+                }
+            }
+            // English ordinal suffix glued to the number: 20th, 1st, 2nd, 3rd.
+            let rest = &text[end..];
+            let suffix = ["st", "nd", "rd", "th"].iter().find(|s| {
+                rest.len() >= 2
+                    && rest.as_bytes()[..2].eq_ignore_ascii_case(s.as_bytes())
+                    && !rest[2..].chars().next().is_some_and(is_word_char)
+            });
+            if suffix.is_some() {
+                end += 2;
+                it.next();
+                it.next();
+            }
+            toks.push(Tok {
+                kind: TokKind::Num(value, digits),
+                start: i,
+                end,
+            });
+        } else if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, c2)) = it.peek() {
+                if is_word_char(c2) && digit_value(c2).is_none() {
+                    end = j + c2.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            toks.push(Tok {
+                kind: TokKind::Word(fold(&text[i..end])),
+                start: i,
+                end,
+            });
+        } else if !c.is_whitespace() {
+            toks.push(Tok {
+                kind: TokKind::Punct(c),
+                start: i,
+                end: i + c.len_utf8(),
+            });
+        }
+    }
+    toks
+}
+
+struct Scanner<'a> {
+    toks: &'a [Tok],
+}
+
+impl Scanner<'_> {
+    fn num(&self, i: usize) -> Option<(u64, usize)> {
+        match self.toks.get(i)?.kind {
+            TokKind::Num(v, d) => Some((v, d)),
+            _ => None,
+        }
+    }
+    fn word(&self, i: usize) -> Option<&str> {
+        match &self.toks.get(i)?.kind {
+            TokKind::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            TokKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+    fn adjacent(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+    /// A month at `i`: (month, index after it). Accepts `سبتمبر/أيلول` and `كانون الثاني`.
+    fn month(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.word(i)?;
+        let base = strip_proclitic(w).unwrap_or(w);
+        let (m, mut next) = if base == "كانون" || base == "تشرين" || w == "كانون" || w == "تشرين" {
+            let second = self.word(i + 1)?;
+            let second = second.strip_prefix("ال").unwrap_or(second);
+            let m = match (base, second) {
+                ("كانون", "ثاني") => 1,
+                ("كانون", "اول") => 12,
+                ("تشرين", "اول") => 10,
+                ("تشرين", "ثاني") => 11,
+                _ => return None,
+            };
+            (m, i + 2)
+        } else {
+            (
+                month_of_folded(w).or_else(|| strip_proclitic(w).and_then(month_of_folded))?,
+                i + 1,
+            )
+        };
+        // A second name of the same month in the other series: سبتمبر/أيلول, أبريل (نيسان).
+        if matches!(self.punct(next), Some('/') | Some('-')) {
+            if let Some((_, after)) = self.month(next + 1).filter(|(m2, _)| *m2 == m) {
+                next = after;
+            }
+        } else if self.punct(next) == Some('(')
+            && let Some((_, after)) = self.month(next + 1).filter(|(m2, _)| *m2 == m)
+            && self.punct(after) == Some(')')
+        {
+            next = after + 1;
+        }
+        Some((m, next))
+    }
+    fn year(&self, i: usize) -> Option<u32> {
+        let (v, d) = self.num(i)?;
+        (d == 4 && (1000..=2999).contains(&v)).then_some(v as u32)
+    }
+    fn day(&self, i: usize) -> Option<u32> {
+        let (v, d) = self.num(i)?;
+        (d <= 2 && v >= 1).then_some(v as u32)
+    }
+    fn skip_comma(&self, i: usize) -> usize {
+        if matches!(self.punct(i), Some(',') | Some('،')) {
+            i + 1
+        } else {
+            i
+        }
+    }
+    fn is_year_cue(&self, i: usize) -> bool {
+        matches!(
+            self.word(i),
+            Some("عام" | "العام" | "لعام" | "والعام" | "سنه" | "السنه" | "لسنه" | "year")
+        )
+    }
+
+    /// A numeric date at `i`: `2023-09-20`, `20/9/2023`, `10/19/2021` (month first when the day cannot be a
+    /// month, or when a 12-hour clock follows as in US-style timestamps).
+    fn numeric_date(&self, i: usize) -> Option<((u32, u32, u32), usize)> {
+        let (a, ad) = self.num(i)?;
+        let sep = self.punct(i + 1)?;
+        if !matches!(sep, '/' | '-' | '.') || !self.adjacent(i) || !self.adjacent(i + 1) {
+            return None;
+        }
+        let (b, bd) = self.num(i + 2)?;
+        if self.punct(i + 3) != Some(sep) || !self.adjacent(i + 2) || !self.adjacent(i + 3) {
+            return None;
+        }
+        let (c, cd) = self.num(i + 4)?;
+        // A longer chain (an IP address, a version, a phone number) is not a date.
+        if self.adjacent(i + 4) && self.num(i + 6).is_some() && self.punct(i + 5).is_some() {
+            return None;
+        }
+        let ymd = if ad == 4 && bd <= 2 && cd <= 2 {
+            (a as u32, b as u32, c as u32)
+        } else if cd == 4 && ad <= 2 && bd <= 2 {
+            let (a, b, c) = (a as u32, b as u32, c as u32);
+            let month_first = b > 12 || (a <= 12 && self.twelve_hour_clock_follows(i + 5));
+            if month_first { (c, a, b) } else { (c, b, a) }
+        } else {
+            return None;
+        };
+        is_valid_date(ymd.0, ymd.1, ymd.2).then_some((ymd, i + 5))
+    }
+
+    fn twelve_hour_clock_follows(&self, i: usize) -> bool {
+        self.time(i).is_some_and(|(_, _, _, twelve, _)| twelve)
+    }
+
+    /// A clock time at `i` (after an optional `T`, `-`, `،` or `الساعة`): (h24, m, s, had am/pm, index after).
+    fn time(&self, mut i: usize) -> Option<(u32, u32, Option<u32>, bool, usize)> {
+        for _ in 0..2 {
+            match (&self.toks.get(i)?.kind, self.punct(i)) {
+                (TokKind::Word(w), _) if w == "t" || w == "الساعه" || w == "الساعة" || w == "at" => i += 1,
+                (_, Some(',' | '،' | '-' | '|' | '–' | '@')) => i += 1,
+                _ => break,
+            }
+        }
+        let (h, hd) = self.num(i)?;
+        if hd > 2 || self.punct(i + 1) != Some(':') {
+            return None;
+        }
+        let (m, md) = self.num(i + 2)?;
+        if md != 2 || h > 23 || m > 59 {
+            return None;
+        }
+        let mut next = i + 3;
+        let mut s = None;
+        if self.punct(next) == Some(':')
+            && let Some((sv, 2)) = self.num(next + 1)
+        {
+            if sv > 59 {
+                return None;
+            }
+            s = Some(sv as u32);
+            next += 2;
+        }
+        let mut h = h as u32;
+        let mut twelve = false;
+        if let Some(w) = self.word(next) {
+            let pm = matches!(w, "pm" | "p" | "م" | "مساء" | "مساءا");
+            let am = matches!(w, "am" | "a" | "ص" | "صباحا" | "صباح");
+            if (pm || am) && (1..=12).contains(&h) {
+                twelve = true;
+                if pm && h < 12 {
+                    h += 12;
+                } else if am && h == 12 {
+                    h = 0;
+                }
+                next += 1;
+            }
+        }
+        Some((h, m as u32, s, twelve, next))
+    }
+
+    /// The date starting at token `i`, if any: (value, index after the last token of the date). An empty value
+    /// means the tokens look like a date but are not a real one.
+    fn date_at(&self, i: usize) -> Option<(String, usize)> {
+        if let Some(((y, m, d), next)) = self.numeric_date(i) {
+            return Some((format!("{y:04}-{m:02}-{d:02}"), next));
+        }
+        // 18 اكتوبر 2020, 20th, September 2023, 5 كانون الثاني، 2021
+        if let Some(d) = self.day(i) {
+            let j = self.skip_comma(i + 1);
+            let j = if self.word(j) == Some("من") { j + 1 } else { j };
+            if let Some((m, k)) = self.month(j) {
+                let mut k = self.skip_comma(k);
+                if self.is_year_cue(k) {
+                    k += 1;
+                }
+                return match self.year(k) {
+                    Some(y) if is_valid_date(y, m, d) => Some((format!("{y:04}-{m:02}-{d:02}"), k + 1)),
+                    // "31 فبراير 2020" or a day and month without a year: consumed, so that the month and
+                    // year alone are not read as a date either.
+                    Some(_) => Some((String::new(), k + 1)),
+                    None => Some((String::new(), k)),
+                };
+            }
+            return None;
+        }
+        // September 20, 2023 / اكتوبر 2020
+        if let Some((m, j)) = self.month(i) {
+            if let Some(d) = self.day(j) {
+                let k = self.skip_comma(j + 1);
+                if let Some(y) = self.year(k)
+                    && is_valid_date(y, m, d)
+                {
+                    return Some((format!("{y:04}-{m:02}-{d:02}"), k + 1));
+                }
+                return None;
+            }
+            let mut k = self.skip_comma(j);
+            if self.is_year_cue(k) {
+                k += 1;
+            }
+            if let Some(y) = self.year(k) {
+                return Some((format!("{y:04}-{m:02}"), k + 1));
+            }
+            return None;
+        }
+        // عام 2015
+        if self.is_year_cue(i)
+            && let Some(y) = self.year(i + 1)
+            && (1900..=2100).contains(&y)
+        {
+            return Some((format!("{y:04}"), i + 2));
+        }
+        None
+    }
+}
+
+/// Every date in `text`, in order, without overlaps. A weekday word just before a date (الثلاثاء 18 أكتوبر 2020)
+/// is included in the match.
+pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    let toks = tokenize(text);
+    let sc = Scanner { toks: &toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((value, next)) = sc.date_at(i) {
+            if value.is_empty() {
+                i = next.max(i + 1);
+                continue;
+            }
+            let mut first = i;
+            if first > 0 {
+                let mut p = first - 1;
+                if matches!(sc.punct(p), Some(',' | '،')) && p > 0 {
+                    p -= 1;
+                }
+                if sc.word(p).is_some_and(is_weekday_folded) {
+                    first = p;
+                    if p > 0 && matches!(sc.word(p - 1), Some("يوم" | "ويوم")) {
+                        first = p - 1;
+                    }
+                }
+            }
+            // Do not start inside a match already taken (the weekday is taken only when free).
+            if out.last().is_some_and(|m: &DateMatch| m.end > toks[first].start) {
+                first = i;
+            }
+            out.push(DateMatch {
+                start: toks[first].start,
+                end: toks[next - 1].end,
+                value,
+            });
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_weekday_folded(w: &str) -> bool {
+    is_weekday(w)
+}
+
+/// The first date in `text` with the clock time that follows it, if any: `2021-10-19T17:51:43`, `2023-09-20`,
+/// `2023-09-20T10:05`. For metadata lines and fields (`تاريخ الإفراج : 10/19/2021 5:51:43 PM`,
+/// `2023-09-20T10:05:00+03:00`, `Wed, 20 Sep 2023 10:05:00 GMT`). The time zone, when given, is dropped: the
+/// report gives the time as the outlet stated it.
+pub fn parse_datetime(text: &str) -> Option<String> {
+    let toks = tokenize(text);
+    let sc = Scanner { toks: &toks };
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((value, next)) = sc.date_at(i) {
+            if value.is_empty() {
+                i = next.max(i + 1);
+                continue;
+            }
+            if value.len() == 10
+                && let Some((h, m, s, _, _)) = sc.time(next)
+            {
+                return Some(match s {
+                    Some(s) => format!("{value}T{h:02}:{m:02}:{s:02}"),
+                    None => format!("{value}T{h:02}:{m:02}"),
+                });
+            }
+            return Some(value);
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<String> {
+        find_dates(text).into_iter().map(|m| m.value).collect()
+    }
+
+    #[test]
+    fn both_month_series_and_variants() {
+        assert_eq!(values("انتهت في 18 اكتوبر 2020 رغم"), ["2020-10-18"]);
+        assert_eq!(values("في 18 أكتوبر 2020"), ["2020-10-18"]);
+        assert_eq!(values("في 5 كانون الثاني 2021"), ["2021-01-05"]);
+        assert_eq!(values("في 5 كانون الأول، 2021"), ["2021-12-05"]);
+        assert_eq!(values("1 تشرين الثاني 2019"), ["2019-11-01"]);
+        assert_eq!(values("3 آب 2022 و 3 اب 2022"), ["2022-08-03", "2022-08-03"]);
+        assert_eq!(values("خلال سبتمبر/أيلول 2022 المقبل"), ["2022-09"]);
+        assert_eq!(values("السبت 19 أبريل/نيسان 2025."), ["2025-04-19"]);
+        assert_eq!(values("يونيه 2020 ويوليه 2020"), ["2020-06", "2020-07"]);
+        assert_eq!(values("12 جوان 2019"), ["2019-06-12"]);
+        assert_eq!(values("في أكتوبر 2020، فأن"), ["2020-10"]);
+    }
+
+    #[test]
+    fn english_forms() {
+        assert_eq!(values("تاريخ النشر: 20th, September 2023 GMT"), ["2023-09-20"]);
+        assert_eq!(values("September 20, 2023"), ["2023-09-20"]);
+        assert_eq!(values("Wed, 20 Sep 2023 10:05:00 GMT"), ["2023-09-20"]);
+    }
+
+    #[test]
+    fn digits_of_every_script() {
+        assert_eq!(values("١٨ أكتوبر ٢٠٢٠"), ["2020-10-18"]);
+        assert_eq!(values("۱۸ اکتبر ۲۰۲۰"), ["2020-10-18"]);
+        assert_eq!(values("٢٠٢٣/٠٩/٢٠"), ["2023-09-20"]);
+    }
+
+    #[test]
+    fn numeric_dates_and_order() {
+        assert_eq!(values("10/19/2021"), ["2021-10-19"]);
+        assert_eq!(values("19/10/2021"), ["2021-10-19"]);
+        assert_eq!(values("2023-09-20"), ["2023-09-20"]);
+        // Ambiguous: day first (Arabic usage) unless a 12-hour clock follows (US-style timestamp).
+        assert_eq!(values("05/04/2021"), ["2021-04-05"]);
+        assert_eq!(values("05/04/2021 5:51 PM"), ["2021-05-04"]);
+        assert!(values("192.168.1.1").is_empty());
+        assert!(values("2.5").is_empty());
+    }
+
+    #[test]
+    fn only_real_calendar_dates() {
+        assert!(values("31 فبراير 2020").is_empty());
+        assert!(values("30/02/2021").is_empty());
+        assert_eq!(values("29 فبراير 2020"), ["2020-02-29"]);
+        assert!(values("29 فبراير 2021").is_empty());
+        assert!(values("32 مايو 2020").is_empty());
+        assert!(values("19 أبريل/نيسان.").is_empty(), "no year, no date");
+    }
+
+    #[test]
+    fn years_and_weekdays() {
+        assert_eq!(values("وفي عام 2018، انسحبت"), ["2018"]);
+        let text = "ويوم الثلاثاء 18 اكتوبر 2020 قال";
+        let m = &find_dates(text)[0];
+        assert_eq!(&text[m.start..m.end], "ويوم الثلاثاء 18 اكتوبر 2020");
+        assert!(is_weekday("الأربعاء"));
+        assert!(is_weekday("Friday"));
+        assert!(values("مساعد وزير الدفاع 25 عاما").is_empty());
+        assert!(values("مايو").is_empty());
+    }
+
+    #[test]
+    fn datetimes() {
+        assert_eq!(
+            parse_datetime("تاريخ الإفراج : 10/19/2021 5:51:43 PM").as_deref(),
+            Some("2021-10-19T17:51:43")
+        );
+        assert_eq!(
+            parse_datetime("2023-09-20T10:05:00+03:00").as_deref(),
+            Some("2023-09-20T10:05:00")
+        );
+        assert_eq!(parse_datetime("2023-09-20 08:15").as_deref(), Some("2023-09-20T08:15"));
+        assert_eq!(
+            parse_datetime("20 سبتمبر 2023 12:30 ص").as_deref(),
+            Some("2023-09-20T00:30")
+        );
+        assert_eq!(parse_datetime("لا تاريخ هنا"), None);
+    }
+
+    #[test]
+    fn offsets_are_byte_offsets() {
+        let text = "قال في 18 أكتوبر 2020.";
+        let m = &find_dates(text)[0];
+        assert_eq!(&text[m.start..m.end], "18 أكتوبر 2020");
+    }
+}

@@ -1,0 +1,159 @@
+//! Every user action of the workbench, with its label, tooltip and shortcut. Menus, buttons and keys all read it.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    OpenFiles,
+    OpenFolder,
+    OpenSample,
+    ExportScreenshot,
+    ExportJson,
+    ExportCsv,
+    ExportHtml,
+    NextClaim,
+    PreviousClaim,
+    Find,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ClearSelection,
+    ToggleTheme,
+    ToggleAlignedView,
+}
+
+impl UiCommand {
+    pub const ALL: [UiCommand; 16] = [
+        UiCommand::OpenFiles,
+        UiCommand::OpenFolder,
+        UiCommand::OpenSample,
+        UiCommand::ExportScreenshot,
+        UiCommand::ExportJson,
+        UiCommand::ExportCsv,
+        UiCommand::ExportHtml,
+        UiCommand::NextClaim,
+        UiCommand::PreviousClaim,
+        UiCommand::Find,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
+        UiCommand::ClearSelection,
+        UiCommand::ToggleTheme,
+        UiCommand::ToggleAlignedView,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            UiCommand::OpenFiles => "Open files…",
+            UiCommand::OpenFolder => "Open folder…",
+            UiCommand::OpenSample => "Open sample corpus",
+            UiCommand::ExportScreenshot => "Screenshot (PNG)…",
+            UiCommand::ExportJson => "Report (JSON)…",
+            UiCommand::ExportCsv => "Entity × article matrix (CSV)…",
+            UiCommand::ExportHtml => "HTML report…",
+            UiCommand::NextClaim => "Next claim",
+            UiCommand::PreviousClaim => "Previous claim",
+            UiCommand::Find => "Find",
+            UiCommand::ZoomIn => "Zoom in",
+            UiCommand::ZoomOut => "Zoom out",
+            UiCommand::ZoomReset => "Reset zoom",
+            UiCommand::ClearSelection => "Clear selection",
+            UiCommand::ToggleTheme => "Toggle light/dark theme",
+            UiCommand::ToggleAlignedView => "Aligned view",
+        }
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            UiCommand::OpenFiles => "Open one or more article files (text, HTML, Markdown…)",
+            UiCommand::OpenFolder => "Open every article in a folder and its subfolders",
+            UiCommand::OpenSample => "Open the five bundled sample articles",
+            UiCommand::ExportScreenshot => "Save the whole window as a PNG image",
+            UiCommand::ExportJson => "Save the analysis as a qarin-report/1 JSON file",
+            UiCommand::ExportCsv => "Save which entity is mentioned how often in which article, as CSV",
+            UiCommand::ExportHtml => {
+                "Save a self-contained HTML report: articles side by side with highlights, claims table"
+            }
+            UiCommand::NextClaim => "Select the next claim cluster and align the columns on it",
+            UiCommand::PreviousClaim => "Select the previous claim cluster and align the columns on it",
+            UiCommand::Find => "Search all columns (Arabic spelling variants are matched)",
+            UiCommand::ZoomIn => "Make everything bigger",
+            UiCommand::ZoomOut => "Make everything smaller",
+            UiCommand::ZoomReset => "Back to 100 %",
+            UiCommand::ClearSelection => "Clear the selected entity, claim and search",
+            UiCommand::ToggleTheme => "Switch between light and dark theme",
+            UiCommand::ToggleAlignedView => "Show claims as a table: one row per aligned claim, one column per article",
+        }
+    }
+
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let key = |m, k| Some(KeyboardShortcut::new(m, k));
+        match self {
+            UiCommand::OpenFiles => key(cmd, Key::O),
+            UiCommand::OpenFolder => key(cmd_shift, Key::O),
+            UiCommand::OpenSample => None,
+            UiCommand::ExportScreenshot => key(cmd_shift, Key::S),
+            UiCommand::ExportJson => key(cmd_shift, Key::J),
+            UiCommand::ExportCsv => None,
+            UiCommand::ExportHtml => key(cmd_shift, Key::H),
+            UiCommand::NextClaim => key(Modifiers::NONE, Key::ArrowDown),
+            UiCommand::PreviousClaim => key(Modifiers::NONE, Key::ArrowUp),
+            UiCommand::Find => key(cmd, Key::F),
+            UiCommand::ZoomIn => key(cmd, Key::Plus),
+            UiCommand::ZoomOut => key(cmd, Key::Minus),
+            UiCommand::ZoomReset => key(cmd, Key::Num0),
+            UiCommand::ClearSelection => key(Modifiers::NONE, Key::Escape),
+            UiCommand::ToggleTheme => key(cmd_shift, Key::T),
+            UiCommand::ToggleAlignedView => key(cmd_shift, Key::A),
+        }
+    }
+
+    /// Plain keys (arrows) must not fire while the user types in a text field.
+    pub fn needs_free_keyboard(self) -> bool {
+        matches!(self, UiCommand::NextClaim | UiCommand::PreviousClaim)
+    }
+
+    /// The commands whose shortcuts were pressed this frame (consumed from the input).
+    /// `typing`: a text field has the keyboard, so plain keys belong to it.
+    pub fn from_shortcuts(ctx: &egui::Context, typing: bool) -> Vec<UiCommand> {
+        let mut fired = Vec::new();
+        ctx.input_mut(|input| {
+            for cmd in UiCommand::ALL {
+                if typing && cmd.needs_free_keyboard() {
+                    continue;
+                }
+                if let Some(shortcut) = cmd.shortcut() {
+                    if input.consume_shortcut(&shortcut) {
+                        fired.push(cmd);
+                    }
+                }
+            }
+            // Ctrl+= is where "+" sits on most keyboards.
+            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)) {
+                fired.push(UiCommand::ZoomIn);
+            }
+        });
+        fired
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for cmd in UiCommand::ALL {
+            if let Some(s) = cmd.shortcut() {
+                assert!(
+                    seen.insert((s.modifiers.command, s.modifiers.shift, s.logical_key)),
+                    "{cmd:?}"
+                );
+            }
+            assert!(!cmd.label().is_empty() && !cmd.tooltip().is_empty());
+        }
+    }
+}
