@@ -14,7 +14,9 @@ fn entities() -> Vec<Entity> {
 /// The entity one of whose mentions normalises to `form`.
 fn with_form<'a>(entities: &'a [Entity], form: &str) -> Option<&'a Entity> {
     let form = normalize(form);
-    entities.iter().find(|e| e.mentions.iter().any(|m| normalize(&m.text) == form))
+    entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| normalize(&m.text) == form))
 }
 
 #[test]
@@ -22,16 +24,43 @@ fn shared_entities_are_linked_without_wrong_merges() {
     let entities = entities();
     if std::env::var_os("QARIN_DUMP").is_some() {
         for e in &entities {
-            eprintln!("{} {:?} {} {:?} {}", e.id, e.kind, e.label, e.variants, e.articles.len());
+            eprintln!(
+                "{} {:?} {} {:?} {}",
+                e.id,
+                e.kind,
+                e.label,
+                e.variants,
+                e.articles.len()
+            );
         }
     }
     for e in &entities {
         let forms: Vec<String> = e.variants.iter().map(|v| normalize(v)).collect();
         let has = |w: &str| forms.iter().any(|f| f.contains(&normalize(w)));
-        assert!(!(has("سوريا") && has("روسيا")), "{} merges Syria and Russia: {:?}", e.id, e.variants);
-        assert!(!(has("شويغو") && has("شوغاييف")), "{} merges Shoigu and Shugaev: {:?}", e.id, e.variants);
-        assert!(!(has("موسكو") && has("مسقط")), "{} merges Moscow and Muscat: {:?}", e.id, e.variants);
-        assert!(!(has("باقري") && has("اشتياني")), "{} merges two people called محمد: {:?}", e.id, e.variants);
+        assert!(
+            !(has("سوريا") && has("روسيا")),
+            "{} merges Syria and Russia: {:?}",
+            e.id,
+            e.variants
+        );
+        assert!(
+            !(has("شويغو") && has("شوغاييف")),
+            "{} merges Shoigu and Shugaev: {:?}",
+            e.id,
+            e.variants
+        );
+        assert!(
+            !(has("موسكو") && has("مسقط")),
+            "{} merges Moscow and Muscat: {:?}",
+            e.id,
+            e.variants
+        );
+        assert!(
+            !(has("باقري") && has("اشتياني")),
+            "{} merges two people called محمد: {:?}",
+            e.id,
+            e.variants
+        );
     }
     let russia = with_form(&entities, "روسيا").expect("Russia");
     assert_eq!(russia.articles.len(), 5, "{:?}", russia.articles);
