@@ -83,7 +83,20 @@ const CONSISTENCY_WINDOW: usize = 5;
 
 /// Tags a run of sentences as one document: the tagger per sentence, then one-name-one-label across them.
 pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-    let mut tags: Vec<Vec<usize>> = sentences.iter().map(|s| model.tag(s)).collect();
+    tag_document_with_covers(model, sentences, &[])
+}
+
+/// [`tag_document`] with each sentence's gazetteer cover already known (empty: computed here).
+pub fn tag_document_with_covers(
+    model: &Model,
+    sentences: &[Vec<&str>],
+    covers: &[tagger::GazCover],
+) -> Vec<Vec<usize>> {
+    let mut tags: Vec<Vec<usize>> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| model.tag_with_cover(s, covers.get(i)))
+        .collect();
     consistency::propagate(sentences, &mut tags, CONSISTENCY_WINDOW);
     tags
 }

@@ -1,10 +1,10 @@
 //! Mentions in an article: the tagger run over the body sentence by sentence, news-prose patterns (roles before names,
 //! agencies, bodies), gazetteer matches, dates, and later short forms of names given in full — then overlaps resolved.
 
-use super::tagger::{Lexicon, Model, TAGS};
+use super::tagger::{Lexicon, Model, TAGS, cover_from_matches};
 use super::text::strip_proclitics;
-use super::{bundled_model, tag_document};
-use crate::analysis::gazetteer::{GazKind, Gazetteer};
+use super::{bundled_model, tag_document_with_covers};
+use crate::analysis::gazetteer::{GazKind, GazMatch, Gazetteer};
 use crate::analysis::mention::{MentionOrigin, RawMention};
 use crate::analysis::model::EntityKind;
 use crate::arabic::dates::find_dates;
@@ -30,11 +30,12 @@ pub fn recognize(article: &Article) -> Vec<RawMention> {
                 })
                 .collect();
             let toks: Vec<Tok> = tokens.iter().map(|t| Tok::new(text, t)).collect();
+            let gaz = Gazetteer::global().find_in_tokens(&tokens);
             (!toks.is_empty()).then_some(Sentence {
                 start: s,
                 end: e,
-                tokens,
                 toks,
+                gaz,
             })
         })
         .collect();
@@ -111,13 +112,12 @@ fn original_prefix_bytes(raw: &str, letters: usize) -> usize {
     raw.len()
 }
 
-struct Sentence<'a> {
-    #[allow(dead_code)]
+struct Sentence {
     start: usize,
-    #[allow(dead_code)]
     end: usize,
-    tokens: Vec<Token<'a>>,
     toks: Vec<Tok>,
+    /// Gazetteer matches over the sentence's tokens (shared by the tagger's features and the gazetteer mentions).
+    gaz: Vec<GazMatch>,
 }
 
 /// Byte ranges of the sentences to analyse: the article's body sentences, or its body segments split at line breaks
@@ -286,7 +286,11 @@ fn tagger_mentions(text: &str, sentences: &[Sentence], model: &Model, out: &mut 
         .iter()
         .map(|s| s.toks.iter().map(|t| &text[t.start..t.end]).collect())
         .collect();
-    let tags = tag_document(model, &words);
+    let covers: Vec<_> = sentences
+        .iter()
+        .map(|s| cover_from_matches(s.toks.len(), &s.gaz))
+        .collect();
+    let tags = tag_document_with_covers(model, &words, &covers);
     let lexicon = model.lexicon();
     let raw: Vec<(usize, usize, usize, String)> = tags
         .iter()
@@ -653,7 +657,7 @@ fn is_body_head(key: &str) -> bool {
 
 /// Gazetteer matches (countries, cities, organisations, agencies, bodies) with their canonical identities.
 fn gazetteer_mentions(s: &Sentence, out: &mut Vec<Candidate>) {
-    for m in Gazetteer::global().find_in_tokens(&s.tokens) {
+    for m in &s.gaz {
         // A lone generic body word (حكومة، سفارة) names no particular body.
         if m.kind == GazKind::Body && m.tokens.len() == 1 {
             continue;
