@@ -135,7 +135,14 @@ fn finds_organisations_places_and_dates() {
         date.value
     );
     assert!(a.text[date.start..date.end].contains("2020"));
-    // Gazetteer identities travel with the mention.
+    // Gazetteer identities travel with the mention, whoever found it.
+    let (a, m) = article(&all, "000");
+    let tass = m.iter().find(|x| &a.text[x.start..x.end] == "تاس").expect("تاس");
+    assert!(
+        tass.canonical.as_deref().is_some_and(|c| c.starts_with("org:")),
+        "{:?}",
+        tass.canonical
+    );
     let (a, m) = article(&all, "001");
     let china = m.iter().find(|x| &a.text[x.start..x.end] == "الصين").expect("الصين");
     assert!(

@@ -52,6 +52,21 @@ pub fn recognize(article: &Article) -> Vec<RawMention> {
         date_mentions(text, s, &mut candidates);
     }
     let mut mentions = resolve(candidates);
+    // A name found by the tagger or a pattern that is exactly a gazetteer entry (تاس in وكالة "تاس") gets its identity.
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.canonical.is_none() && m.kind != EntityKind::Date)
+    {
+        let name = &text[m.start..m.end];
+        if let [g] = Gazetteer::global().find_all(name).as_slice()
+            && g.start == 0
+            && g.end == name.len()
+            && g.kind.entity_kind() == m.kind
+            && !g.canonical.is_empty()
+        {
+            m.canonical = Some(g.canonical.clone());
+        }
+    }
     drop_unsupported_single_names(text, lexicon, &mut mentions);
     short_forms(text, &sentences, &mut mentions);
     mentions
