@@ -78,6 +78,7 @@ fn finds_the_people_of_the_sample_corpus() {
         ("004", "بيت هيغسيث"),
         ("004", "دونالد ترامب"),
         ("004", "عباس عراقجي"),
+        ("004", "ستيفن ويتكوف"),
     ];
     for (id, name) in people {
         assert_found(&all, id, name, EntityKind::Person);

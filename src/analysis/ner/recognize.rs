@@ -305,7 +305,7 @@ fn tagger_mentions(text: &str, sentences: &[Sentence], model: &Model, out: &mut 
         .iter()
         .map(|s| cover_from_matches(s.toks.len(), &s.gaz))
         .collect();
-    let tags = tag_document_with_covers(model, &words, &covers);
+    let tags = tag_document_with_covers(model, &words, &covers, usize::MAX);
     let lexicon = model.lexicon();
     let raw: Vec<(usize, usize, usize, String)> = tags
         .iter()
@@ -444,6 +444,40 @@ fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out: &mut Vec<C
         let full = toks[i].folded.as_str();
         let head_is = |f: fn(&str) -> bool| f(key) || f(full);
         // A role, then its office and country, then the name: the person.
+        // A name put before its office (ستيفن ويتكوف مبعوث الرئيس): two name words right before an undetermined role.
+        if i >= 2
+            && is_role(full)
+            && !full.starts_with("ال")
+            && match name_after(toks, i - 2, lexicon) {
+                Some(e) if e == i => true,
+                // The second word may begin with و as its own letter (ويتكوف) when nothing knows it otherwise.
+                Some(e) if e == i - 1 => {
+                    let t = &toks[i - 1];
+                    !t.is_punct()
+                        && !lexicon.is_common(&t.folded)
+                        && lexicon.entity_type(&t.folded).is_none()
+                        && lexicon.entity_type(&t.base).is_none()
+                        && !lexicon.is_common(&t.base)
+                        && !gazetteer_knows(&t.base)
+                        && !is_role(&t.base)
+                }
+                _ => false,
+            }
+            && (i == 2 || name_after(toks, i - 3, lexicon).is_none_or(|e| e < i))
+            && toks[i - 2..i]
+                .iter()
+                .all(|t| lexicon.entity_type(&t.folded).is_none_or(|ty| ty == "PERS"))
+            && !lexicon.is_common(&toks[i - 2].folded)
+        {
+            push(
+                out,
+                toks[i - 2].start,
+                toks[i - 1].end,
+                EntityKind::Person,
+                MentionOrigin::Pattern,
+                2,
+            );
+        }
         if head_is(is_role) {
             let mut j = i + 1;
             while j < n && j <= i + 8 && is_role_modifier(&toks[j], lexicon) {
