@@ -13,7 +13,7 @@ pub mod layout;
 pub mod shape;
 mod widget;
 
-pub use engine::TextEngine;
+pub use engine::{PaintStats, TextEngine};
 pub use fonts::Face;
 pub use layout::{Cell, Direction, Hit, Span, SpanStyle, TextBlock, TextLayout, Underline, VisualLine};
 pub use shape::shape_command;
