@@ -1,10 +1,10 @@
 //! Mentions in an article: the tagger run over the body sentence by sentence, news-prose patterns (roles before names,
 //! agencies, bodies), gazetteer matches, dates, and later short forms of names given in full — then overlaps resolved.
 
-use super::tagger::{Lexicon, Model, TAGS};
+use super::tagger::{Lexicon, Model, TAGS, cover_from_matches};
 use super::text::strip_proclitics;
-use super::{bundled_model, tag_document};
-use crate::analysis::gazetteer::{GazKind, Gazetteer};
+use super::{bundled_model, tag_document_with_covers};
+use crate::analysis::gazetteer::{GazKind, GazMatch, Gazetteer};
 use crate::analysis::mention::{MentionOrigin, RawMention};
 use crate::analysis::model::EntityKind;
 use crate::arabic::dates::find_dates;
@@ -30,11 +30,12 @@ pub fn recognize(article: &Article) -> Vec<RawMention> {
                 })
                 .collect();
             let toks: Vec<Tok> = tokens.iter().map(|t| Tok::new(text, t)).collect();
+            let gaz = Gazetteer::global().find_in_tokens(&tokens);
             (!toks.is_empty()).then_some(Sentence {
                 start: s,
                 end: e,
-                tokens,
                 toks,
+                gaz,
             })
         })
         .collect();
@@ -51,6 +52,21 @@ pub fn recognize(article: &Article) -> Vec<RawMention> {
         date_mentions(text, s, &mut candidates);
     }
     let mut mentions = resolve(candidates);
+    // A name found by the tagger or a pattern that is exactly a gazetteer entry (تاس in وكالة "تاس") gets its identity.
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.canonical.is_none() && m.kind != EntityKind::Date)
+    {
+        let name = &text[m.start..m.end];
+        if let [g] = Gazetteer::global().find_all(name).as_slice()
+            && g.start == 0
+            && g.end == name.len()
+            && g.kind.entity_kind() == m.kind
+            && !g.canonical.is_empty()
+        {
+            m.canonical = Some(g.canonical.clone());
+        }
+    }
     drop_unsupported_single_names(text, lexicon, &mut mentions);
     short_forms(text, &sentences, &mut mentions);
     mentions
@@ -111,13 +127,12 @@ fn original_prefix_bytes(raw: &str, letters: usize) -> usize {
     raw.len()
 }
 
-struct Sentence<'a> {
-    #[allow(dead_code)]
+struct Sentence {
     start: usize,
-    #[allow(dead_code)]
     end: usize,
-    tokens: Vec<Token<'a>>,
     toks: Vec<Tok>,
+    /// Gazetteer matches over the sentence's tokens (shared by the tagger's features and the gazetteer mentions).
+    gaz: Vec<GazMatch>,
 }
 
 /// Byte ranges of the sentences to analyse: the article's body sentences, or its body segments split at line breaks
@@ -286,7 +301,11 @@ fn tagger_mentions(text: &str, sentences: &[Sentence], model: &Model, out: &mut 
         .iter()
         .map(|s| s.toks.iter().map(|t| &text[t.start..t.end]).collect())
         .collect();
-    let tags = tag_document(model, &words);
+    let covers: Vec<_> = sentences
+        .iter()
+        .map(|s| cover_from_matches(s.toks.len(), &s.gaz))
+        .collect();
+    let tags = tag_document_with_covers(model, &words, &covers, usize::MAX);
     let lexicon = model.lexicon();
     let raw: Vec<(usize, usize, usize, String)> = tags
         .iter()
@@ -425,6 +444,40 @@ fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out: &mut Vec<C
         let full = toks[i].folded.as_str();
         let head_is = |f: fn(&str) -> bool| f(key) || f(full);
         // A role, then its office and country, then the name: the person.
+        // A name put before its office (ستيفن ويتكوف مبعوث الرئيس): two name words right before an undetermined role.
+        if i >= 2
+            && is_role(full)
+            && !full.starts_with("ال")
+            && match name_after(toks, i - 2, lexicon) {
+                Some(e) if e == i => true,
+                // The second word may begin with و as its own letter (ويتكوف) when nothing knows it otherwise.
+                Some(e) if e == i - 1 => {
+                    let t = &toks[i - 1];
+                    !t.is_punct()
+                        && !lexicon.is_common(&t.folded)
+                        && lexicon.entity_type(&t.folded).is_none()
+                        && lexicon.entity_type(&t.base).is_none()
+                        && !lexicon.is_common(&t.base)
+                        && !gazetteer_knows(&t.base)
+                        && !is_role(&t.base)
+                }
+                _ => false,
+            }
+            && (i == 2 || name_after(toks, i - 3, lexicon).is_none_or(|e| e < i))
+            && toks[i - 2..i]
+                .iter()
+                .all(|t| lexicon.entity_type(&t.folded).is_none_or(|ty| ty == "PERS"))
+            && !lexicon.is_common(&toks[i - 2].folded)
+        {
+            push(
+                out,
+                toks[i - 2].start,
+                toks[i - 1].end,
+                EntityKind::Person,
+                MentionOrigin::Pattern,
+                2,
+            );
+        }
         if head_is(is_role) {
             let mut j = i + 1;
             while j < n && j <= i + 8 && is_role_modifier(&toks[j], lexicon) {
@@ -653,7 +706,7 @@ fn is_body_head(key: &str) -> bool {
 
 /// Gazetteer matches (countries, cities, organisations, agencies, bodies) with their canonical identities.
 fn gazetteer_mentions(s: &Sentence, out: &mut Vec<Candidate>) {
-    for m in Gazetteer::global().find_in_tokens(&s.tokens) {
+    for m in &s.gaz {
         // A lone generic body word (حكومة، سفارة) names no particular body.
         if m.kind == GazKind::Body && m.tokens.len() == 1 {
             continue;

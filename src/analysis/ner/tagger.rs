@@ -4,7 +4,7 @@
 //! whatever the vocabulary; weights are shipped quantised to `i16` with one scale.
 
 use super::text::{fold, shape, strip_proclitics};
-use crate::analysis::gazetteer::{GazKind, Gazetteer};
+use crate::analysis::gazetteer::{GazKind, GazMatch, Gazetteer};
 use crate::arabic::{Token, TokenKind};
 
 /// The tag set, in the order of the model's weight columns.
@@ -29,21 +29,21 @@ fn allowed(prev: usize, cur: usize) -> bool {
 }
 
 /// One token prepared for feature extraction.
-struct Prepared {
-    raw: String,
+struct Prepared<'a> {
+    raw: &'a str,
     folded: String,
     base: String,
     clitic: String,
 }
 
-fn prepare(tokens: &[&str]) -> Vec<Prepared> {
+fn prepare<'a>(tokens: &[&'a str]) -> Vec<Prepared<'a>> {
     tokens
         .iter()
         .map(|t| {
             let folded = fold(t);
             let (clitic, base) = strip_proclitics(&folded);
             Prepared {
-                raw: (*t).to_string(),
+                raw: t,
                 clitic: clitic.to_string(),
                 base: base.to_string(),
                 folded,
@@ -90,7 +90,22 @@ fn last_chars(s: &str, n: usize) -> &str {
 
 /// The hashed emission features of every token of one sentence.
 /// Per token, the gazetteer entry kind covering it and whether it starts the match (`None` outside matches).
-fn gazetteer_cover(tokens: &[&str]) -> Vec<Option<(GazKind, bool)>> {
+pub type GazCover = Vec<Option<(GazKind, bool)>>;
+
+/// The cover of a token list from gazetteer matches over those same tokens.
+pub fn cover_from_matches(n: usize, matches: &[GazMatch]) -> GazCover {
+    let mut cover = vec![None; n];
+    for m in matches {
+        for i in m.tokens.clone() {
+            if let Some(c) = cover.get_mut(i) {
+                *c = Some((m.kind, i == m.tokens.start));
+            }
+        }
+    }
+    cover
+}
+
+fn gazetteer_cover(tokens: &[&str]) -> GazCover {
     let mut joined = String::new();
     let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut offsets = Vec::with_capacity(tokens.len());
@@ -119,37 +134,40 @@ fn gazetteer_cover(tokens: &[&str]) -> Vec<Option<(GazKind, bool)>> {
             kind,
         });
     }
-    let mut cover = vec![None; tokens.len()];
-    for m in Gazetteer::global().find_in_tokens(&toks) {
-        for i in m.tokens.clone() {
-            if let Some(c) = cover.get_mut(i) {
-                *c = Some((m.kind, i == m.tokens.start));
-            }
-        }
-    }
-    cover
+    cover_from_matches(tokens.len(), &Gazetteer::global().find_in_tokens(&toks))
 }
 
-fn sentence_features(tokens: &[&str], lexicon: &Lexicon) -> Vec<Vec<u32>> {
+fn sentence_features(tokens: &[&str], lexicon: &Lexicon, gaz: Option<&GazCover>) -> Vec<Vec<u32>> {
     let p = prepare(tokens);
     let n = p.len();
-    let gaz = gazetteer_cover(tokens);
-    let gaz_at = |i: isize| -> String {
+    let own;
+    let gaz = match gaz {
+        Some(g) if g.len() == n => g,
+        _ => {
+            own = gazetteer_cover(tokens);
+            &own
+        }
+    };
+    let gaz_at = |i: isize| -> &'static str {
+        // Spelled out, not Debug: the feature strings are part of the trained model.
         match usize::try_from(i).ok().and_then(|i| gaz.get(i)).copied().flatten() {
-            Some((kind, first)) => {
-                // Spelled out, not Debug: the feature strings are part of the trained model.
-                let name = match kind {
-                    GazKind::Country => "country",
-                    GazKind::Nationality => "nationality",
-                    GazKind::Capital => "capital",
-                    GazKind::City => "city",
-                    GazKind::Org => "org",
-                    GazKind::Agency => "agency",
-                    GazKind::Body => "body",
-                };
-                format!("{name}{}", if first { "B" } else { "I" })
-            }
-            None => "-".to_string(),
+            Some((kind, first)) => match (kind, first) {
+                (GazKind::Country, true) => "countryB",
+                (GazKind::Country, false) => "countryI",
+                (GazKind::Nationality, true) => "nationalityB",
+                (GazKind::Nationality, false) => "nationalityI",
+                (GazKind::Capital, true) => "capitalB",
+                (GazKind::Capital, false) => "capitalI",
+                (GazKind::City, true) => "cityB",
+                (GazKind::City, false) => "cityI",
+                (GazKind::Org, true) => "orgB",
+                (GazKind::Org, false) => "orgI",
+                (GazKind::Agency, true) => "agencyB",
+                (GazKind::Agency, false) => "agencyI",
+                (GazKind::Body, true) => "bodyB",
+                (GazKind::Body, false) => "bodyI",
+            },
+            None => "-",
         }
     };
     let at = |i: isize| -> (&str, &str) {
@@ -211,10 +229,10 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon) -> Vec<Vec<u32>> {
         }
         let g = gaz_at(ii);
         if g != "-" {
-            f.push(hash(50, &[&g]));
-            f.push(hash(51, &[&g, &gaz_at(ii - 1)]));
+            f.push(hash(50, &[g]));
+            f.push(hash(51, &[g, gaz_at(ii - 1)]));
         }
-        f.push(hash(52, &[&gaz_at(ii - 1), &gaz_at(ii + 1)]));
+        f.push(hash(52, &[gaz_at(ii - 1), gaz_at(ii + 1)]));
         all.push(f);
     }
     all
@@ -308,7 +326,12 @@ pub enum ModelError {
 impl Model {
     /// The BIO tag index of every token of one sentence.
     pub fn tag(&self, tokens: &[&str]) -> Vec<usize> {
-        let feats = sentence_features(tokens, &self.lexicon);
+        self.tag_with_cover(tokens, None)
+    }
+
+    /// [`Model::tag`] with the gazetteer matches over these tokens already known (see [`cover_from_matches`]).
+    pub fn tag_with_cover(&self, tokens: &[&str], cover: Option<&GazCover>) -> Vec<usize> {
+        let feats = sentence_features(tokens, &self.lexicon, cover);
         viterbi(&self.weights, &self.trans, &feats)
     }
 
@@ -330,7 +353,7 @@ impl Model {
             .enumerate()
             .map(|(i, (t, _))| {
                 let toks: Vec<&str> = t.iter().map(String::as_str).collect();
-                sentence_features(&toks, if i < half { &lex_b } else { &lex_a })
+                sentence_features(&toks, if i < half { &lex_b } else { &lex_a }, None)
             })
             .collect();
         let mut w = vec![0f32; ROWS * N_TAGS];
@@ -568,7 +591,7 @@ fn viterbi(w: &[f32], tr: &[f32], feats: &[Vec<u32>]) -> Vec<usize> {
 /// The set of distinct feature rows a sentence touches (used by tests to check hashing is stable).
 #[cfg(test)]
 fn feature_rows(tokens: &[&str]) -> std::collections::HashSet<u32> {
-    sentence_features(tokens, &Lexicon::default())
+    sentence_features(tokens, &Lexicon::default(), None)
         .into_iter()
         .flatten()
         .collect()
