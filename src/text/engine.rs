@@ -307,6 +307,7 @@ impl TextEngine {
         entry.line_height = line_height;
         let layout = Arc::new(lay_out(&mut self.font_system, entry, width, font_size));
         entry.layout = Some(layout.clone());
+        self.font_system.shape_run_cache.trim(WORD_CACHE_AGES);
         layout
     }
 
@@ -412,6 +413,9 @@ pub(crate) fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Shape (if needed) and wrap every paragraph, and flatten the result into a [`TextLayout`].
+/// Shaped words not reused for this many layouts are dropped from cosmic-text's word cache.
+const WORD_CACHE_AGES: u64 = 64;
+
 /// Texts at least this long are shaped and wrapped on all cores.
 const PARALLEL_MIN_BYTES: usize = 32 * 1024;
 
@@ -442,6 +446,13 @@ fn wrap_in_parallel(lines: &mut [BufferLine], width: f32, font_size: f32) {
             let mut slot = cell.borrow_mut();
             let font_system = slot.get_or_insert_with(|| bundled_font_system().0);
             wrap_line(font_system, line, width, font_size);
+        });
+    });
+    rayon::broadcast(|_| {
+        WORKER_FONT_SYSTEM.with(|cell| {
+            if let Some(font_system) = cell.borrow_mut().as_mut() {
+                font_system.shape_run_cache.trim(WORD_CACHE_AGES);
+            }
         });
     });
 }
