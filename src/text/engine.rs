@@ -462,12 +462,23 @@ fn lay_out(font_system: &mut FontSystem, entry: &mut CachedLayout, width: f32, f
         wrap_in_parallel(&mut entry.lines, width, font_size);
     }
     let line_height = entry.line_height;
-    let mut lines = Vec::new();
-    let mut glyphs: Vec<LayoutGlyph> = Vec::new();
+    // Shape and wrap first (cached per paragraph), then size the flat vectors once: no regrowth copies.
+    for line in entry.lines.iter_mut() {
+        wrap_line(font_system, line, width, font_size);
+    }
+    let (line_count, glyph_count) = entry
+        .lines
+        .iter()
+        .filter_map(BufferLine::layout_opt)
+        .flatten()
+        .fold((0, 0), |(lines, glyphs), layout_line| {
+            (lines + 1, glyphs + layout_line.glyphs.len())
+        });
+    let mut lines = Vec::with_capacity(line_count + 1);
+    let mut glyphs: Vec<LayoutGlyph> = Vec::with_capacity(glyph_count);
     let mut top = 0.0f32;
     for (index, (line, paragraph)) in entry.lines.iter_mut().zip(&entry.paragraphs).enumerate() {
         let rtl = line.shape(font_system, TAB_WIDTH).rtl;
-        wrap_line(font_system, line, width, font_size);
         let Some(layout_lines) = line.layout_opt() else {
             continue;
         };
