@@ -1,11 +1,362 @@
 //! Linking: clusters the mentions of all articles into entities despite spelling and transliteration variants.
+//!
+//! Each mention gets a key:
+//! - dates: their normalised `value` (else their normalised text);
+//! - a gazetteer identity (`canonical`, given by recognition or found here by looking the name up, also with
+//!   transliteration tolerance): إيران, الإيرانية and الجمهورية الإسلامية are one entity `place:IR`;
+//! - otherwise its name: normalised words, the first one without clitics.
+//!
+//! Names are then merged:
+//! 1. within one article, a one-word person name takes the full name it is the surname of (سيرغي شويغو … شويغو),
+//!    the latest earlier one, else the first later one (a headline may come before the full name);
+//! 2. across articles, names of the same kind are compared only inside blocks (kind, one word or more, first
+//!    letters of the transliteration key of the last word), never all pairs: person names of two words or more
+//!    match when their first and last words match ([`words_match`]), other names when all words match;
+//! 3. a one-word person name left alone joins the one multi-word person whose last word it matches, if exactly one.
+//!
+//! Common given names alone (محمد, علي, …) never merge across articles: two people both called محمد stay apart.
 
+use super::gazetteer::Gazetteer;
 use super::mention::RawMention;
-use super::model::Entity;
+use super::model::{Entity, EntityKind, Mention};
+use crate::arabic::{TokenKind, normalize, strip_clitics, tokenize, translit_key, words_match};
 use crate::corpus::Article;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Given names too common to identify anyone alone (normalised).
+const COMMON_GIVEN_NAMES: &[&str] = &[
+    "محمد",
+    "احمد",
+    "علي",
+    "حسن",
+    "حسين",
+    "محمود",
+    "مصطفي",
+    "عبد",
+    "عبدالله",
+    "عمر",
+    "خالد",
+    "ابراهيم",
+    "يوسف",
+    "سعيد",
+    "جواد",
+    "رضا",
+    "مهدي",
+    "فاطمه",
+    "زينب",
+    "مريم",
+    "عايشه",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Canonical(String),
+    Date(String),
+    /// Normalised words; the first without its clitics.
+    Name(Vec<String>),
+}
+
+#[derive(Debug)]
+struct Rec {
+    article: usize,
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    key: Key,
+}
+
+/// The normalised words of a name, the first without a conjunction or preposition.
+fn name_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = tokenize(text)
+        .into_iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Latin | TokenKind::Number))
+        .map(|t| t.norm)
+        .collect();
+    if let Some(first) = words.first_mut() {
+        let a = strip_clitics(first);
+        // Keep the article: العراق stays العراق; shed only و ف ب ك ل.
+        let base = a.base_with_article();
+        if base.chars().count() >= 2 {
+            *first = base;
+        }
+    }
+    words
+}
+
+fn record(article: usize, text: &str, m: &RawMention, gazetteer: &Gazetteer) -> Option<Rec> {
+    let span = text.get(m.start..m.end)?;
+    if span.trim().is_empty() {
+        return None;
+    }
+    let key = if m.kind == EntityKind::Date {
+        Key::Date(m.value.clone().unwrap_or_else(|| normalize(span.trim())))
+    } else if let Some(c) = &m.canonical {
+        Key::Canonical(c.clone())
+    } else if m.kind != EntityKind::Person {
+        match gazetteer.lookup(span).or_else(|| gazetteer.lookup_fuzzy(span)) {
+            Some((_, c)) => Key::Canonical(c.to_string()),
+            None => Key::Name(name_words(span)),
+        }
+    } else {
+        Key::Name(name_words(span))
+    };
+    if let Key::Name(w) = &key {
+        if w.is_empty() {
+            return None;
+        }
+    }
+    Some(Rec {
+        article,
+        start: m.start,
+        end: m.end,
+        kind: m.kind,
+        key,
+    })
+}
+
+/// (kind, more than one word, first letters of the transliteration key of the last word).
+type BlockKey = (EntityKind, bool, String);
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index stays root: deterministic.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// First letters of the transliteration key of a word without its article: the blocking key of a name.
+fn block_of(word: &str) -> String {
+    let w = word
+        .strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(word);
+    translit_key(w).chars().take(2).collect()
+}
+
+/// Whether two distinct name forms (normalised words) of the same kind name the same entity.
+fn forms_match(kind: EntityKind, a: &[String], b: &[String]) -> bool {
+    if kind == EntityKind::Person && a.len() >= 2 && b.len() >= 2 {
+        return words_match(&a[0], &b[0]) && words_match(&a[a.len() - 1], &b[b.len() - 1]);
+    }
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| words_match(x, y))
+}
 
 /// `mentions[i]` are the mentions of `articles[i]`. Entity ids are stable for the same input.
 pub fn link_entities(articles: &[Article], mentions: &[Vec<RawMention>]) -> Vec<Entity> {
-    let _ = (articles, mentions);
-    Vec::new()
+    let gazetteer = Gazetteer::global();
+    // 1. Keys, per article in parallel; within-article short-form resolution.
+    let per_article: Vec<Vec<Rec>> = articles
+        .par_iter()
+        .zip(mentions.par_iter())
+        .enumerate()
+        .map(|(ai, (article, ms))| {
+            let mut recs: Vec<Rec> = ms
+                .iter()
+                .filter_map(|m| record(ai, &article.text, m, gazetteer))
+                .collect();
+            recs.sort_by_key(|r| (r.start, r.end));
+            recs.dedup_by(|b, a| a.start == b.start && a.end == b.end && a.kind == b.kind);
+            resolve_short_names(&mut recs);
+            recs
+        })
+        .collect();
+    let recs: Vec<Rec> = per_article.into_iter().flatten().collect();
+
+    // 2. Group identical keys; name forms become union-find nodes.
+    let mut group_of_key: HashMap<(Option<EntityKind>, Key, Option<usize>), usize> = HashMap::new();
+    let mut groups: Vec<(EntityKind, Key)> = Vec::new();
+    let mut rec_group: Vec<usize> = Vec::with_capacity(recs.len());
+    for r in &recs {
+        let kind_part = match r.key {
+            Key::Canonical(_) => None,
+            _ => Some(r.kind),
+        };
+        // A common given name alone is only itself within its article.
+        let article_part = match &r.key {
+            Key::Name(w) if w.len() == 1 && COMMON_GIVEN_NAMES.contains(&w[0].as_str()) => Some(r.article),
+            _ => None,
+        };
+        let next = groups.len();
+        let g = *group_of_key
+            .entry((kind_part, r.key.clone(), article_part))
+            .or_insert(next);
+        if g == next {
+            groups.push((r.kind, r.key.clone()));
+        }
+        rec_group.push(g);
+    }
+    let mut uf = UnionFind::new(groups.len());
+    let common = |w: &[String]| w.len() == 1 && COMMON_GIVEN_NAMES.contains(&w[0].as_str());
+
+    // 3. Blocked comparison of name forms.
+    let mut blocks: HashMap<BlockKey, Vec<usize>> = HashMap::new();
+    for (g, (kind, key)) in groups.iter().enumerate() {
+        if let Key::Name(w) = key {
+            if common(w) {
+                continue;
+            }
+            if let Some(last) = w.last() {
+                blocks.entry((*kind, w.len() > 1, block_of(last))).or_default().push(g);
+            }
+        }
+    }
+    let mut block_list: Vec<(&BlockKey, &Vec<usize>)> = blocks.iter().collect();
+    block_list.sort_by(|a, b| a.1[0].cmp(&b.1[0]));
+    for &(&(kind, _, _), members) in &block_list {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                if let (Key::Name(wa), Key::Name(wb)) = (&groups[a].1, &groups[b].1) {
+                    if forms_match(kind, wa, wb) {
+                        uf.union(a, b);
+                    }
+                }
+            }
+        }
+    }
+    // 4. A lone surname joins the single multi-word person it matches.
+    for &(&(kind, multi, ref block), members) in &block_list {
+        if kind != EntityKind::Person || multi {
+            continue;
+        }
+        let Some(full) = blocks.get(&(kind, true, block.clone())) else {
+            continue;
+        };
+        for &a in members.iter() {
+            let Key::Name(wa) = &groups[a].1 else { continue };
+            let mut roots: Vec<usize> = full
+                .iter()
+                .filter(|&&b| matches!(&groups[b].1, Key::Name(wb) if words_match(&wa[0], &wb[wb.len() - 1])))
+                .map(|&b| uf.find(b))
+                .collect();
+            roots.sort_unstable();
+            roots.dedup();
+            if let [root] = roots[..] {
+                uf.union(a, root);
+            }
+        }
+    }
+
+    // 5. Entities in order of first appearance.
+    let mut order: Vec<usize> = (0..recs.len()).collect();
+    order.sort_by_key(|&i| (recs[i].article, recs[i].start, recs[i].end));
+    let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for &i in &order {
+        let root = uf.find(rec_group[i]);
+        let next = members.len();
+        let e = *entity_of_root.entry(root).or_insert(next);
+        if e == next {
+            members.push(Vec::new());
+        }
+        members[e].push(i);
+    }
+    members
+        .into_iter()
+        .enumerate()
+        .map(|(n, recs_of)| build_entity(n, &recs_of, &recs, articles))
+        .collect()
+}
+
+/// Within one article (records sorted by position): a one-word person name takes the full name whose last word it
+/// matches — the latest earlier one, else the first later one.
+fn resolve_short_names(recs: &mut [Rec]) {
+    let full: Vec<(usize, Vec<String>)> = recs
+        .iter()
+        .filter(|r| r.kind == EntityKind::Person)
+        .filter_map(|r| match &r.key {
+            Key::Name(w) if w.len() >= 2 => Some((r.start, w.clone())),
+            _ => None,
+        })
+        .collect();
+    if full.is_empty() {
+        return;
+    }
+    for r in recs.iter_mut().filter(|r| r.kind == EntityKind::Person) {
+        let Key::Name(w) = &r.key else { continue };
+        if w.len() != 1 || COMMON_GIVEN_NAMES.contains(&w[0].as_str()) {
+            continue;
+        }
+        let fits = |f: &&(usize, Vec<String>)| f.1.last().is_some_and(|l| words_match(&w[0], l));
+        let earlier = full.iter().filter(|f| f.0 < r.start).rev().find(fits);
+        let chosen = earlier.or_else(|| full.iter().filter(|f| f.0 > r.start).find(fits));
+        if let Some((_, words)) = chosen {
+            r.key = Key::Name(words.clone());
+        }
+    }
+}
+
+fn build_entity(n: usize, idx: &[usize], recs: &[Rec], articles: &[Article]) -> Entity {
+    let mut kind_counts: HashMap<EntityKind, usize> = HashMap::new();
+    let mut form_counts: Vec<(String, usize, usize)> = Vec::new(); // (text, count, words)
+    let mut mentions = Vec::with_capacity(idx.len());
+    let mut article_idx: Vec<usize> = Vec::new();
+    let mut value = None;
+    for &i in idx {
+        let r = &recs[i];
+        let article = &articles[r.article];
+        let text = article.text[r.start..r.end].to_string();
+        *kind_counts.entry(r.kind).or_default() += 1;
+        match form_counts.iter_mut().find(|f| f.0 == text) {
+            Some(f) => f.1 += 1,
+            None => {
+                let words = text.split_whitespace().count();
+                form_counts.push((text.clone(), 1, words));
+            }
+        }
+        if let (None, Key::Date(v)) = (&value, &r.key) {
+            value = Some(v.clone());
+        }
+        if article_idx.last() != Some(&r.article) {
+            article_idx.push(r.article);
+        }
+        mentions.push(Mention {
+            article: article.id.clone(),
+            start: r.start,
+            end: r.end,
+            text,
+        });
+    }
+    // Most common kind; ties by the kind order (person before org before place …).
+    let kind = kind_counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or(EntityKind::Other, |k| *k.0);
+    // Variants: most common first, ties by first appearance (stable sort).
+    let mut variants = form_counts.clone();
+    variants.sort_by_key(|v| std::cmp::Reverse(v.1));
+    // Label: the most common written form; for a person, among the forms with the most words (a full name rather
+    // than the surname repeated after it).
+    let label = if kind == EntityKind::Person {
+        let most_words = variants.iter().map(|v| v.2).max().unwrap_or(0);
+        variants.iter().find(|v| v.2 == most_words).map(|v| v.0.clone())
+    } else {
+        variants.first().map(|v| v.0.clone())
+    }
+    .unwrap_or_default();
+    Entity {
+        id: format!("e{}", n + 1),
+        kind,
+        label,
+        variants: variants.into_iter().map(|v| v.0).collect(),
+        value: if kind == EntityKind::Date { value } else { None },
+        articles: article_idx.into_iter().map(|a| articles[a].id.clone()).collect(),
+        mentions,
+    }
 }

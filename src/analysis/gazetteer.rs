@@ -8,7 +8,7 @@
 //! (`وزارة الدفاع الروسية` → `org:ministry-defence:RU`).
 
 use crate::analysis::model::EntityKind;
-use crate::arabic::{Token, TokenKind, analyses, strip_clitics, tokenize};
+use crate::arabic::{Token, TokenKind, analyses, strip_clitics, tokenize, translit_key, words_match};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -65,6 +65,9 @@ pub struct GazMatch {
     pub tokens: std::ops::Range<usize>,
 }
 
+/// An entry's word keys, kind and canonical id.
+type FuzzyEntry = (Vec<String>, GazKind, u32);
+
 #[derive(Default)]
 struct Node {
     children: HashMap<String, u32>,
@@ -77,6 +80,17 @@ pub struct Gazetteer {
     canonicals: Vec<String>,
     /// canonical → its first (preferred) written form.
     names: HashMap<String, String>,
+    /// (number of words, first letters of the transliteration key of the last word) → entries, for
+    /// [`Gazetteer::lookup_fuzzy`].
+    fuzzy: HashMap<(usize, String), Vec<FuzzyEntry>>,
+}
+
+fn fuzzy_block(last_key: &str) -> String {
+    let w = last_key
+        .strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(last_key);
+    translit_key(w).chars().take(2).collect()
 }
 
 /// The key a word is matched by: its normalised form without clitics (see [`strip_clitics`]).
@@ -97,6 +111,7 @@ impl Gazetteer {
             nodes: vec![Node::default()],
             canonicals: Vec::new(),
             names: HashMap::new(),
+            fuzzy: HashMap::new(),
         };
         let mut canonical_ids: HashMap<String, u32> = HashMap::new();
         for line in data.lines() {
@@ -122,6 +137,12 @@ impl Gazetteer {
                 g.canonicals.push(canonical.to_string());
             }
             g.names.entry(canonical.to_string()).or_insert_with(|| form.to_string());
+            if let Some(last) = keys.last() {
+                g.fuzzy
+                    .entry((keys.len(), fuzzy_block(last)))
+                    .or_default()
+                    .push((keys.clone(), kind, cid));
+            }
             let mut node = 0usize;
             for key in keys {
                 let next = g.nodes.len() as u32;
@@ -161,6 +182,44 @@ impl Gazetteer {
             .collect();
         let m = self.longest_at(&tokens, 0)?;
         (m.tokens.end == tokens.len()).then(|| (m.kind, self.canonical_str(&m.canonical)))
+    }
+
+    /// Like [`Gazetteer::lookup`] but tolerant of transliteration variants: an entry with as many words, each
+    /// matching ([`words_match`]) — `منظمة شانغاي للتعاون` finds `org:SCO`. The exact lookup is tried first.
+    pub fn lookup_fuzzy(&self, name: &str) -> Option<(GazKind, &str)> {
+        if let Some(hit) = self.lookup(name) {
+            return Some(hit);
+        }
+        let tokens: Vec<Token> = tokenize(name)
+            .into_iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .collect();
+        let mut keys: Vec<String> = tokens.iter().map(|t| match_key(&t.norm)).collect();
+        // The first word may also shed a lone preposition or conjunction (لمنظمة).
+        let firsts: Vec<String> = analyses(&tokens.first()?.norm)
+            .into_iter()
+            .filter(|a| a.suffix.is_none())
+            .map(|a| a.base)
+            .collect();
+        let block = if keys.len() == 1 {
+            None
+        } else {
+            Some(fuzzy_block(keys.last()?))
+        };
+        for first in firsts {
+            keys[0] = first;
+            let block = block.clone().unwrap_or_else(|| fuzzy_block(&keys[0]));
+            let Some(candidates) = self.fuzzy.get(&(keys.len(), block)) else {
+                continue;
+            };
+            let hit = candidates
+                .iter()
+                .find(|(entry, _, _)| entry.iter().zip(&keys).all(|(a, b)| words_match(a, b)));
+            if let Some((_, kind, cid)) = hit {
+                return Some((*kind, self.canonicals[*cid as usize].as_str()));
+            }
+        }
+        None
     }
 
     fn canonical_str(&self, canonical: &str) -> &str {
@@ -329,5 +388,11 @@ mod tests {
         assert_eq!(g.lookup("الاتحاد الروسي"), Some((GazKind::Country, "place:RU")));
         assert_eq!(g.lookup("سورية"), Some((GazKind::Country, "place:SY")));
         assert_eq!(g.lookup("وزير"), None);
+        assert_eq!(g.lookup("منظمة شانغاي للتعاون"), None);
+        assert_eq!(g.lookup_fuzzy("منظمة شانغاي للتعاون"), Some((GazKind::Org, "org:SCO")));
+        assert_eq!(g.lookup_fuzzy("سورية"), Some((GazKind::Country, "place:SY")));
+        assert_eq!(g.lookup_fuzzy("روسيا"), Some((GazKind::Country, "place:RU")));
+        assert_eq!(g.lookup_fuzzy("شويغو"), None);
+        assert_eq!(g.lookup_fuzzy("لمنظمة شانغاي"), Some((GazKind::Org, "org:SCO")));
     }
 }

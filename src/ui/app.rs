@@ -22,6 +22,8 @@ pub struct ColumnRecord {
     pub claim_rects: Vec<(usize, usize, egui::Rect)>,
     /// Distance from the top of the scrolled content to the selected claim's member in this column.
     pub selected_member_content_y: Option<f32>,
+    /// Distance from the top of the scrolled content to the first search hit (when a new search asked for it).
+    pub first_hit_content_y: Option<f32>,
     pub scroll_offset: f32,
     pub header_height: f32,
 }
@@ -36,6 +38,7 @@ impl Default for ColumnRecord {
             search_hits_drawn: 0,
             claim_rects: Vec::new(),
             selected_member_content_y: None,
+            first_hit_content_y: None,
             scroll_offset: 0.0,
             header_height: 0.0,
         }
@@ -73,6 +76,8 @@ pub struct ScreenshotSlot {
 
 pub struct Workbench {
     pub state: WorkbenchState,
+    /// Lays out and draws all article text (cosmic-text).
+    pub engine: super::article_text::Engine,
     pub last_frame: FrameRecord,
     /// Scroll offsets to apply to columns on the next frame (claim alignment, bench scrolling).
     pub pending_scroll: HashMap<usize, f32>,
@@ -87,12 +92,17 @@ pub struct Workbench {
     pub show_matrix: bool,
     /// Screenshot layout: no corpus panel, narrow entity panel, so all columns fit a small screen.
     pub compact: bool,
+    /// Paths to open on the first frame (the context is needed to start the job).
+    pub open_on_start: Option<Vec<PathBuf>>,
+    /// Ids of the text fields drawn (search, filter, path): while one has focus, arrows and Esc belong to it.
+    pub text_inputs: Vec<egui::Id>,
 }
 
 impl Workbench {
     pub fn new(settings: Settings) -> Self {
         Self {
             state: WorkbenchState::new(settings),
+            engine: std::cell::RefCell::new(crate::text::TextEngine::new()),
             last_frame: FrameRecord::default(),
             pending_scroll: HashMap::new(),
             dialogs: dialogs::Dialogs::default(),
@@ -105,6 +115,8 @@ impl Workbench {
             applied_dark: None,
             show_matrix: false,
             compact: false,
+            open_on_start: None,
+            text_inputs: Vec::new(),
         }
     }
 
@@ -218,7 +230,9 @@ impl Workbench {
     }
 
     fn handle_input(&mut self, ctx: &Context) {
-        for cmd in UiCommand::from_shortcuts(ctx) {
+        let focused = ctx.memory(|m| m.focused());
+        let typing = focused.is_some_and(|id| self.text_inputs.contains(&id));
+        for cmd in UiCommand::from_shortcuts(ctx, typing) {
             self.run_command(ctx, cmd);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
@@ -260,8 +274,12 @@ impl Workbench {
     pub fn workbench_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.apply_context_settings(&ctx);
+        if let Some(paths) = self.open_on_start.take() {
+            self.open(&ctx, paths);
+        }
         self.state.poll_job();
         self.handle_input(&ctx);
+        self.text_inputs.clear();
         if self.state.is_loading() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }

@@ -1,8 +1,10 @@
 //! The one place the workbench hands text to a renderer: styled byte-range spans in, hits and rectangles out.
-//! Article text goes through the cosmic-text widget of `crate::text` (bidi, shaping); this module adapts to it.
+//! All article text goes through the cosmic-text widget of `crate::text` (bidi, shaping); this module adapts to it,
+//! so that the views speak in article terms (tags for entities and claims) and never lay text out with egui.
 
 use egui::{Color32, Rect, Response, Ui};
 use std::ops::Range;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct SpanStyle {
@@ -51,128 +53,90 @@ pub mod tag {
     }
 }
 
-/// Lays out and paints `text` (right-to-left paragraphs) wrapped to `width`, with `spans` styled.
-/// `rect_tags` says for which tags the screen rectangles are wanted.
-pub fn text_block_ui(
-    ui: &mut Ui,
-    text: &str,
-    spans: &[TextSpan],
-    width: f32,
-    font_size: f32,
-    base_colour: Color32,
-    rect_tags: &dyn Fn(u64) -> bool,
-    accessible_label: &str,
-) -> TextOutcome {
-    fallback::text_block_ui(
-        ui,
-        text,
-        spans,
-        width,
-        font_size,
-        base_colour,
-        rect_tags,
-        accessible_label,
-    )
+/// The cosmic-text engine shared by every view of the workbench (interior mutability: tooltips draw through `&`).
+pub type Engine = std::cell::RefCell<crate::text::TextEngine>;
+
+/// One paragraph block to draw: text, styled spans, wrap width.
+pub struct TextBlock<'a> {
+    /// Stable across frames (layout cache and text selection are kept per id).
+    pub id: egui::Id,
+    pub text: &'a Arc<str>,
+    pub spans: &'a [TextSpan],
+    pub width: f32,
+    pub font_size: f32,
+    pub colour: Color32,
+    /// Article text in the reading face; labels in the sans face.
+    pub reading_face: bool,
+    /// For which tags the screen rectangles are wanted (claim members, to align and connect them).
+    pub rects_for: fn(u64) -> bool,
 }
 
-/// Provisional renderer through egui's own text until the cosmic-text widget lands (no bidi reordering).
-mod fallback {
-    use super::*;
-    use egui::text::{LayoutJob, TextFormat};
-    use egui::{FontId, Sense, Stroke};
-
-    #[allow(clippy::too_many_arguments)]
-    pub fn text_block_ui(
-        ui: &mut Ui,
-        text: &str,
-        spans: &[TextSpan],
-        width: f32,
-        font_size: f32,
-        base_colour: Color32,
-        rect_tags: &dyn Fn(u64) -> bool,
-        accessible_label: &str,
-    ) -> TextOutcome {
-        let mut cuts: Vec<usize> = vec![0, text.len()];
-        for s in spans {
-            cuts.push(s.range.start.min(text.len()));
-            cuts.push(s.range.end.min(text.len()));
+impl<'a> TextBlock<'a> {
+    pub fn plain(id: egui::Id, text: &'a Arc<str>, width: f32, font_size: f32, colour: Color32) -> Self {
+        Self {
+            id,
+            text,
+            spans: &[],
+            width,
+            font_size,
+            colour,
+            reading_face: false,
+            rects_for: |_| false,
         }
-        cuts.retain(|&c| text.is_char_boundary(c));
-        cuts.sort_unstable();
-        cuts.dedup();
-        let mut job = LayoutJob {
-            wrap: egui::text::TextWrapping {
-                max_width: width,
-                ..Default::default()
+    }
+}
+
+/// Lays out (cached) and paints a block through the cosmic-text widget (bidi, shaping, right-to-left wrapping),
+/// with its spans styled. The block's text is its AccessKit label.
+pub fn text_block_ui(ui: &mut Ui, engine: &Engine, block: &TextBlock<'_>) -> TextOutcome {
+    use crate::text;
+    let spans: Vec<text::Span> = block
+        .spans
+        .iter()
+        .map(|s| text::Span {
+            range: s.range.clone(),
+            style: text::SpanStyle {
+                background: s.style.background,
+                underline: s.style.underline.map(|color| text::Underline { color, thickness: 2.0 }),
+                text_color: s.style.colour,
+                bold: s.style.bold,
+                dim: s.style.dim,
             },
-            halign: egui::Align::RIGHT,
-            ..Default::default()
-        };
-        let font = FontId::proportional(font_size);
-        for w in cuts.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            if a == b {
-                continue;
-            }
-            let mut format = TextFormat::simple(font.clone(), base_colour);
-            for s in spans.iter().filter(|s| s.range.start <= a && b <= s.range.end) {
-                if let Some(bg) = s.style.background {
-                    format.background = bg;
-                }
-                if let Some(u) = s.style.underline {
-                    format.underline = Stroke::new(2.0, u);
-                }
-                if let Some(c) = s.style.colour {
-                    format.color = c;
-                }
-                if s.style.dim {
-                    format.color = format.color.gamma_multiply(0.45);
-                    format.background = format.background.gamma_multiply(0.35);
-                }
-            }
-            job.append(&text[a..b], 0.0, format);
-        }
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
-        let (rect, response) = ui.allocate_exact_size(egui::vec2(width, galley.size().y), Sense::click());
-        // Right-aligned: the galley's own rect already reflects the halign within `width`.
-        let origin = egui::pos2(rect.left() + width - galley.rect.right(), rect.top());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, accessible_label));
-
-        let char_to_byte: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        let byte_to_char = |b: usize| char_to_byte.partition_point(|&x| x < b);
-        let mut hovered = Vec::new();
-        if let Some(pos) = response.hover_pos() {
-            let cursor = galley.cursor_from_pos(pos - origin);
-            let ci: usize = cursor.index.into();
-            let byte = char_to_byte.get(ci).copied().unwrap_or(text.len());
-            hovered = spans
-                .iter()
-                .filter(|s| s.range.start <= byte && byte < s.range.end)
-                .map(|s| s.tag)
-                .collect();
-        }
-        let clicked = if response.clicked() {
-            hovered.clone()
+            tag: s.tag,
+        })
+        .collect();
+    let widget_block = text::TextBlock {
+        id: block.id,
+        text: Arc::clone(block.text),
+        font_size: block.font_size,
+        line_height: if block.reading_face { 1.7 } else { 1.35 },
+        direction: text::Direction::Auto,
+        face: if block.reading_face {
+            text::Face::Naskh
         } else {
-            Vec::new()
-        };
-        let mut tag_rects = Vec::new();
-        for s in spans.iter().filter(|s| rect_tags(s.tag)) {
-            let a = galley.pos_from_cursor(egui::text::CCursor::new(byte_to_char(s.range.start)));
-            let b = galley.pos_from_cursor(egui::text::CCursor::new(byte_to_char(s.range.end)));
-            let r = if (a.top() - b.top()).abs() < 1.0 {
-                Rect::from_x_y_ranges(a.left().min(b.left())..=a.right().max(b.right()), a.top()..=a.bottom())
-            } else {
-                Rect::from_x_y_ranges(galley.rect.x_range(), a.top()..=b.bottom())
-            };
-            tag_rects.push((s.tag, r.translate(origin.to_vec2())));
-        }
-        ui.painter().galley(origin, galley, base_colour);
-        TextOutcome {
-            response,
-            hovered,
-            clicked,
-            tag_rects,
-        }
+            text::Face::SansArabic
+        },
+        color: block.colour,
+        spans,
+    };
+    let out = {
+        let mut engine = engine.borrow_mut();
+        text::text_block_ui(ui, &mut engine, &widget_block, block.width)
+    };
+    let tag_rects = block
+        .spans
+        .iter()
+        .filter(|s| (block.rects_for)(s.tag))
+        .flat_map(|s| {
+            let rects = out.range_rects(s.range.clone());
+            let merged = rects.into_iter().reduce(|a, b| a.union(b));
+            merged.map(|r| (s.tag, r))
+        })
+        .collect();
+    TextOutcome {
+        response: out.response,
+        hovered: out.hovered_tags,
+        clicked: out.clicked_tags,
+        tag_rects,
     }
 }

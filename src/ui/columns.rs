@@ -1,7 +1,7 @@
 //! Articles side by side: one scrolled column per article, highlights, claim side bars, alignment and connector bands.
 
 use super::app::{ColumnRecord, FrameRecord, Workbench};
-use super::article_text::{SpanStyle, TextSpan, tag, text_block_ui};
+use super::article_text::{SpanStyle, TextBlock, TextSpan, tag, text_block_ui};
 use super::palette;
 use super::panels::{claim_tooltip_ui, entity_tooltip_ui, rtl_line_ui};
 use super::state::{WorkbenchState, is_secondary};
@@ -107,6 +107,16 @@ pub fn block_spans(
     spans
 }
 
+/// A title cut at a word boundary after `max` characters, so column headers stay short.
+pub fn short_title(title: &str, max: usize) -> String {
+    if title.chars().count() <= max {
+        return title.to_string();
+    }
+    let cut: String = title.chars().take(max).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{at_word}…")
+}
+
 enum Interaction {
     ClickEntity(usize),
     ClickClaim(usize),
@@ -143,6 +153,7 @@ pub fn columns_ui(wb: &mut Workbench, ui: &mut Ui) {
                     let size = egui::vec2(column_width, avail.y - 4.0);
                     let inner = ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
                         ui.set_min_size(size);
+                        ui.set_max_width(size.x);
                         column_ui(wb, ui, a, column_width, header_height, &mut interaction)
                     });
                     record.columns.push(inner.inner);
@@ -150,7 +161,7 @@ pub fn columns_ui(wb: &mut Workbench, ui: &mut Ui) {
             });
         });
     // Align the selected claim: every column scrolls so that its member sits at the same screen height.
-    if let Some(c) = wb.state.selection.claim.filter(|_| wb.state.align_pending) {
+    if wb.state.selection.claim.is_some() && wb.state.align_pending {
         let with_member: Vec<&ColumnRecord> = record
             .columns
             .iter()
@@ -168,10 +179,20 @@ pub fn columns_ui(wb: &mut Workbench, ui: &mut Ui) {
                 let y = r.viewport.top() + r.selected_member_content_y.unwrap_or(0.0);
                 wb.pending_scroll.insert(r.article, (y - target).max(0.0));
             }
-            let _ = c;
             wb.state.align_pending = false;
             ui.ctx().request_repaint();
         }
+    }
+    // A new search: each column shows its first hit a third of the way down.
+    if wb.state.search_scroll_pending {
+        for r in &record.columns {
+            if let Some(y) = r.first_hit_content_y {
+                wb.pending_scroll
+                    .insert(r.article, (y - r.viewport.height() * 0.3).max(0.0));
+            }
+        }
+        wb.state.search_scroll_pending = false;
+        ui.ctx().request_repaint();
     }
     connector_bands(wb, ui, &record, bands_clip);
     wb.last_frame = record;
@@ -212,15 +233,23 @@ fn column_ui(
         .show(ui, |ui| {
             ui.set_width(width - 12.0);
             ui.set_min_height((header_height - 12.0).max(0.0));
-            rtl_line_ui(ui, &article.title, 16.0, ui.visuals().strong_text_color(), width - 12.0).widget_info(|| {
+            rtl_line_ui(
+                ui,
+                &wb.engine,
+                &short_title(&article.title, 90),
+                16.0,
+                ui.visuals().strong_text_color(),
+                width - 12.0,
+            )
+            .widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::Label,
                     true,
                     format!("Column {}: {}", article.id, article.title),
                 )
             });
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(&article.id).monospace().small().weak());
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 6.0;
                 if let Some(s) = &article.source {
                     ui.label(RichText::new(s).small());
                 }
@@ -229,10 +258,14 @@ fn column_ui(
                 }
                 let entities = wb.state.index.mention_counts.iter().filter(|c| c[a] > 0).count();
                 ui.label(
-                    RichText::new(format!("{entities} ent · {} claims", wb.state.index.claim_counts[a]))
-                        .small()
-                        .weak(),
-                );
+                    RichText::new(format!(
+                        "{entities} entities · {} claims",
+                        wb.state.index.claim_counts[a]
+                    ))
+                    .small()
+                    .weak(),
+                )
+                .on_hover_text(format!("{}\n{}", article.id, article.path));
             });
         });
     record.header_height = header.response.rect.height();
@@ -249,12 +282,16 @@ fn column_ui(
     let mut toggles = Vec::new();
     let output = scroll.show(ui, |ui| {
         let content_top = ui.min_rect().top();
-        let text_width = width - BAR * 3.0;
+        // Inside the scroll area (its bar takes room): leave space for the claim side bar.
+        let text_width = (ui.available_width() - BAR * 3.0).max(40.0);
         for (si, seg) in article.segments.iter().enumerate() {
             if seg.kind == SegmentKind::Title || seg.start >= seg.end {
                 continue;
             }
-            let text = article.slice(seg.start, seg.end).trim_end();
+            let Some(shared) = wb.state.index.segment_texts.get(a).and_then(|t| t.get(si)) else {
+                continue;
+            };
+            let text: &str = shared;
             if text.trim().is_empty() {
                 continue;
             }
@@ -265,7 +302,7 @@ fn column_ui(
                     SegmentKind::Related => "related article",
                     _ => "repeated headline",
                 };
-                let arrow = if expanded { "▾" } else { "▸" };
+                let arrow = if expanded { "[-]" } else { "[+]" };
                 let label = format!("{arrow} {name} ({} characters)", text.chars().count());
                 if ui
                     .add(egui::Button::new(RichText::new(label).small().color(weak)).frame(false))
@@ -293,17 +330,25 @@ fn column_ui(
             } else {
                 font_size
             };
-            let out = text_block_ui(
-                ui,
-                text,
-                &spans,
-                text_width,
-                size,
+            let block = TextBlock {
+                id: egui::Id::unique(("qarin-segment", &article.id, si)),
+                text: shared,
+                reading_face: true,
+                spans: &spans,
+                width: text_width,
+                font_size: size,
                 colour,
-                &|t| tag::as_claim(t).is_some(),
-                &format!("Text of {}", article.id),
-            );
+                rects_for: if wb.state.search_scroll_pending {
+                    |t| tag::as_claim(t).is_some() || t == tag::SEARCH
+                } else {
+                    |t| tag::as_claim(t).is_some()
+                },
+            };
+            let out = text_block_ui(ui, &wb.engine, &block);
             for (t, rect) in &out.tag_rects {
+                if *t == tag::SEARCH && record.first_hit_content_y.is_none() {
+                    record.first_hit_content_y = Some(rect.top() - content_top);
+                }
                 if let Some((c, m)) = tag::as_claim(*t) {
                     record.claim_rects.push((c, m, *rect));
                     if selected_claim == Some(c) {

@@ -115,9 +115,9 @@ impl UiCommand {
         matches!(self, UiCommand::NextClaim | UiCommand::PreviousClaim)
     }
 
-    /// The command whose shortcut was pressed this frame, if any (consumed from the input).
-    pub fn from_shortcuts(ctx: &egui::Context) -> Vec<UiCommand> {
-        let typing = ctx.memory(|m| m.focused().is_some());
+    /// The commands whose shortcuts were pressed this frame (consumed from the input).
+    /// `typing`: a text field has the keyboard, so plain keys belong to it.
+    pub fn from_shortcuts(ctx: &egui::Context, typing: bool) -> Vec<UiCommand> {
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
             for cmd in UiCommand::ALL {

@@ -49,7 +49,7 @@ pub fn matrix_csv(report: &Report) -> anyhow::Result<Vec<u8>> {
         row.extend(index.mention_counts[e].iter().map(|c| c.to_string()));
         w.write_record(&row)?;
     }
-    Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 pub fn write_matrix_csv(report: &Report, path: &Path) -> anyhow::Result<()> {
@@ -190,9 +190,9 @@ table{{border-collapse:collapse;margin:1em 0}} td,th{{border:1px solid #ccc;padd
     h.push_str("</table>\n<h2>Articles</h2>\n<div class=\"cols\">\n");
     for &a in &columns {
         let article = &report.articles[a];
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<div class=\"col\"><h2>{}</h2><div class=\"meta\">{} · {} · {} · {} entities · {} claims</div>\n",
+            "<div class=\"col\"><h2>{}</h2><div class=\"meta\">{} · {} · {} · {} entities · {} claims</div>",
             esc(&article.title),
             esc(&article.id),
             esc(article.source.as_deref().unwrap_or("")),
@@ -206,9 +206,9 @@ table{{border-collapse:collapse;margin:1em 0}} td,th{{border:1px solid #ccc;padd
             }
             let body = marked_html(report, index, a, seg.start, seg.end, false);
             if is_secondary(seg.kind) {
-                let _ = write!(
+                let _ = writeln!(
                     h,
-                    "<details class=\"secondary\"><summary>{:?}</summary><p>{body}</p></details>\n",
+                    "<details class=\"secondary\"><summary>{:?}</summary><p>{body}</p></details>",
                     seg.kind
                 );
             } else {

@@ -1,11 +1,12 @@
 //! Top bar, status bar, corpus + claims panel, entities panel.
 
 use super::app::Workbench;
-use super::article_text::{TextSpan, text_block_ui};
+use super::article_text::{Engine, TextBlock, text_block_ui};
 use super::commands::UiCommand;
 use super::state::{MatrixSort, ViewMode, kind_name, severity_name};
 use crate::analysis::{ClaimKind, EntityKind};
 use egui::{Color32, RichText, Ui};
+use std::sync::Arc;
 
 fn command_button(wb: &mut Workbench, ui: &mut Ui, cmd: UiCommand) {
     let mut button = egui::Button::new(cmd.label());
@@ -19,9 +20,16 @@ fn command_button(wb: &mut Workbench, ui: &mut Ui, cmd: UiCommand) {
     }
 }
 
+/// A click anywhere on a row, also over the text drawn in it (the text widget takes pointer input for selection).
+fn row_clicked(ui: &Ui, response: &egui::Response) -> bool {
+    response.clicked() || (ui.rect_contains_pointer(response.rect) && ui.input(|i| i.pointer.primary_clicked()))
+}
+
 /// A short line of possibly right-to-left text, drawn through the text widget (bidi-correct).
-pub fn rtl_line_ui(ui: &mut Ui, text: &str, size: f32, colour: Color32, width: f32) -> egui::Response {
-    text_block_ui(ui, text, &[] as &[TextSpan], width, size, colour, &|_| false, text).response
+pub fn rtl_line_ui(ui: &mut Ui, engine: &Engine, text: &str, size: f32, colour: Color32, width: f32) -> egui::Response {
+    let shared: Arc<str> = Arc::from(text);
+    let id = egui::Id::unique(("qarin-line", text, width.to_bits(), size.to_bits()));
+    text_block_ui(ui, engine, &TextBlock::plain(id, &shared, width, size, colour)).response
 }
 
 pub fn top_bar_ui(wb: &mut Workbench, ui: &mut Ui) {
@@ -90,6 +98,7 @@ pub fn top_bar_ui(wb: &mut Workbench, ui: &mut Ui) {
                 .hint_text("path to open…")
                 .desired_width(140.0),
         );
+        wb.text_inputs.push(path_edit.id);
         path_edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path to open"));
         if path_edit.lost_focus()
             && ui.input(|i| i.key_pressed(egui::Key::Enter))
@@ -104,6 +113,7 @@ pub fn top_bar_ui(wb: &mut Workbench, ui: &mut Ui) {
                 .hint_text("Find (Ctrl+F)")
                 .desired_width(180.0),
         );
+        wb.text_inputs.push(search.id);
         search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find in articles"));
         if wb.focus_search {
             search.request_focus();
@@ -132,7 +142,7 @@ pub fn top_bar_ui(wb: &mut Workbench, ui: &mut Ui) {
             wb.state.view = ViewMode::Aligned;
         }
         ui.separator();
-        if ui.button("−").on_hover_text(UiCommand::ZoomOut.tooltip()).clicked() {
+        if ui.button("-").on_hover_text(UiCommand::ZoomOut.tooltip()).clicked() {
             wb.run_command(&ctx, UiCommand::ZoomOut);
         }
         ui.label(format!("{:.0}%", wb.state.settings.zoom * 100.0));
@@ -248,16 +258,23 @@ pub fn corpus_and_claims_ui(wb: &mut Workbench, ui: &mut Ui) {
                         }
                         if let Some(pos) = shown_at {
                             ui.label(RichText::new(format!("#{}", pos + 1)).strong());
-                            if ui.small_button("◀").on_hover_text("Move column left").clicked() {
+                            if ui.small_button("<").on_hover_text("Move column left").clicked() {
                                 move_req = Some((a, true));
                             }
-                            if ui.small_button("▶").on_hover_text("Move column right").clicked() {
+                            if ui.small_button(">").on_hover_text("Move column right").clicked() {
                                 move_req = Some((a, false));
                             }
                         }
                         ui.label(RichText::new(&article.id).monospace().weak());
                     });
-                    rtl_line_ui(ui, &article.title, 14.0, ui.visuals().strong_text_color(), width - 24.0);
+                    rtl_line_ui(
+                        ui,
+                        &wb.engine,
+                        &article.title,
+                        14.0,
+                        ui.visuals().strong_text_color(),
+                        width - 24.0,
+                    );
                     let entities = wb
                         .state
                         .index
@@ -329,6 +346,7 @@ fn claims_list_ui(wb: &mut Workbench, ui: &mut Ui) {
             } else {
                 ui.visuals().widgets.noninteractive.bg_stroke
             });
+            let mut text_clicked = false;
             let inner = frame.show(ui, |ui| {
                 ui.set_width(width - 16.0);
                 ui.horizontal(|ui| {
@@ -352,16 +370,18 @@ fn claims_list_ui(wb: &mut Workbench, ui: &mut Ui) {
                 });
                 if let Some(first) = cluster.members.first() {
                     let text: String = first.text.chars().take(110).collect();
-                    rtl_line_ui(ui, &text, 13.0, ui.visuals().text_color(), width - 24.0);
+                    text_clicked =
+                        rtl_line_ui(ui, &wb.engine, &text, 13.0, ui.visuals().text_color(), width - 24.0).clicked();
                 }
             });
             let response = inner.response.interact(egui::Sense::click());
+            let clicked_here = row_clicked(ui, &response) || text_clicked;
             let label = format!(
                 "Claim {} shared by {} articles",
                 cluster.id, wb.state.index.claim_article_counts[c]
             );
             response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
-            if response.clicked() {
+            if clicked_here {
                 clicked = Some(c);
             }
             if selected && wb.state.align_pending {
@@ -386,6 +406,7 @@ pub fn entities_ui(wb: &mut Workbench, ui: &mut Ui) {
                 .hint_text("filter…")
                 .desired_width(120.0),
         );
+        wb.text_inputs.push(filter.id);
         filter.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter entities"));
         ui.toggle_value(&mut wb.show_matrix, "Matrix")
             .on_hover_text("Entity × article table (who mentions whom)");
@@ -440,7 +461,14 @@ pub fn entities_ui(wb: &mut Workbench, ui: &mut Ui) {
                             } else {
                                 ui.visuals().text_color()
                             };
-                            rtl_line_ui(ui, &entity.label, 15.0, text_colour, (width - 70.0).max(60.0));
+                            rtl_line_ui(
+                                ui,
+                                &wb.engine,
+                                &entity.label,
+                                15.0,
+                                text_colour,
+                                (width - 70.0).max(60.0),
+                            )
                         });
                         let response = row.response.interact(egui::Sense::click());
                         if selected {
@@ -454,7 +482,7 @@ pub fn entities_ui(wb: &mut Workbench, ui: &mut Ui) {
                         let label = format!("Entity {}", entity.label);
                         response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
                         let response = response.on_hover_ui(|ui| entity_tooltip_ui(wb, ui, e));
-                        if response.clicked() {
+                        if row_clicked(ui, &response) || row.inner.clicked() {
                             clicked = Some(e);
                         }
                     }
@@ -486,8 +514,8 @@ fn matrix_ui(wb: &mut Workbench, ui: &mut Ui, order: &[usize], clicked: &mut Opt
         for &e in order {
             let entity = &report.entities[e];
             let selected = wb.state.selection.entity == Some(e);
-            let r =
-                rtl_line_ui(ui, &entity.label, 14.0, ui.visuals().text_color(), 120.0).interact(egui::Sense::click());
+            let r = rtl_line_ui(ui, &wb.engine, &entity.label, 14.0, ui.visuals().text_color(), 120.0)
+                .interact(egui::Sense::click());
             if r.clicked() {
                 *clicked = Some(e);
             }
@@ -519,7 +547,14 @@ pub fn entity_tooltip_ui(wb: &Workbench, ui: &mut Ui, e: usize) {
     let Some(report) = wb.state.report.as_ref() else { return };
     let Some(entity) = report.entities.get(e) else { return };
     ui.set_max_width(360.0);
-    rtl_line_ui(ui, &entity.label, 17.0, ui.visuals().strong_text_color(), 340.0);
+    rtl_line_ui(
+        ui,
+        &wb.engine,
+        &entity.label,
+        17.0,
+        ui.visuals().strong_text_color(),
+        340.0,
+    );
     ui.label(format!(
         "{} · in {} articles · {} mentions",
         kind_name(entity.kind),
@@ -531,7 +566,14 @@ pub fn entity_tooltip_ui(wb: &Workbench, ui: &mut Ui, e: usize) {
     }
     if entity.variants.len() > 1 {
         ui.label(RichText::new("Spellings:").weak());
-        rtl_line_ui(ui, &entity.variants.join("، "), 14.0, ui.visuals().text_color(), 340.0);
+        rtl_line_ui(
+            ui,
+            &wb.engine,
+            &entity.variants.join("، "),
+            14.0,
+            ui.visuals().text_color(),
+            340.0,
+        );
     }
     for id in &entity.articles {
         if let Some(a) = report.article(id) {
@@ -539,6 +581,7 @@ pub fn entity_tooltip_ui(wb: &Workbench, ui: &mut Ui, e: usize) {
                 ui.label(RichText::new(id).monospace().small());
                 rtl_line_ui(
                     ui,
+                    &wb.engine,
                     &a.title.chars().take(60).collect::<String>(),
                     12.0,
                     ui.visuals().weak_text_color(),
@@ -566,7 +609,7 @@ pub fn claim_tooltip_ui(wb: &Workbench, ui: &mut Ui, c: usize) {
     );
     for m in &cluster.members {
         ui.label(RichText::new(&m.article).monospace().small());
-        rtl_line_ui(ui, &m.text, 14.0, ui.visuals().text_color(), 400.0);
+        rtl_line_ui(ui, &wb.engine, &m.text, 14.0, ui.visuals().text_color(), 400.0);
     }
     for d in &cluster.differences {
         let values: Vec<String> = d.values.iter().map(|(a, v)| format!("{a}: {v}")).collect();

@@ -91,6 +91,8 @@ pub struct ReportIndex {
     pub claim_rank: Vec<usize>,
     pub claim_article_counts: Vec<usize>,
     pub folded: Vec<FoldedText>,
+    /// Each segment's text (trailing space trimmed), shared with the text widget without copying each frame.
+    pub segment_texts: Vec<Vec<Arc<str>>>,
 }
 
 impl ReportIndex {
@@ -152,6 +154,16 @@ impl ReportIndex {
             claim_rank[c] = rank;
         }
         let folded = report.articles.iter().map(|a| FoldedText::new(&a.text)).collect();
+        let segment_texts = report
+            .articles
+            .iter()
+            .map(|a| {
+                a.segments
+                    .iter()
+                    .map(|s| Arc::from(a.slice(s.start, s.end).trim_end()))
+                    .collect()
+            })
+            .collect();
         Self {
             article_by_id,
             marks,
@@ -161,6 +173,7 @@ impl ReportIndex {
             claim_rank,
             claim_article_counts,
             folded,
+            segment_texts,
         }
     }
 }
@@ -277,6 +290,10 @@ pub struct WorkbenchState {
     alignment: Option<(Vec<usize>, Alignment)>,
     /// Set when the columns should scroll to align the selected claim.
     pub align_pending: bool,
+    /// Set when a new search should bring each column's first hit into view.
+    pub search_scroll_pending: bool,
+    /// Aligned view: only the rows that carry a shared claim.
+    pub only_shared_rows: bool,
 }
 
 impl WorkbenchState {
@@ -298,6 +315,8 @@ impl WorkbenchState {
             search_for: String::new(),
             alignment: None,
             align_pending: false,
+            search_scroll_pending: false,
+            only_shared_rows: true,
         }
     }
 
@@ -385,6 +404,7 @@ impl WorkbenchState {
             return;
         }
         self.search_for = self.selection.query.clone();
+        self.search_scroll_pending = !self.selection.query.trim().is_empty();
         self.search_hits = self
             .index
             .folded

@@ -146,14 +146,18 @@ pub fn train_ner_command(data: &Path, out: &Path, dev_out: Option<&Path>, epochs
     // Score the dev set with the model as written (quantised), the figure `qarin ner` will give.
     let written = Model::from_bytes(&std::fs::read(out)?)?;
     let mut scores = conll::Scores::default();
-    for sentence in dev {
+    let tokens: Vec<Vec<&str>> = dev
+        .iter()
+        .map(|s| s.iter().map(|l| l.token.as_str()).collect())
+        .collect();
+    let tags = tag_document(&written, &tokens);
+    for (sentence, tags) in dev.iter().zip(&tags) {
         if let Some(gold) = sentence
             .iter()
             .map(|l| l.gold.as_deref())
             .collect::<Option<Vec<&str>>>()
         {
-            let tokens: Vec<&str> = sentence.iter().map(|l| l.token.as_str()).collect();
-            let pred: Vec<&str> = written.tag(&tokens).into_iter().map(|t| TAGS[t]).collect();
+            let pred: Vec<&str> = tags.iter().map(|&t| TAGS[t]).collect();
             scores.add(&gold, &pred);
         }
     }

@@ -4,6 +4,8 @@
 //! whatever the vocabulary; weights are shipped quantised to `i16` with one scale.
 
 use super::text::{fold, shape, strip_proclitics};
+use crate::analysis::gazetteer::{GazKind, Gazetteer};
+use crate::arabic::{Token, TokenKind};
 
 /// The tag set, in the order of the model's weight columns.
 pub const TAGS: [&str; 9] = [
@@ -13,7 +15,7 @@ pub const N_TAGS: usize = TAGS.len();
 /// log2 of the number of hashed feature rows.
 const BITS: u32 = 18;
 const ROWS: usize = 1 << BITS;
-const MAGIC: &[u8; 8] = b"QARINER1";
+const MAGIC: &[u8; 8] = b"QARINER2";
 
 /// Index of a tag string in [`TAGS`] (`None` for anything else).
 pub fn tag_index(tag: &str) -> Option<usize> {
@@ -23,7 +25,7 @@ pub fn tag_index(tag: &str) -> Option<usize> {
 /// Whether `cur` may follow `prev` in BIO (`prev == N_TAGS` is the sentence start): `I-X` only after `B-X`/`I-X`.
 fn allowed(prev: usize, cur: usize) -> bool {
     let is_inside = cur != 0 && cur % 2 == 0;
-    !is_inside || (prev != N_TAGS && prev != 0 && (prev + 1) / 2 == cur / 2)
+    !is_inside || (prev != N_TAGS && prev != 0 && prev.div_ceil(2) == cur / 2)
 }
 
 /// One token prepared for feature extraction.
@@ -87,9 +89,69 @@ fn last_chars(s: &str, n: usize) -> &str {
 }
 
 /// The hashed emission features of every token of one sentence.
+/// Per token, the gazetteer entry kind covering it and whether it starts the match (`None` outside matches).
+fn gazetteer_cover(tokens: &[&str]) -> Vec<Option<(GazKind, bool)>> {
+    let mut joined = String::new();
+    let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut offsets = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        offsets.push((joined.len(), joined.len() + t.len()));
+        joined.push_str(t);
+    }
+    for (t, &(start, end)) in tokens.iter().zip(&offsets) {
+        let kind = if t.chars().any(crate::arabic::is_arabic_letter) {
+            TokenKind::Word
+        } else if t.chars().any(|c| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else if t.chars().any(char::is_alphabetic) {
+            TokenKind::Latin
+        } else {
+            TokenKind::Punct
+        };
+        toks.push(Token {
+            start,
+            end,
+            text: &joined[start..end],
+            norm: fold(t),
+            kind,
+        });
+    }
+    let mut cover = vec![None; tokens.len()];
+    for m in Gazetteer::global().find_in_tokens(&toks) {
+        for i in m.tokens.clone() {
+            if let Some(c) = cover.get_mut(i) {
+                *c = Some((m.kind, i == m.tokens.start));
+            }
+        }
+    }
+    cover
+}
+
 fn sentence_features(tokens: &[&str], lexicon: &Lexicon) -> Vec<Vec<u32>> {
     let p = prepare(tokens);
     let n = p.len();
+    let gaz = gazetteer_cover(tokens);
+    let gaz_at = |i: isize| -> String {
+        match usize::try_from(i).ok().and_then(|i| gaz.get(i)).copied().flatten() {
+            Some((kind, first)) => {
+                // Spelled out, not Debug: the feature strings are part of the trained model.
+                let name = match kind {
+                    GazKind::Country => "country",
+                    GazKind::Nationality => "nationality",
+                    GazKind::Capital => "capital",
+                    GazKind::City => "city",
+                    GazKind::Org => "org",
+                    GazKind::Agency => "agency",
+                    GazKind::Body => "body",
+                };
+                format!("{name}{}", if first { "B" } else { "I" })
+            }
+            None => "-".to_string(),
+        }
+    };
     let at = |i: isize| -> (&str, &str) {
         if i < 0 {
             ("<S>", "<S>")
@@ -147,6 +209,12 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon) -> Vec<Vec<u32>> {
         if let Some(kind) = lexicon.kind_of(bp1) {
             f.push(hash(42, &[kind]));
         }
+        let g = gaz_at(ii);
+        if g != "-" {
+            f.push(hash(50, &[&g]));
+            f.push(hash(51, &[&g, &gaz_at(ii - 1)]));
+        }
+        f.push(hash(52, &[&gaz_at(ii - 1), &gaz_at(ii + 1)]));
         all.push(f);
     }
     all
@@ -157,6 +225,10 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon) -> Vec<Vec<u32>> {
 #[derive(Default, Clone)]
 pub struct Lexicon {
     words: std::collections::HashMap<String, &'static str>,
+    /// Words seen at least three times and at most a tenth of the time inside an entity: the common vocabulary of news prose.
+    common: std::collections::HashSet<String>,
+    /// How often each folded token, exactly as written (clitics and all), was inside an entity.
+    whole: std::collections::HashMap<String, u16>,
 }
 
 impl Lexicon {
@@ -164,18 +236,33 @@ impl Lexicon {
         self.words.get(key).copied()
     }
 
-    /// Whether training saw this folded word inside an entity.
-    pub fn contains(&self, folded: &str) -> bool {
-        self.words.contains_key(folded)
+    /// The entity type (`PERS`, `LOC`, `ORG`, `MISC`) training mostly saw this folded word (or clitic-free base) in.
+    pub fn entity_type(&self, folded: &str) -> Option<&'static str> {
+        self.words.get(folded).copied()
+    }
+
+    /// How often training saw this folded token, exactly as written, inside an entity (`وروسيا` rarely, `روسيا` often).
+    pub fn entity_count(&self, folded: &str) -> u16 {
+        self.whole.get(folded).copied().unwrap_or(0)
+    }
+
+    /// Whether this folded word is common vocabulary: frequent in training and (nearly) never part of a name.
+    pub fn is_common(&self, folded: &str) -> bool {
+        self.common.contains(folded)
     }
 
     fn build(sentences: &[(Vec<String>, Vec<usize>)]) -> Self {
         let mut counts: std::collections::HashMap<String, [u32; 5]> = std::collections::HashMap::new();
+        let mut whole = std::collections::HashMap::new();
         for (tokens, tags) in sentences {
             for (t, &g) in tokens.iter().zip(tags) {
                 let folded = fold(t);
-                let class = if g == 0 { 0 } else { (g + 1) / 2 };
+                let class = g.div_ceil(2);
                 counts.entry(folded.clone()).or_default()[class] += 1;
+                if g != 0 {
+                    let e = whole.entry(folded.clone()).or_insert(0u16);
+                    *e = e.saturating_add(1);
+                }
                 let (_, base) = strip_proclitics(&folded);
                 if base != folded {
                     counts.entry(base.to_string()).or_default()[class] += 1;
@@ -184,14 +271,19 @@ impl Lexicon {
         }
         let names = ["", "PERS", "LOC", "ORG", "MISC"];
         let mut words = std::collections::HashMap::new();
+        let mut common = std::collections::HashSet::new();
         for (w, c) in counts {
+            let in_entity: u32 = c[1..].iter().sum();
+            if c[0] >= 3 && in_entity * 10 <= c[0] {
+                common.insert(w.clone());
+            }
             let (best, &n) = c[1..].iter().enumerate().max_by_key(|(_, n)| **n).unwrap_or((0, &0));
             // Only words that are mostly entities: function words inside names must not become entity cues.
             if n >= 1 && n * 2 > c[0] {
                 words.insert(w, names[best + 1]);
             }
         }
-        Lexicon { words }
+        Lexicon { words, common, whole }
     }
 }
 
@@ -329,6 +421,21 @@ impl Model {
             out.extend_from_slice(&(wd.len() as u16).to_le_bytes());
             out.extend_from_slice(wd.as_bytes());
         }
+        let mut common: Vec<&String> = self.lexicon.common.iter().collect();
+        common.sort();
+        out.extend_from_slice(&(common.len() as u32).to_le_bytes());
+        for wd in common {
+            out.extend_from_slice(&(wd.len() as u16).to_le_bytes());
+            out.extend_from_slice(wd.as_bytes());
+        }
+        let mut whole: Vec<(&String, &u16)> = self.lexicon.whole.iter().collect();
+        whole.sort();
+        out.extend_from_slice(&(whole.len() as u32).to_le_bytes());
+        for (wd, n) in whole {
+            out.extend_from_slice(&n.to_le_bytes());
+            out.extend_from_slice(&(wd.len() as u16).to_le_bytes());
+            out.extend_from_slice(wd.as_bytes());
+        }
         out
     }
 
@@ -361,10 +468,25 @@ impl Model {
                 .ok_or(ModelError::BadHeader)?;
             words.insert(wd.to_string(), kind);
         }
+        let count = r.u32()? as usize;
+        let mut common = std::collections::HashSet::with_capacity(count);
+        for _ in 0..count {
+            let len = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?) as usize;
+            let wd = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::BadHeader)?;
+            common.insert(wd.to_string());
+        }
+        let count = r.u32()? as usize;
+        let mut whole = std::collections::HashMap::with_capacity(count);
+        for _ in 0..count {
+            let n = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?);
+            let len = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?) as usize;
+            let wd = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::BadHeader)?;
+            whole.insert(wd.to_string(), n);
+        }
         Ok(Model {
             weights,
             trans,
-            lexicon: Lexicon { words },
+            lexicon: Lexicon { words, common, whole },
         })
     }
 }

@@ -1,0 +1,294 @@
+//! The workbench driven headlessly with egui_kittest on the sample corpus: widgets found by their labels,
+//! entity and claim selection, keyboard, search, loading a folder with a broken file.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use qarin::analysis::{self, ClaimCluster, ClaimKind, ClaimMember, Entity, EntityKind, Mention, Report};
+use qarin::progress::Progress;
+use qarin::ui::Workbench;
+use qarin::ui::search::{FoldedText, fold};
+use std::time::{Duration, Instant};
+
+/// The analysed sample corpus, plus (only when the analysis found none) one entity and one claim built from the
+/// real text, so the interaction is tested whatever the state of the analysis.
+fn sample_report() -> Report {
+    let mut report = analysis::analyze(qarin::corpus::load_builtin(), &Progress::new());
+    if !report.entities.iter().any(|e| e.articles.len() >= 3) {
+        let mut mentions = Vec::new();
+        for a in &report.articles {
+            let in_body = |r: &std::ops::Range<usize>| a.body_segments().any(|s| s.start <= r.start && r.end <= s.end);
+            for r in FoldedText::new(&a.text).find_all("طهران").into_iter().filter(in_body) {
+                mentions.push(Mention {
+                    article: a.id.clone(),
+                    start: r.start,
+                    end: r.end,
+                    text: a.text[r].to_string(),
+                });
+            }
+        }
+        let mut articles: Vec<String> = mentions.iter().map(|m| m.article.clone()).collect();
+        articles.dedup();
+        report.entities.push(Entity {
+            id: "e-test".into(),
+            kind: EntityKind::Place,
+            label: "طهران".into(),
+            variants: vec!["طهران".into()],
+            value: None,
+            articles,
+            mentions,
+        });
+    }
+    if !report.claims.iter().any(|c| c.members.len() >= 3) {
+        let needle = fold("الدفاع");
+        let members: Vec<ClaimMember> = report
+            .articles
+            .iter()
+            .filter_map(|a| {
+                let (i, s) = a
+                    .sentences
+                    .iter()
+                    .enumerate()
+                    .find(|(_, s)| fold(a.slice(s.start, s.end)).contains(&needle))?;
+                Some(ClaimMember {
+                    article: a.id.clone(),
+                    sentence: i,
+                    start: s.start,
+                    end: s.end,
+                    text: a.slice(s.start, s.end).to_string(),
+                })
+            })
+            .collect();
+        report.claims.insert(
+            0,
+            ClaimCluster {
+                id: "c-test".into(),
+                kind: ClaimKind::Paraphrase,
+                score: 0.5,
+                members,
+                shared: Vec::new(),
+                differences: Vec::new(),
+            },
+        );
+    }
+    report
+}
+
+fn harness(wb: Workbench) -> Harness<'static, Workbench> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, wb: &mut Workbench| wb.workbench_ui(ui), wb);
+    h.run_steps(3);
+    h
+}
+
+fn widest_entity(report: &Report) -> usize {
+    (0..report.entities.len())
+        .max_by_key(|&e| (report.entities[e].articles.len(), std::cmp::Reverse(e)))
+        .expect("an entity")
+}
+
+#[test]
+fn starts_on_the_sample_corpus_with_a_column_per_article() {
+    let h = harness(Workbench::with_report(sample_report(), Vec::new()));
+    let report = h.state().state.report.as_ref().expect("report");
+    assert_eq!(report.articles.len(), 5);
+    for a in &report.articles {
+        h.get_by_label(&format!("Column {}: {}", a.id, a.title));
+        h.get_by_label(&format!("Show {} as a column", a.id));
+    }
+    h.get_by_label("Find in articles");
+    h.get_by_label("Filter entities");
+    assert_eq!(h.state().last_frame.columns.len(), 5);
+    // Article text is exposed to AccessKit through the text widget.
+    let first_body = report.articles[0].body_segments().next().expect("body");
+    let text = report.articles[0].slice(first_body.start, first_body.end).trim_end();
+    h.get_by_label(text);
+}
+
+#[test]
+fn clicking_an_entity_emphasises_its_mentions_in_every_column_and_escape_clears() {
+    let report = sample_report();
+    let e = widest_entity(&report);
+    let label = report.entities[e].label.clone();
+    let mut h = harness(Workbench::with_report(report, Vec::new()));
+    // Filter the panel down to it, as a user would, so that its row is in view.
+    h.get_by_label("Filter entities").click();
+    h.run();
+    h.get_by_label("Filter entities").type_text(&label);
+    h.run_steps(3);
+    h.get_by_label(&format!("Entity {label}")).click();
+    h.run_steps(3);
+    let wb = h.state();
+    assert_eq!(wb.state.selection.entity, Some(e));
+    let report = wb.state.report.as_ref().expect("report");
+    for col in &wb.last_frame.columns {
+        let expected = wb.state.index.mention_counts[e][col.article];
+        assert_eq!(
+            col.emphasised_mentions, expected,
+            "column {}",
+            report.articles[col.article].id
+        );
+        let others: usize = wb.state.index.marks[col.article].mentions.len() - expected;
+        assert_eq!(col.dimmed_mentions, others);
+    }
+    let columns_with_it = wb
+        .last_frame
+        .columns
+        .iter()
+        .filter(|c| c.emphasised_mentions > 0)
+        .count();
+    assert!(columns_with_it >= 3, "mentioned in {columns_with_it} columns");
+
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    if h.state().state.selection.entity.is_some() {
+        // The first Esc left the filter field; the second clears the selection.
+        h.key_press(egui::Key::Escape);
+        h.run_steps(2);
+    }
+    assert_eq!(h.state().state.selection.entity, None);
+    assert!(
+        h.state()
+            .last_frame
+            .columns
+            .iter()
+            .all(|c| c.emphasised_mentions == 0 && c.dimmed_mentions == 0)
+    );
+}
+
+fn assert_aligned(wb: &Workbench, c: usize) {
+    let rects = wb.last_frame.selected_member_rects(c);
+    assert!(rects.len() >= 2, "member visible in {} columns", rects.len());
+    let tops: Vec<f32> = rects.iter().map(|(_, r)| r.top()).collect();
+    let spread = tops.iter().cloned().fold(f32::MIN, f32::max) - tops.iter().cloned().fold(f32::MAX, f32::min);
+    assert!(spread <= 2.0, "member tops differ by {spread}: {tops:?}");
+}
+
+#[test]
+fn clicking_a_claim_scrolls_every_column_to_its_member_at_the_same_height() {
+    let report = sample_report();
+    let mut wb = Workbench::with_report(report, Vec::new());
+    // Start scrolled somewhere else so that alignment has work to do.
+    for a in 0..5 {
+        wb.pending_scroll.insert(a, 40.0 * a as f32);
+    }
+    let mut h = harness(wb);
+    let order = h.state().state.index.claim_order.clone();
+    let widest = order[0];
+    let cluster = h.state().state.cluster(widest).expect("cluster").clone();
+    let n_articles = h.state().state.index.claim_article_counts[widest];
+    h.get_by_label(&format!("Claim {} shared by {n_articles} articles", cluster.id))
+        .click();
+    h.run_steps(4);
+    assert_eq!(h.state().state.selection.claim, Some(widest));
+    assert!(!h.state().state.align_pending);
+    assert_aligned(h.state(), widest);
+
+    // Next / previous claim with the arrow keys; the columns follow.
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(4);
+    let expected = order[1 % order.len()];
+    assert_eq!(h.state().state.selection.claim, Some(expected));
+    if h.state().state.index.claim_article_counts[expected] >= 2 {
+        assert_aligned(h.state(), expected);
+    }
+    h.key_press(egui::Key::ArrowUp);
+    h.run_steps(4);
+    assert_eq!(h.state().state.selection.claim, Some(widest));
+}
+
+#[test]
+fn search_normalises_arabic_and_highlights_hits_in_columns() {
+    let mut h = harness(Workbench::with_report(sample_report(), Vec::new()));
+    h.state_mut().state.selection.query = "ايران".into();
+    h.state_mut().state.refresh_search();
+    h.run_steps(2);
+    let wb = h.state();
+    let report = wb.state.report.as_ref().expect("report");
+    let hits: Vec<&str> = wb
+        .state
+        .search_hits
+        .iter()
+        .enumerate()
+        .flat_map(|(a, hs)| hs.iter().map(move |r| report.articles[a].slice(r.start, r.end)))
+        .collect();
+    assert!(hits.contains(&"إيران"), "{hits:?}");
+    assert!(hits.contains(&"ايران"), "{hits:?}");
+    assert!(wb.last_frame.columns.iter().filter(|c| c.search_hits_drawn > 0).count() >= 3);
+}
+
+#[test]
+fn loading_a_folder_with_a_broken_file_lists_its_diagnostic() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in qarin::corpus::builtin::SAMPLE_FILES.iter().take(2) {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    std::fs::write(
+        dir.path().join("broken.txt"),
+        [0xffu8, 0xfe, 0x00, 0x00, 0x00, 0xd8, 0x00, 0x01, 0x02],
+    )
+    .expect("write");
+    let mut wb = Workbench::new(Default::default());
+    wb.open_on_start = Some(vec![dir.path().to_path_buf()]);
+    let mut h = harness(wb);
+    let t0 = Instant::now();
+    while h.state().state.is_loading() && t0.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.run_steps(3);
+    let wb = h.state();
+    let report = wb
+        .state
+        .report
+        .as_ref()
+        .unwrap_or_else(|| panic!("not loaded: {:?}", wb.state.messages));
+    assert_eq!(report.articles.len(), 2);
+    let diag = report
+        .diagnostics
+        .iter()
+        .find(|d| d.path.ends_with("broken.txt"))
+        .expect("a diagnostic for broken.txt");
+    h.get_by_label_contains(&format!("broken.txt: {}", diag.message));
+    assert!(wb.state.title().contains(&dir.path().display().to_string()));
+}
+
+#[test]
+fn hovering_a_claim_member_in_a_column_shows_its_tooltip() {
+    let mut h = harness(Workbench::with_report(sample_report(), Vec::new()));
+    let (cluster, rect) = {
+        let wb = h.state();
+        let col = wb
+            .last_frame
+            .columns
+            .iter()
+            .find(|c| !c.claim_rects.is_empty())
+            .expect("a claim in view");
+        let (c, _, r) = col.claim_rects[0];
+        (c, r)
+    };
+    let id = h.state().state.cluster(cluster).expect("cluster").id.clone();
+    // The last line of the member, near its end: away from the rectangle's empty corners.
+    let pos = egui::pos2(rect.center().x, rect.bottom() - 6.0);
+    h.hover_at(pos);
+    // Tooltips wait for the pointer to rest.
+    h.run_steps(60);
+    let entity_tip = h.query_by_label_contains(" · in ").is_some();
+    let claim_tip = h.query_by_label_contains(&format!("Claim {id} · ")).is_some();
+    assert!(entity_tip || claim_tip, "no tooltip over the member of {id}");
+}
+
+#[test]
+fn aligned_view_lists_shared_claims_with_their_ids() {
+    let mut h = harness(Workbench::with_report(sample_report(), Vec::new()));
+    h.get_by_label("Aligned").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.view, qarin::ui::state::ViewMode::Aligned);
+    h.get_by_label("Only shared claims");
+    let first = h.state().state.index.claim_order[0];
+    let id = h.state().state.cluster(first).expect("cluster").id.clone();
+    assert!(!h.get_all_by_label(&id).collect::<Vec<_>>().is_empty());
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(2);
+    assert_eq!(h.state().state.selection.claim, Some(first));
+}
