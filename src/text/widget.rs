@@ -98,7 +98,8 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
     engine.begin_pass(ctx.cumulative_pass_nr());
     let layout = engine.layout(block, width);
     let (rect, response) = ui.allocate_exact_size(vec2(layout.width(), layout.height()), Sense::click_and_drag());
-    let text_for_label = block.label.clone().unwrap_or_else(|| block.text.clone());
+    // The block's text is its AccessKit label (a caller wanting another label sets `widget_info` on the response).
+    let text_for_label = block.text.clone();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &*text_for_label));
     let origin = rect.min;
     let local = |pos: Pos2| pos - origin.to_vec2();
