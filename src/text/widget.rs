@@ -406,3 +406,45 @@ fn paint_lines(
     }
     painter.extend(underlines);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::layout::{SpanStyle, Underline};
+
+    fn underlined(range: Range<usize>) -> Span {
+        Span {
+            range,
+            style: SpanStyle {
+                underline: Some(Underline {
+                    color: Color32::RED,
+                    thickness: 2.0,
+                }),
+                ..Default::default()
+            },
+            tag: 0,
+        }
+    }
+
+    #[test]
+    fn overlapping_underlines_get_separate_lanes() {
+        let spans = vec![
+            underlined(0..50),
+            underlined(10..20),
+            underlined(20..30),
+            Span {
+                range: 0..100,
+                style: SpanStyle::default(),
+                tag: 1,
+            },
+            underlined(60..70),
+            underlined(15..25),
+        ];
+        let lanes = underline_lanes(&spans);
+        assert_eq!(lanes[0], 0);
+        assert_eq!(lanes[1], 1);
+        assert_eq!(lanes[2], 1, "20..30 starts where 10..20 ends: same lane");
+        assert_eq!(lanes[4], 0, "60..70 overlaps nothing");
+        assert_eq!(lanes[5], 2, "15..25 overlaps both others");
+    }
+}
