@@ -125,6 +125,11 @@ fn column_blocks() -> Vec<TextBlock> {
 }
 
 fn bench_frames() {
+    bench_frames_scrolled(false);
+    bench_frames_scrolled(true);
+}
+
+fn bench_frames_scrolled(scrolling: bool) {
     let ctx = egui::Context::default();
     let mut engine = TextEngine::new();
     let blocks = column_blocks();
@@ -144,7 +149,12 @@ fn bench_frames() {
             ui.horizontal_top(|ui| {
                 for (i, block) in blocks.iter().enumerate() {
                     ui.allocate_ui(vec2(470.0, 980.0), |ui| {
-                        egui::ScrollArea::vertical().id_salt(("col", i)).show(ui, |ui| {
+                        let mut area = egui::ScrollArea::vertical().id_salt(("col", i));
+                        if scrolling {
+                            // A fractional step per frame, wrapping over the first 600 pt of each article.
+                            area = area.vertical_scroll_offset((frame as f32 * 7.3) % 600.0);
+                        }
+                        area.show(ui, |ui| {
                             let start = Instant::now();
                             let _ = text_block_ui(ui, &mut engine, block, 450.0);
                             widgets += start.elapsed();
@@ -163,8 +173,9 @@ fn bench_frames() {
     let (glyphs, resets) = engine.atlas_stats();
     println!("painted per frame: {:?}", engine.last_paint_stats());
     println!(
-        "frame: five columns of the sample corpus (cached): text widgets {:.3} ms CPU per frame, whole egui pass {:.3} ms \
+        "frame{}: five columns of the sample corpus (cached): text widgets {:.3} ms CPU per frame, whole egui pass {:.3} ms \
          (target < 1 ms for the widgets); atlas {glyphs} glyph images, {resets} resets",
+        if scrolling { " while scrolling" } else { "" },
         widget_time.as_secs_f64() * 1e3 / f64::from(frames),
         frame_time.as_secs_f64() * 1e3 / f64::from(frames),
     );
