@@ -503,8 +503,8 @@ fn matrix_ui(wb: &mut Workbench, ui: &mut Ui, order: &[usize], clicked: &mut Opt
         for (a, article) in report.articles.iter().enumerate() {
             let active = wb.state.matrix_sort == MatrixSort::Article(a);
             if ui
-                .selectable_label(active, &article.id)
-                .on_hover_text(format!("{}\nSort by mentions here", article.title))
+                .selectable_label(active, article.id.chars().take(5).collect::<String>())
+                .on_hover_text(format!("{}\n{}\nSort by mentions in this article", article.id, article.title))
                 .clicked()
             {
                 sort = Some(MatrixSort::Article(a));
