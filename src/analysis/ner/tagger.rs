@@ -4,6 +4,8 @@
 //! whatever the vocabulary; weights are shipped quantised to `i16` with one scale.
 
 use super::text::{fold, shape, strip_proclitics};
+use crate::analysis::gazetteer::{GazKind, Gazetteer};
+use crate::arabic::{Token, TokenKind};
 
 /// The tag set, in the order of the model's weight columns.
 pub const TAGS: [&str; 9] = [
@@ -23,7 +25,7 @@ pub fn tag_index(tag: &str) -> Option<usize> {
 /// Whether `cur` may follow `prev` in BIO (`prev == N_TAGS` is the sentence start): `I-X` only after `B-X`/`I-X`.
 fn allowed(prev: usize, cur: usize) -> bool {
     let is_inside = cur != 0 && cur % 2 == 0;
-    !is_inside || (prev != N_TAGS && prev != 0 && (prev + 1) / 2 == cur / 2)
+    !is_inside || (prev != N_TAGS && prev != 0 && prev.div_ceil(2) == cur / 2)
 }
 
 /// One token prepared for feature extraction.
@@ -87,9 +89,69 @@ fn last_chars(s: &str, n: usize) -> &str {
 }
 
 /// The hashed emission features of every token of one sentence.
+/// Per token, the gazetteer entry kind covering it and whether it starts the match (`None` outside matches).
+fn gazetteer_cover(tokens: &[&str]) -> Vec<Option<(GazKind, bool)>> {
+    let mut joined = String::new();
+    let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut offsets = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        offsets.push((joined.len(), joined.len() + t.len()));
+        joined.push_str(t);
+    }
+    for (t, &(start, end)) in tokens.iter().zip(&offsets) {
+        let kind = if t.chars().any(crate::arabic::is_arabic_letter) {
+            TokenKind::Word
+        } else if t.chars().any(|c| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else if t.chars().any(char::is_alphabetic) {
+            TokenKind::Latin
+        } else {
+            TokenKind::Punct
+        };
+        toks.push(Token {
+            start,
+            end,
+            text: &joined[start..end],
+            norm: fold(t),
+            kind,
+        });
+    }
+    let mut cover = vec![None; tokens.len()];
+    for m in Gazetteer::global().find_in_tokens(&toks) {
+        for i in m.tokens.clone() {
+            if let Some(c) = cover.get_mut(i) {
+                *c = Some((m.kind, i == m.tokens.start));
+            }
+        }
+    }
+    cover
+}
+
 fn sentence_features(tokens: &[&str], lexicon: &Lexicon) -> Vec<Vec<u32>> {
     let p = prepare(tokens);
     let n = p.len();
+    let gaz = gazetteer_cover(tokens);
+    let gaz_at = |i: isize| -> String {
+        match usize::try_from(i).ok().and_then(|i| gaz.get(i)).copied().flatten() {
+            Some((kind, first)) => {
+                // Spelled out, not Debug: the feature strings are part of the trained model.
+                let name = match kind {
+                    GazKind::Country => "country",
+                    GazKind::Nationality => "nationality",
+                    GazKind::Capital => "capital",
+                    GazKind::City => "city",
+                    GazKind::Org => "org",
+                    GazKind::Agency => "agency",
+                    GazKind::Body => "body",
+                };
+                format!("{name}{}", if first { "B" } else { "I" })
+            }
+            None => "-".to_string(),
+        }
+    };
     let at = |i: isize| -> (&str, &str) {
         if i < 0 {
             ("<S>", "<S>")
@@ -147,6 +209,12 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon) -> Vec<Vec<u32>> {
         if let Some(kind) = lexicon.kind_of(bp1) {
             f.push(hash(42, &[kind]));
         }
+        let g = gaz_at(ii);
+        if g != "-" {
+            f.push(hash(50, &[&g]));
+            f.push(hash(51, &[&g, &gaz_at(ii - 1)]));
+        }
+        f.push(hash(52, &[&gaz_at(ii - 1), &gaz_at(ii + 1)]));
         all.push(f);
     }
     all
@@ -189,7 +257,7 @@ impl Lexicon {
         for (tokens, tags) in sentences {
             for (t, &g) in tokens.iter().zip(tags) {
                 let folded = fold(t);
-                let class = if g == 0 { 0 } else { (g + 1) / 2 };
+                let class = g.div_ceil(2);
                 counts.entry(folded.clone()).or_default()[class] += 1;
                 if g != 0 {
                     let e = whole.entry(folded.clone()).or_insert(0u16);
