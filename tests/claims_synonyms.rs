@@ -62,3 +62,84 @@ fn regenerate_background_frequencies() {
     )
     .unwrap();
 }
+
+fn cosine(a: &HashMap<String, f32>, b: &HashMap<String, f32>) -> f32 {
+    let dot: f32 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y)).sum();
+    let na: f32 = a.values().map(|x| x * x).sum::<f32>().sqrt();
+    let nb: f32 = b.values().map(|x| x * x).sum::<f32>().sqrt();
+    if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) }
+}
+
+/// Every synonym group is checked against ANERcorp: its members' context vectors (stems within three words) are
+/// closer to each other than words of similar frequency are on average.
+#[test]
+fn synonym_groups_share_contexts_in_anercorp() {
+    let Some(sentences) = sentences() else {
+        return;
+    };
+    let stems: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|s| {
+            s.iter()
+                .flat_map(|w| tokenize(w, 0, w.len()))
+                .filter(|t| !t.is_number && !is_stop_word(&t.norm))
+                .map(|t| light_stem(&t.norm))
+                .collect()
+        })
+        .collect();
+    let mut contexts: HashMap<String, HashMap<String, f32>> = HashMap::new();
+    let mut freq: HashMap<String, usize> = HashMap::new();
+    for s in &stems {
+        for (i, w) in s.iter().enumerate() {
+            *freq.entry(w.clone()).or_default() += 1;
+            let ctx = contexts.entry(w.clone()).or_default();
+            for j in i.saturating_sub(3)..(i + 4).min(s.len()) {
+                if j != i {
+                    *ctx.entry(s[j].clone()).or_default() += 1.0;
+                }
+            }
+        }
+    }
+    // Baseline: mean cosine between words of frequency 5..200, sampled deterministically.
+    let mut pool: Vec<&String> = freq.iter().filter(|(_, n)| (5..200).contains(*n)).map(|(w, _)| w).collect();
+    pool.sort();
+    let mut baseline = Vec::new();
+    for k in 0..400.min(pool.len() / 2) {
+        let (a, b) = (pool[(k * 7919) % pool.len()], pool[(k * 104_729 + 13) % pool.len()]);
+        if a != b {
+            baseline.push(cosine(&contexts[a], &contexts[b]));
+        }
+    }
+    let base = baseline.iter().sum::<f32>() / baseline.len().max(1) as f32;
+    let mut checked = 0;
+    let mut above = 0;
+    let mut report = BTreeMap::new();
+    for group in qarin::analysis::claims::text::synonym_groups() {
+        let present: Vec<String> = group
+            .iter()
+            .filter_map(|w| word_key(w).map(|_| tokenize(w, 0, w.len())[0].norm.clone()))
+            .map(|n| light_stem(&n))
+            .filter(|s| freq.get(s).copied().unwrap_or(0) >= 3)
+            .collect();
+        let mut sims = Vec::new();
+        for i in 0..present.len() {
+            for j in i + 1..present.len() {
+                if present[i] != present[j] {
+                    sims.push(cosine(&contexts[&present[i]], &contexts[&present[j]]));
+                }
+            }
+        }
+        if sims.is_empty() {
+            continue;
+        }
+        let mean = sims.iter().sum::<f32>() / sims.len() as f32;
+        checked += 1;
+        if mean > base {
+            above += 1;
+        }
+        report.insert(group[0], (present.len(), mean));
+    }
+    println!("baseline {base:.3}; groups {report:?}");
+    assert!(checked >= 8, "too few synonym groups occur in ANERcorp: {report:?}");
+    assert!(above * 10 >= checked * 8, "groups no closer than chance (baseline {base:.3}): {report:?}");
+}

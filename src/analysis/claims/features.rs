@@ -1,7 +1,8 @@
 //! What a claim unit says, as weighted features: content stems under the synonym table, linked entities, numbers,
 //! dates, near pairs of those, and token shingles for verbatim reuse.
 
-use super::text::{Token, background_factor, canonical, is_stop_word, light_stem, month_number, tokenize};
+use super::text::{Token, background_factor, canonical, is_stop_word, light_stem, tokenize};
+use crate::arabic;
 use super::units::ClaimUnit;
 use crate::analysis::model::{Entity, EntityKind};
 use crate::corpus::Article;
@@ -44,6 +45,8 @@ pub struct UnitData {
     /// How telling each stem feature is in news generally ([`background_factor`]).
     pub priors: Vec<(u64, f32)>,
     pub facts: Vec<Fact>,
+    /// Linked people the unit names (entity indices, sorted).
+    pub people: Vec<usize>,
 }
 
 fn hash_of(kind: FeatureKind, value: &impl Hash) -> u64 {
@@ -105,42 +108,29 @@ pub fn unit_data(
     let mut facts: Vec<Fact> = Vec::new();
     let mut consumed = vec![false; tokens.len()];
     let mut priors: Vec<(u64, f32)> = Vec::new();
+    let mut people: Vec<usize> = Vec::new();
 
-    // Dates: [day] month [year], or a year alone.
-    for i in 0..tokens.len() {
-        if let Some(month) = month_number(&tokens[i].norm) {
-            let day = i.checked_sub(1).filter(|&p| !consumed[p]).and_then(|p| {
-                tokens[p]
-                    .norm
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|d| (1..=31).contains(d))
-                    .map(|d| (p, d))
-            });
-            let year = tokens
-                .get(i + 1)
-                .and_then(|t| t.norm.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y)));
-            let Some(year) = year else {
-                continue;
-            };
-            consumed[i] = true;
-            consumed[i + 1] = true;
-            let month_value = format!("{year:04}-{month:02}");
-            let value = match day {
-                Some((p, d)) => {
-                    consumed[p] = true;
-                    format!("{month_value}-{d:02}")
+    // Dates (a day, a month or a year named as such), by the toolkit's date finder; their tokens say nothing else.
+    if let Some(slice) = article.text.get(unit.start..unit.end) {
+        for date in arabic::dates::find_dates(slice) {
+            let (start, end) = (unit.start + date.start, unit.start + date.end);
+            for (i, t) in tokens.iter().enumerate() {
+                if t.start >= start && t.end <= end {
+                    consumed[i] = true;
                 }
-                None => month_value.clone(),
-            };
-            content.push((hash_of(FeatureKind::Date, &month_value), FeatureKind::Date));
-            if value != month_value {
-                content.push((hash_of(FeatureKind::Date, &value), FeatureKind::Date));
+            }
+            // A day also states its month: "18 October 2020" and "October 2020" share the month feature.
+            let month = date.value.get(..7).filter(|_| date.value.len() >= 7);
+            if let Some(month) = month {
+                content.push((hash_of(FeatureKind::Date, &month), FeatureKind::Date));
+            }
+            if month != Some(date.value.as_str()) {
+                content.push((hash_of(FeatureKind::Date, &date.value), FeatureKind::Date));
             }
             facts.push(Fact {
                 what: "date",
                 entity_kind: None,
-                value,
+                value: date.value,
             });
         }
     }
@@ -163,6 +153,9 @@ pub fn unit_data(
                         value,
                     });
                 } else {
+                    if entity.kind == EntityKind::Person {
+                        people.push(e);
+                    }
                     content.push((hash_of(FeatureKind::Entity, &entity.id), FeatureKind::Entity));
                     facts.push(Fact {
                         what: "entity",
@@ -228,6 +221,8 @@ pub fn unit_data(
     features.sort_unstable_by_key(|f| f.0);
     features.dedup_by_key(|f| f.0);
     facts.dedup();
+    people.sort_unstable();
+    people.dedup();
 
     UnitData {
         article: article_index,
@@ -238,5 +233,6 @@ pub fn unit_data(
         features,
         priors,
         facts,
+        people,
     }
 }

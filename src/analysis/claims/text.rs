@@ -3,6 +3,7 @@
 //! The token view of a claim unit: normalised word tokens with byte ranges into the article, light stems, stop words,
 //! the news synonym table, numbers and dates.
 
+use crate::arabic::{self, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -11,81 +12,27 @@ use std::sync::OnceLock;
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    /// Normalised surface form (alef/yeh/teh-marbuta unified, marks and tatweel dropped, digits ASCII).
+    /// Normalised surface form ([`crate::arabic::normalize`]).
     pub norm: String,
     pub is_number: bool,
 }
 
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}' | '\u{200C}' | '\u{200D}')
-}
-
-fn fold(c: char) -> Option<char> {
-    Some(match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' | 'ی' | 'ئ' | 'ې' => 'ي',
-        'ة' | 'ۀ' | 'ە' => 'ه',
-        'ؤ' => 'و',
-        'ک' => 'ك',
-        'گ' => 'ك',
-        'پ' => 'ب',
-        'چ' => 'ج',
-        'ژ' => 'ز',
-        'ڤ' => 'ف',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-        c if c.is_alphanumeric() => return c.to_lowercase().next(),
-        _ => return None,
-    })
-}
-
-/// Word and number tokens of `text[start..end]`; ranges are absolute byte offsets into `text`.
+/// Word and number tokens of `text[start..end]` (from [`crate::arabic::tokenize`]); ranges are absolute byte
+/// offsets into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
-    let mut out = Vec::new();
     let Some(slice) = text.get(start..end) else {
-        return out;
+        return Vec::new();
     };
-    let mut cur: Option<Token> = None;
-    for (i, c) in slice.char_indices() {
-        let pos = start + i;
-        if is_mark(c) {
-            if let Some(t) = cur.as_mut() {
-                t.end = pos + c.len_utf8();
-            }
-            continue;
-        }
-        match fold(c) {
-            Some(f) => {
-                let digit = f.is_ascii_digit();
-                match cur.as_mut() {
-                    Some(t) if t.is_number == digit => {
-                        t.norm.push(f);
-                        t.end = pos + c.len_utf8();
-                    }
-                    _ => {
-                        if let Some(t) = cur.take() {
-                            out.push(t);
-                        }
-                        cur = Some(Token {
-                            start: pos,
-                            end: pos + c.len_utf8(),
-                            norm: f.to_string(),
-                            is_number: digit,
-                        });
-                    }
-                }
-            }
-            None => {
-                if let Some(t) = cur.take() {
-                    out.push(t);
-                }
-            }
-        }
-    }
-    if let Some(t) = cur.take() {
-        out.push(t);
-    }
-    out
+    arabic::tokenize(slice)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct && !t.norm.is_empty())
+        .map(|t| Token {
+            start: start + t.start,
+            end: start + t.end,
+            is_number: t.kind == TokenKind::Number,
+            norm: t.norm,
+        })
+        .collect()
 }
 
 const STOP_WORDS: &[&str] = &[
@@ -287,47 +234,15 @@ pub fn is_stop_word(norm: &str) -> bool {
         .is_some_and(|rest| set.contains(rest))
 }
 
-const PREFIXES: &[&str] = &[
-    "وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل",
-];
-const SUFFIXES: &[&str] = &[
-    "هما", "كما", "تين", "تان", "يات", "يين", "يون", "يان", "ات", "ان", "ين", "ون", "ها", "هم", "كم", "نا", "يه", "ه",
-    "ي",
-];
-
-/// A light stem (prefix and suffix stripping, never below three letters) of a normalised word.
+/// The stem of a normalised content word: [`crate::arabic::stem`] after a lone preposition or conjunction
+/// (ب ل ك ف, which the toolkit keeps to protect names) is cut from a long word. Names inside linked mentions never get
+/// here; unlinked ones are stemmed alike on every side, so they still match themselves.
 pub fn light_stem(norm: &str) -> String {
-    let len = |s: &str| s.chars().count();
-    let mut w = norm;
-    for p in PREFIXES {
-        if let Some(rest) = w.strip_prefix(p) {
-            let need = if p.ends_with("ال") || p.ends_with("لل") {
-                2
-            } else {
-                3
-            };
-            if len(rest) >= need.max(3) {
-                w = rest;
-                break;
-            }
-        }
-    }
-    for _ in 0..2 {
-        let mut stripped = false;
-        for s in SUFFIXES {
-            if let Some(rest) = w.strip_suffix(s)
-                && len(rest) >= 3
-            {
-                w = rest;
-                stripped = true;
-                break;
-            }
-        }
-        if !stripped {
-            break;
-        }
-    }
-    w.to_string()
+    let base = ['ب', 'ل', 'ك', 'ف']
+        .iter()
+        .find_map(|&p| norm.strip_prefix(p).filter(|rest| rest.chars().count() >= 4))
+        .unwrap_or(norm);
+    arabic::stem(base)
 }
 
 /// Groups of news synonyms and near-synonyms (written as words); every member maps to its group's first member.
@@ -354,6 +269,11 @@ const SYNONYMS: &[&[&str]] = &[
     &["استقرار", "مستقر"],
     &["الامم", "اممي", "الاممي"],
 ];
+
+/// The synonym groups, as words (for inspection and the ANERcorp check).
+pub fn synonym_groups() -> &'static [&'static [&'static str]] {
+    SYNONYMS
+}
 
 fn synonym_table() -> &'static HashMap<String, String> {
     static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
@@ -415,30 +335,6 @@ pub fn word_key(word: &str) -> Option<String> {
     Some(canonical(&light_stem(&token.norm)).to_string())
 }
 
-/// Month number of a normalised month name (Gregorian, Levantine and transliterated forms).
-pub fn month_number(norm: &str) -> Option<u8> {
-    let n = norm
-        .strip_prefix('و')
-        .filter(|r| r.chars().count() >= 4)
-        .unwrap_or(norm);
-    let n = n.strip_prefix('ب').filter(|r| r.chars().count() >= 4).unwrap_or(n);
-    Some(match n {
-        "يناير" | "جانفي" | "كانون الثاني" => 1,
-        "فبراير" | "فيفري" | "شباط" => 2,
-        "مارس" | "اذار" => 3,
-        "ابريل" | "افريل" | "نيسان" => 4,
-        "مايو" | "ماي" | "ايار" => 5,
-        "يونيو" | "جوان" | "حزيران" => 6,
-        "يوليو" | "جويليه" | "تموز" => 7,
-        "اغسطس" | "اوت" | "اب" => 8,
-        "سبتمبر" | "ايلول" => 9,
-        "اكتوبر" | "تشرين" => 10,
-        "نوفمبر" => 11,
-        "ديسمبر" => 12,
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,6 +359,5 @@ mod tests {
         assert_eq!(canonical(&light_stem("اقتناء")), "شراء");
         assert!(is_stop_word("وفي"));
         assert!(!is_stop_word("ارهاب"));
-        assert_eq!(month_number("اكتوبر"), Some(10));
     }
 }

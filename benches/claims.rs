@@ -1,0 +1,142 @@
+//! Claim detection at scale: generated corpora of 10,000 and 40,000 articles (~3 KB each) built from the sample
+//! articles' sentences — copied with words dropped, swapped and respelled, mixed with shuffled filler sentences —
+//! timed end to end through `find_claims`. Run: `cargo bench --bench claims`.
+
+use qarin::analysis::claims::{claim_units, find_claims};
+use qarin::corpus::{self, Article, Segment, SegmentKind, Sentence};
+use qarin::progress::Progress;
+use std::time::Instant;
+
+/// A small deterministic generator (xorshift), so runs compare.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+fn respell(word: &str, rng: &mut Rng) -> String {
+    if !rng.chance(10) {
+        return word.to_string();
+    }
+    word.chars()
+        .map(|c| match c {
+            'ا' if rng.chance(30) => 'أ',
+            'أ' | 'إ' => 'ا',
+            'ة' => 'ه',
+            'ى' => 'ي',
+            'ي' if rng.chance(20) => 'ى',
+            c => c,
+        })
+        .collect()
+}
+
+/// A copy of `sentence` with words dropped (15 %), neighbours swapped (10 %) and respelled (10 %).
+fn vary(sentence: &str, rng: &mut Rng) -> String {
+    let kept: Vec<&str> = sentence.split_whitespace().filter(|_| !rng.chance(15)).collect();
+    let mut words: Vec<String> = kept.into_iter().map(|w| respell(w, rng)).collect();
+    for i in 1..words.len() {
+        if rng.chance(10) {
+            words.swap(i - 1, i);
+        }
+    }
+    words.join(" ")
+}
+
+fn generate(count: usize, seed: u64) -> Vec<Article> {
+    let sample = corpus::load_builtin();
+    let sources: Vec<String> = sample
+        .articles
+        .iter()
+        .flat_map(|a| claim_units(a).into_iter().map(move |u| a.slice(u.start, u.end).to_string()))
+        .collect();
+    let vocabulary: Vec<&str> = sources.iter().flat_map(|s| s.split_whitespace()).collect();
+    let mut rng = Rng(seed);
+    (0..count)
+        .map(|i| {
+            let mut text = format!("مقال رقم {i}\n");
+            let mut sentences = Vec::new();
+            while text.len() < 3000 {
+                let line = if rng.chance(40) {
+                    vary(&sources[rng.below(sources.len())], &mut rng)
+                } else {
+                    // Filler: a sentence of random words, the text no other article carries.
+                    let n = 12 + rng.below(18);
+                    let words: Vec<&str> = (0..n).map(|_| vocabulary[rng.below(vocabulary.len())]).collect();
+                    format!("{}.", words.join(" "))
+                };
+                let start = text.len();
+                text.push_str(&line);
+                sentences.push(Sentence {
+                    start,
+                    end: text.len(),
+                });
+                text.push('\n');
+            }
+            let title_end = text.find('\n').unwrap_or(0);
+            Article {
+                id: format!("{i:06}"),
+                path: format!("generated:{i}"),
+                title: text[..title_end].to_string(),
+                date: Some(format!("2020-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
+                source: None,
+                url: None,
+                segments: vec![
+                    Segment {
+                        kind: SegmentKind::Title,
+                        start: 0,
+                        end: title_end,
+                    },
+                    Segment {
+                        kind: SegmentKind::Body,
+                        start: title_end,
+                        end: text.len(),
+                    },
+                ],
+                sentences,
+                text,
+            }
+        })
+        .collect()
+}
+
+fn run(count: usize) -> f64 {
+    let articles = generate(count, 0x9E37_79B9_7F4A_7C15);
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let t = Instant::now();
+    let clusters = find_claims(&articles, &[], &Progress::new());
+    let secs = t.elapsed().as_secs_f64();
+    let members: usize = clusters.iter().map(|c| c.members.len()).sum();
+    println!(
+        "claims: {count} articles, {:.1} MB: {secs:.2} s ({:.1} MB/s), {} clusters, {members} members",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs,
+        clusters.len()
+    );
+    secs
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("QARIN_CLAIMS_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 40_000]);
+    let times: Vec<f64> = sizes.iter().map(|&n| run(n)).collect();
+    if times.len() == 2 {
+        println!(
+            "claims: {}x the articles took {:.2}x the time",
+            sizes[1] / sizes[0].max(1),
+            times[1] / times[0].max(1e-9)
+        );
+    }
+}
