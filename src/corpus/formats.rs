@@ -212,7 +212,7 @@ fn record_from_map(map: &serde_json::Map<String, Value>) -> Option<Record> {
     if text.trim().is_empty() {
         return None;
     }
-    let date = lookup(map, DATE_FIELDS).map(|d| dates::parse_datetime(&d).unwrap_or(d));
+    let date = lookup(map, DATE_FIELDS).and_then(|d| normalize_date(&d));
     Some(Record {
         id: lookup(map, ID_FIELDS),
         title: lookup(map, TITLE_FIELDS),
@@ -221,6 +221,39 @@ fn record_from_map(map: &serde_json::Map<String, Value>) -> Option<Record> {
         source: lookup(map, SOURCE_FIELDS),
         url: lookup(map, URL_FIELDS),
     })
+}
+
+/// A date field as ISO 8601: any written form [`dates::parse_datetime`] reads, or Unix time in seconds or
+/// milliseconds. Anything else is not a date (None) rather than a wrong one.
+pub fn normalize_date(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    if raw.len() >= 9 && raw.len() <= 13 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        let n: i64 = raw.parse().ok()?;
+        let secs = if raw.len() == 13 { n / 1000 } else { n };
+        return Some(unix_to_iso(secs));
+    }
+    dates::parse_datetime(raw)
+}
+
+/// Seconds since 1970 (UTC) → `YYYY-MM-DDTHH:MM:SS` (days-from-civil inverse, Howard Hinnant's algorithm).
+fn unix_to_iso(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 fn is_own_report(map: &serde_json::Map<String, Value>) -> bool {
@@ -558,6 +591,19 @@ pub fn parse_html(text: &str) -> Record {
     let title_tag = sel("title").and_then(|s| doc.select(&s).map(element_text).find(|t| !t.is_empty()));
     let og_title = meta_content(&doc, &["meta[property=\"og:title\"]", "meta[name=\"twitter:title\"]"]);
     let json_ld_headline = json_ld.iter().find_map(|v| json_ld_find(v, "headline", 0));
+    let site = meta_content(&doc, &["meta[property=\"og:site_name\"]"]);
+    // "Headline | Site" / "Headline - Site": the page title carries the site name.
+    let title_tag = title_tag.map(|t| {
+        for sep in [" | ", " - ", " – ", " — ", " :: "] {
+            if let Some((head, tail)) = t.rsplit_once(sep)
+                && (site.as_deref() == Some(tail.trim()) || tail.split_whitespace().count() <= 3)
+                && head.split_whitespace().count() >= 2
+            {
+                return head.trim().to_string();
+            }
+        }
+        t
+    });
     let title = h1.or(og_title).or(json_ld_headline).or(title_tag);
 
     let raw_date = meta_content(
@@ -582,7 +628,7 @@ pub fn parse_html(text: &str) -> Record {
             ],
         )
     });
-    let date = raw_date.map(|d| dates::parse_datetime(&d).unwrap_or(d));
+    let date = raw_date.and_then(|d| normalize_date(&d));
     let source = meta_content(
         &doc,
         &["meta[property=\"og:site_name\"]", "meta[name=\"application-name\"]"],
@@ -654,6 +700,24 @@ mod tests {
             parse(Format::Json, r#"{"format":"qarin-report/1","articles":[]}"#, true),
             Ok(Parsed::OwnReport)
         );
+    }
+
+    #[test]
+    fn date_fields() {
+        assert_eq!(normalize_date("1695200000").as_deref(), Some("2023-09-20T08:53:20"));
+        assert_eq!(normalize_date("1695200000000").as_deref(), Some("2023-09-20T08:53:20"));
+        assert_eq!(
+            normalize_date("Wed, 20 Sep 2023 10:05:00 GMT").as_deref(),
+            Some("2023-09-20T10:05:00")
+        );
+        assert_eq!(normalize_date("yesterday"), None);
+    }
+
+    #[test]
+    fn page_title_without_site_name() {
+        let r =
+            parse_html("<html><head><title>وزير الدفاع في طهران | الموقع</title></head><body><p>نص.</p></body></html>");
+        assert_eq!(r.title.as_deref(), Some("وزير الدفاع في طهران"));
     }
 
     #[test]

@@ -471,7 +471,10 @@ pub fn mark_repeated_lines(articles: &mut [Article]) {
     }
     let key = |line: &str| -> Option<u64> {
         let t = line.trim();
-        if t.is_empty() || t.ends_with(['.', '؟', '?', '!', '؛', '…', '"', '”', '»']) {
+        if t.is_empty()
+            || t.ends_with(['.', '؟', '?', '!', '؛', '…', '"', '”', '»'])
+            || t.split_whitespace().nth(REPEAT_MAX_WORDS + 2).is_some()
+        {
             return None;
         }
         let folded = segment::fold_line(t);

@@ -143,7 +143,7 @@ const AGENCY_WORDS: &[&str] = &[
 fn is_agency(folded: &str) -> bool {
     AGENCY_WORDS
         .iter()
-        .any(|a| folded == *a || folded.starts_with(&format!("{a} ")) || folded.ends_with(&format!(" {a}")))
+        .any(|a| starts_with_words(folded, a) || folded.strip_suffix(a).is_some_and(|rest| rest.ends_with(' ')))
 }
 
 /// Words in outlet names that are not place names.
@@ -183,10 +183,24 @@ fn labelled(trimmed: &str) -> Option<(String, &str)> {
     (fl.split(' ').filter(|w| !w.is_empty()).count() <= 4).then_some((fl, value))
 }
 
+/// `folded` is `prefix` or starts with `prefix` and a space (whole words).
+fn starts_with_words(folded: &str, prefix: &str) -> bool {
+    folded
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
+/// `folded` contains `words` as whole words.
+fn contains_words(folded: &str, words: &str) -> bool {
+    folded.match_indices(words).any(|(at, _)| {
+        let before_ok = at == 0 || folded[..at].ends_with(' ');
+        let after = &folded[at + words.len()..];
+        before_ok && (after.is_empty() || after.starts_with(' '))
+    })
+}
+
 fn starts_with_any(folded: &str, prefixes: &[&str]) -> bool {
-    prefixes
-        .iter()
-        .any(|p| folded == *p || folded.starts_with(&format!("{p} ")))
+    prefixes.iter().any(|p| starts_with_words(folded, p))
 }
 
 const DATE_LABELS: &[&str] = &[
@@ -318,6 +332,7 @@ fn lead_prefix(trimmed: &str) -> Option<(usize, Option<String>)> {
         let inner = trimmed[open + 1..close].trim();
         let after = trimmed[close + 1..].trim_start();
         if before.split(' ').filter(|w| !w.is_empty()).count() <= 3
+            && !before.split(' ').any(|w| SPEECH_WORDS.contains(&w))
             && fold_line(inner).split(' ').count() <= 4
             && after.starts_with(['-', '–', '—', ':'])
         {
@@ -525,7 +540,7 @@ fn related_marker(line: &Line) -> Option<bool> {
     let f = line.folded.trim_start_matches(|c: char| !c.is_alphanumeric());
     let marker = RELATED_MARKERS
         .iter()
-        .filter(|m| f == **m || f.starts_with(&format!("{m} ")))
+        .filter(|m| starts_with_words(f, m))
         .max_by_key(|m| m.len())?;
     let rest = f[marker.len()..].trim();
     Some(rest.split(' ').filter(|w| !w.is_empty()).count() < 2)
@@ -539,13 +554,13 @@ fn is_boilerplate(line: &Line) -> bool {
         return true;
     }
     // A scrap of one or two characters: a close button "X", a stray number.
-    if t.chars().count() <= 2 {
+    if t.chars().nth(2).is_none() {
         return true;
     }
     if line.words <= 4 && FORM_LINES.contains(&f) {
         return true;
     }
-    if line.words <= 25 && FORM_PHRASES.iter().any(|p| f.contains(p)) {
+    if line.words <= 25 && FORM_PHRASES.iter().any(|p| contains_words(f, p)) {
         return true;
     }
     if t.contains('©') {
@@ -562,20 +577,16 @@ fn is_boilerplate(line: &Line) -> bool {
     if line.words <= 8 && t.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ')) {
         return true;
     }
-    let first = f.split(' ').next().unwrap_or("");
-    let social = SOCIAL_WORDS
-        .iter()
-        .any(|w| f == *w || f.contains(&format!(" {w}")) || f.starts_with(w));
-    if line.words <= 14 && !ends_like_sentence(t) && (FOLLOW_VERBS.contains(&first) && (social || line.words <= 8)) {
-        return true;
-    }
-    if line.words <= 6 && social && !ends_like_sentence(t) {
-        return true;
+    if line.words <= 14 && !ends_like_sentence(t) {
+        let first = f.split(' ').next().unwrap_or("");
+        let social = SOCIAL_WORDS.iter().any(|w| contains_words(f, w));
+        if (FOLLOW_VERBS.contains(&first) && (social || line.words <= 8)) || (line.words <= 6 && social) {
+            return true;
+        }
     }
     // Bare URLs and link lists / menus: "الرئيسية | سياسة | اقتصاد | رياضة".
-    let lower = t.to_ascii_lowercase();
-    if (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")) && !t.contains(' ')
-    {
+    let head: String = t.chars().take(8).collect::<String>().to_ascii_lowercase();
+    if (head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) && !t.contains(' ') {
         return true;
     }
     let separators = t.chars().filter(|c| matches!(c, '|' | '•' | '·' | '»' | '«')).count();
@@ -664,11 +675,12 @@ pub fn analyse(text: &str, preset: &Preset) -> Analysis {
             head_end = k;
             continue;
         }
-        if line.words > 30 || is_boilerplate(line) && line.words <= 2 {
-            if line.words > 30 {
-                title_done = true;
-                continue;
-            }
+        // A long line, or a sentence, is no headline: the text starts with its body.
+        if line.words > 30 || (line.words > 12 && ends_like_sentence(line.trimmed)) {
+            title_done = true;
+            continue;
+        }
+        if is_boilerplate(line) && line.words <= 2 {
             kinds[i] = Some(SegmentKind::Boilerplate);
             k += 1;
             head_end = k;
@@ -918,6 +930,50 @@ mod tests {
         // A single place name is a dateline, not a source.
         let text = "عنوان\n\nموسكو: قال الوزير إن المحادثات كانت مثمرة جدا.\n";
         assert_eq!(analyse(text, &Preset::default()).source, None);
+    }
+
+    #[test]
+    fn no_headline_when_the_text_starts_with_a_sentence() {
+        let text = "قال وزير الخارجية اليوم إن المحادثات مع الجانب الآخر كانت مثمرة وبناءة جدا.\nوأضاف أن الجولة المقبلة قريبة.\n";
+        let a = analyse(text, &Preset::default());
+        assert!(a.segments.iter().all(|s| s.kind == SegmentKind::Body));
+        assert_eq!(
+            a.title,
+            "قال وزير الخارجية اليوم إن المحادثات مع الجانب الآخر كانت مثمرة وبناءة…"
+        );
+    }
+
+    #[test]
+    fn meta_lines_anywhere_and_label_variants() {
+        let text = "عنوان\nبقلم: أحمد علي\nالثلاثاء 18 أكتوبر 2020 - 10:30\nنص الخبر هنا وهو طويل بما يكفي.\nالمصدر : الجزيرة نت\n";
+        let a = analyse(text, &Preset::default());
+        assert_eq!(a.date.as_deref(), Some("2020-10-18T10:30"));
+        assert_eq!(a.source.as_deref(), Some("الجزيرة نت"));
+        let metas = a.segments.iter().filter(|s| s.kind == SegmentKind::Meta).count();
+        assert_eq!(metas, 2, "{:?}", a.segments);
+        // A publication date wins over an update date.
+        let text = "عنوان\nآخر تحديث: 21 سبتمبر 2023\nتاريخ النشر: 20 سبتمبر 2023\nنص الخبر هنا.\n";
+        assert_eq!(analyse(text, &Preset::default()).date.as_deref(), Some("2023-09-20"));
+    }
+
+    #[test]
+    fn share_lines_tags_copyright_links_and_inline_related() {
+        let text = "عنوان\nنص الخبر الأول طويل بما يكفي ليكون فقرة حقيقية.\nاقرأ أيضا: الوزير يزور موسكو الأسبوع المقبل\nنص الخبر يستمر هنا بفقرة طويلة أخرى مفيدة.\nشارك الخبر على فيسبوك\nالوسوم: إيران روسيا\n© 2024 جميع الحقوق محفوظة\nالرئيسية | سياسة | اقتصاد | رياضة\nhttps://example.com/x\n";
+        let kinds: Vec<SegmentKind> = analyse(text, &Preset::default())
+            .segments
+            .iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                SegmentKind::Title,
+                SegmentKind::Body,
+                SegmentKind::Related,
+                SegmentKind::Body,
+                SegmentKind::Boilerplate
+            ]
+        );
     }
 
     #[test]

@@ -307,6 +307,7 @@ impl TextEngine {
         entry.line_height = line_height;
         let layout = Arc::new(lay_out(&mut self.font_system, entry, width, font_size));
         entry.layout = Some(layout.clone());
+        self.font_system.shape_run_cache.trim(WORD_CACHE_AGES);
         layout
     }
 
@@ -412,6 +413,9 @@ pub(crate) fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Shape (if needed) and wrap every paragraph, and flatten the result into a [`TextLayout`].
+/// Shaped words not reused for this many layouts are dropped from cosmic-text's word cache.
+const WORD_CACHE_AGES: u64 = 64;
+
 /// Texts at least this long are shaped and wrapped on all cores.
 const PARALLEL_MIN_BYTES: usize = 32 * 1024;
 
@@ -444,6 +448,13 @@ fn wrap_in_parallel(lines: &mut [BufferLine], width: f32, font_size: f32) {
             wrap_line(font_system, line, width, font_size);
         });
     });
+    rayon::broadcast(|_| {
+        WORKER_FONT_SYSTEM.with(|cell| {
+            if let Some(font_system) = cell.borrow_mut().as_mut() {
+                font_system.shape_run_cache.trim(WORD_CACHE_AGES);
+            }
+        });
+    });
 }
 
 fn lay_out(font_system: &mut FontSystem, entry: &mut CachedLayout, width: f32, font_size: f32) -> TextLayout {
@@ -451,12 +462,23 @@ fn lay_out(font_system: &mut FontSystem, entry: &mut CachedLayout, width: f32, f
         wrap_in_parallel(&mut entry.lines, width, font_size);
     }
     let line_height = entry.line_height;
-    let mut lines = Vec::new();
-    let mut glyphs: Vec<LayoutGlyph> = Vec::new();
+    // Shape and wrap first (cached per paragraph), then size the flat vectors once: no regrowth copies.
+    for line in entry.lines.iter_mut() {
+        wrap_line(font_system, line, width, font_size);
+    }
+    let (line_count, glyph_count) = entry
+        .lines
+        .iter()
+        .filter_map(BufferLine::layout_opt)
+        .flatten()
+        .fold((0, 0), |(lines, glyphs), layout_line| {
+            (lines + 1, glyphs + layout_line.glyphs.len())
+        });
+    let mut lines = Vec::with_capacity(line_count + 1);
+    let mut glyphs: Vec<LayoutGlyph> = Vec::with_capacity(glyph_count);
     let mut top = 0.0f32;
     for (index, (line, paragraph)) in entry.lines.iter_mut().zip(&entry.paragraphs).enumerate() {
         let rtl = line.shape(font_system, TAB_WIDTH).rtl;
-        wrap_line(font_system, line, width, font_size);
         let Some(layout_lines) = line.layout_opt() else {
             continue;
         };

@@ -70,8 +70,6 @@ pub struct TextBlock {
     /// Default glyph colour.
     pub color: Color32,
     pub spans: Vec<Span>,
-    /// AccessKit label of the block (what screen readers and kittest see); `None`: the text itself.
-    pub label: Option<Arc<str>>,
 }
 
 impl TextBlock {
@@ -86,13 +84,7 @@ impl TextBlock {
             face: Face::Naskh,
             color: Color32::from_gray(20),
             spans: Vec::new(),
-            label: None,
         }
-    }
-
-    pub fn with_label(mut self, label: impl Into<Arc<str>>) -> Self {
-        self.label = Some(label.into());
-        self
     }
 
     pub fn with_font_size(mut self, font_size: f32) -> Self {

@@ -98,7 +98,8 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
     engine.begin_pass(ctx.cumulative_pass_nr());
     let layout = engine.layout(block, width);
     let (rect, response) = ui.allocate_exact_size(vec2(layout.width(), layout.height()), Sense::click_and_drag());
-    let text_for_label = block.label.clone().unwrap_or_else(|| block.text.clone());
+    // The block's text is its AccessKit label (a caller wanting another label sets `widget_info` on the response).
+    let text_for_label = block.text.clone();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &*text_for_label));
     let origin = rect.min;
     let local = |pos: Pos2| pos - origin.to_vec2();
@@ -404,4 +405,46 @@ fn paint_lines(
         painter.add(Shape::mesh(mesh));
     }
     painter.extend(underlines);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::layout::{SpanStyle, Underline};
+
+    fn underlined(range: Range<usize>) -> Span {
+        Span {
+            range,
+            style: SpanStyle {
+                underline: Some(Underline {
+                    color: Color32::RED,
+                    thickness: 2.0,
+                }),
+                ..Default::default()
+            },
+            tag: 0,
+        }
+    }
+
+    #[test]
+    fn overlapping_underlines_get_separate_lanes() {
+        let spans = vec![
+            underlined(0..50),
+            underlined(10..20),
+            underlined(20..30),
+            Span {
+                range: 0..100,
+                style: SpanStyle::default(),
+                tag: 1,
+            },
+            underlined(60..70),
+            underlined(15..25),
+        ];
+        let lanes = underline_lanes(&spans);
+        assert_eq!(lanes[0], 0);
+        assert_eq!(lanes[1], 1);
+        assert_eq!(lanes[2], 1, "20..30 starts where 10..20 ends: same lane");
+        assert_eq!(lanes[4], 0, "60..70 overlaps nothing");
+        assert_eq!(lanes[5], 2, "15..25 overlaps both others");
+    }
 }

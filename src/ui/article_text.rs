@@ -118,7 +118,6 @@ pub fn text_block_ui(ui: &mut Ui, engine: &Engine, block: &TextBlock<'_>) -> Tex
         },
         color: block.colour,
         spans,
-        label: None,
     };
     let out = {
         let mut engine = engine.borrow_mut();

@@ -69,10 +69,10 @@ pub fn block_spans(
                 }
             }
             Some(_) => {
+                // Other entities fade to a faint tint; their words stay readable.
                 record.dimmed_mentions += 1;
                 SpanStyle {
-                    background: Some(colour),
-                    dim: true,
+                    background: Some(colour.gamma_multiply(0.22)),
                     ..SpanStyle::default()
                 }
             }

@@ -485,6 +485,19 @@ pub fn entities_ui(wb: &mut Workbench, ui: &mut Ui) {
                         if row_clicked(ui, &response) || row.inner.clicked() {
                             clicked = Some(e);
                         }
+                        // Other spellings under the label (the label is the most common one).
+                        let others: Vec<&str> = entity
+                            .variants
+                            .iter()
+                            .map(String::as_str)
+                            .filter(|v| *v != entity.label)
+                            .collect();
+                        if !others.is_empty() {
+                            ui.indent(("variants", e), |ui| {
+                                let weak = ui.visuals().weak_text_color();
+                                rtl_line_ui(ui, &wb.engine, &others.join("، "), 12.0, weak, (width - 40.0).max(60.0));
+                            });
+                        }
                     }
                 });
         }
@@ -503,8 +516,11 @@ fn matrix_ui(wb: &mut Workbench, ui: &mut Ui, order: &[usize], clicked: &mut Opt
         for (a, article) in report.articles.iter().enumerate() {
             let active = wb.state.matrix_sort == MatrixSort::Article(a);
             if ui
-                .selectable_label(active, &article.id)
-                .on_hover_text(format!("{}\nSort by mentions here", article.title))
+                .selectable_label(active, article.id.chars().take(5).collect::<String>())
+                .on_hover_text(format!(
+                    "{}\n{}\nSort by mentions in this article",
+                    article.id, article.title
+                ))
                 .clicked()
             {
                 sort = Some(MatrixSort::Article(a));

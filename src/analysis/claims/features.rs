@@ -45,6 +45,8 @@ pub struct UnitData {
     /// How telling each stem feature is in news generally ([`background_factor`]).
     pub priors: Vec<(u64, f32)>,
     pub facts: Vec<Fact>,
+    /// Linked people the unit names (entity indices, sorted).
+    pub people: Vec<usize>,
 }
 
 fn hash_of(kind: FeatureKind, value: &impl Hash) -> u64 {
@@ -106,6 +108,7 @@ pub fn unit_data(
     let mut facts: Vec<Fact> = Vec::new();
     let mut consumed = vec![false; tokens.len()];
     let mut priors: Vec<(u64, f32)> = Vec::new();
+    let mut people: Vec<usize> = Vec::new();
 
     // Dates (a day, a month or a year named as such), by the toolkit's date finder; their tokens say nothing else.
     if let Some(slice) = article.text.get(unit.start..unit.end) {
@@ -150,6 +153,9 @@ pub fn unit_data(
                         value,
                     });
                 } else {
+                    if entity.kind == EntityKind::Person {
+                        people.push(e);
+                    }
                     content.push((hash_of(FeatureKind::Entity, &entity.id), FeatureKind::Entity));
                     facts.push(Fact {
                         what: "entity",
@@ -215,6 +221,8 @@ pub fn unit_data(
     features.sort_unstable_by_key(|f| f.0);
     features.dedup_by_key(|f| f.0);
     facts.dedup();
+    people.sort_unstable();
+    people.dedup();
 
     UnitData {
         article: article_index,
@@ -225,5 +233,6 @@ pub fn unit_data(
         features,
         priors,
         facts,
+        people,
     }
 }

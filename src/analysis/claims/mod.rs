@@ -19,7 +19,7 @@ pub use features::FeatureKind;
 pub use local_align::{LocalAlignment, SharedRun, align_tokens};
 pub use units::{ClaimUnit, claim_units};
 
-use super::model::{Alignment, ClaimCluster, ClaimKind, ClaimMember, Difference, Entity, Report, SharedSpan};
+use super::model::{EntityKind, Alignment, ClaimCluster, ClaimKind, ClaimMember, Difference, Entity, Report, SharedSpan};
 use crate::corpus::Article;
 use crate::progress::Progress;
 use features::{UnitData, mention_indices, unit_data};
@@ -55,7 +55,7 @@ pub struct ClaimParams {
 impl Default for ClaimParams {
     fn default() -> Self {
         Self {
-            min_similarity: 0.32,
+            min_similarity: 0.30,
             min_shared_stems: 2,
             min_mass: 35.0,
             min_core_weight: 10.0,
@@ -216,6 +216,10 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // Statements by wholly different named people are different statements, however alike their wording.
+        if !ua.people.is_empty() && !ub.people.is_empty() && !ua.people.iter().any(|p| ub.people.contains(p)) {
+            shared *= PERSON_CONFLICT;
+        }
         let floor = self.params.min_mass;
         let denom = (self.mass[a].max(floor) * self.mass[b].max(floor)).sqrt();
         let cosine = if denom > 0.0 { (shared / denom).min(1.0) } else { 0.0 };
@@ -242,6 +246,9 @@ impl<'a> Matcher<'a> {
 
 /// Share of a shared near pair's weight added to the shared mass: the same rare words close together again.
 const PAIR_SHARE: f32 = 0.25;
+
+/// Factor on the shared weight of two units that name people, none of them the same.
+const PERSON_CONFLICT: f32 = 0.6;
 
 /// Similarity from which a unit counts as restating an earlier unit of its own article.
 const REPETITION_SIMILARITY: f32 = 0.5;
@@ -614,6 +621,8 @@ fn differences(articles: &[Article], units: &[UnitData], members: &[usize]) -> V
         let mut k: Vec<_> = members
             .iter()
             .flat_map(|&m| units[m].facts.iter().filter_map(|f| f.entity_kind))
+            // Who is quoted can conflict; places and organisations named along the way rarely do.
+            .filter(|k| *k == EntityKind::Person)
             .collect();
         k.sort();
         k.dedup();
