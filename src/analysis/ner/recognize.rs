@@ -84,6 +84,8 @@ struct Tok {
     /// Byte length in the ORIGINAL text of those proclitics.
     clitic_bytes: usize,
     punct: bool,
+    /// Written with a final ي (علي the name) rather than ى (على the preposition); both normalise to ي.
+    ya_final: bool,
 }
 
 impl Tok {
@@ -99,6 +101,7 @@ impl Tok {
             folded,
             clitic_bytes,
             punct: t.kind == TokenKind::Punct,
+            ya_final: t.text.ends_with('ي'),
         }
     }
 
@@ -421,8 +424,11 @@ fn is_role_modifier(t: &Tok, lexicon: &Lexicon) -> bool {
     if f == "،" || f == "," || gazetteer_knows(f) || gazetteer_knows(&t.base) {
         return true;
     }
-    // Definite words (الدفاع، الروسي، الأركان، للقوات) describe the office; names rarely carry ال.
-    (f.starts_with("ال") || f.starts_with("لل"))
+    // Definite words (الدفاع، الروسي، الأركان، للقوات) describe the office; names rarely carry ال, never لل.
+    if f.starts_with("لل") {
+        return true;
+    }
+    f.starts_with("ال")
         && (lexicon.is_common(f)
             || f.ends_with('ي')
             || f.ends_with("يه")
@@ -538,7 +544,12 @@ fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out: &mut Vec<C
                     proper += 1;
                 }
                 j += 1;
-                if definite && (f.ends_with('ي') || f.ends_with("يه")) && j > i + 1 {
+                let next_is_nisba = toks.get(j).is_some_and(|n| {
+                    n.folded.starts_with("ال") && (n.folded.ends_with('ي') || n.folded.ends_with("يه"))
+                });
+                // الأعلى is an elative, not a nisba; القومي الإيراني: a nisba followed by another goes on.
+                if definite && f != "الاعلي" && (f.ends_with('ي') || f.ends_with("يه")) && j > i + 1 && !next_is_nisba
+                {
                     // A nisba adjective (الروسية، الدولي) closes the name.
                     break;
                 }
@@ -573,10 +584,16 @@ fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon) -> Option<usize> {
         let t = &toks[j];
         let f = t.folded.as_str();
         let pers = lexicon.entity_type(f) == Some("PERS");
+        // علي written with ي and followed by another name word is the name Ali, not the preposition على.
+        let ali = f == "علي"
+            && t.ya_final
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| !n.is_punct() && !FUNCTION_WORDS.contains(&n.folded.as_str()));
         let ok = !t.is_punct()
             && f.chars().count() >= 2
             && !f.chars().any(|c| c.is_ascii_digit())
-            && !FUNCTION_WORDS.contains(&f)
+            && (ali || !FUNCTION_WORDS.contains(&f))
             && !never_a_name(f)
             && !is_role(f)
             && !is_role(&t.base)

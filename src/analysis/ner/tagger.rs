@@ -186,7 +186,7 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon, gaz: Option<&GazCover>)
         let w = t.folded.as_str();
         let b = t.base.as_str();
         f.push(hash(0, &[]));
-        f.push(hash(1, &[&t.raw]));
+        f.push(hash(1, &[t.raw]));
         f.push(hash(2, &[w]));
         f.push(hash(3, &[b]));
         f.push(hash(4, &[&t.clitic]));
@@ -196,7 +196,7 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon, gaz: Option<&GazCover>)
             f.push(hash(13 + k as u8, &[last_chars(b, k)]));
         }
         f.push(hash(17, &[first_chars(b, 2)]));
-        f.push(hash(18, &[shape(&t.raw)]));
+        f.push(hash(18, &[shape(t.raw)]));
         let (wm1, bm1) = at(ii - 1);
         let (wm2, _) = at(ii - 2);
         let (wp1, bp1) = at(ii + 1);
@@ -211,7 +211,7 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon, gaz: Option<&GazCover>)
         f.push(hash(27, &[w, wp1]));
         f.push(hash(28, &[wm2, wm1]));
         f.push(hash(29, &[wp1, wp2]));
-        f.push(hash(30, &[shape(&t.raw), last_chars(wm1, 2)]));
+        f.push(hash(30, &[shape(t.raw), last_chars(wm1, 2)]));
         f.push(hash(31, &[last_chars(wp1, 2)]));
         f.push(hash(32, &[last_chars(wm1, 2)]));
         f.push(hash(33, &[first_chars(wp1, 2)]));
