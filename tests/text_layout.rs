@@ -85,3 +85,33 @@ fn explicit_ltr_direction_left_aligns_arabic() {
     assert!(left < 1.0, "left edge {left}");
     assert!(cells.iter().all(|c| c.range.end <= MIXED.len()));
 }
+
+#[test]
+fn long_text_shaped_in_parallel_matches_sequential_shaping() {
+    // Above 32 KB paragraphs are shaped on worker threads with their own font systems; the glyphs (face ids
+    // included) must be exactly those of the engine's own font system.
+    let paragraph = format!("{MIXED} (telegram) 10/19/2021");
+    let long: String = std::iter::repeat_n(paragraph.as_str(), 600)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(long.len() > 64 * 1024);
+    let mut engine = TextEngine::new();
+    let small = engine.layout(&TextBlock::new("small", paragraph.as_str()), 400.0);
+    let big = engine.layout(&TextBlock::new("big", long.as_str()), 400.0);
+    let small_lines = small.lines().len();
+    for (index, (a, b)) in small.lines().iter().zip(big.lines()).enumerate() {
+        let (ga, gb) = (small.line_glyphs(a), big.line_glyphs(b));
+        assert_eq!(ga.len(), gb.len(), "line {index}");
+        for (x, y) in ga.iter().zip(gb) {
+            assert_eq!(
+                (x.font_id, x.glyph_id, x.start, x.end),
+                (y.font_id, y.glyph_id, y.start, y.end)
+            );
+            assert!((x.x - y.x).abs() < 1e-3);
+        }
+    }
+    let last = &big.lines()[big.lines().len() - small_lines..];
+    let offset = long.len() - paragraph.len();
+    assert_eq!(last[0].range.start, offset);
+    assert_eq!(big.lines().len(), 600 * small_lines);
+}

@@ -372,3 +372,71 @@ fn new_scale_rasterises_crisp_glyphs_again() {
     let right = *two.ink_columns(row2).last().expect("ink") as f32 / 2.0;
     assert!((right - two.block_rect.max.x).abs() <= 2.0, "right edge at 2x: {right}");
 }
+
+#[test]
+fn sample_article_lines_hug_the_right_edge() {
+    // Every right-to-left line of a real article (wrapped at 500 pt) ends at the column's right edge.
+    let (_, content) = qarin::corpus::builtin::SAMPLE_FILES[0];
+    let text: String = content.lines().take(12).collect::<Vec<_>>().join("\n");
+    let block = TextBlock::new("article", text.as_str())
+        .with_font_size(18.0)
+        .with_color(Color32::BLACK);
+    let ctx = egui::Context::default();
+    let mut engine = TextEngine::new();
+    let layout = engine.layout(&block, BLOCK_WIDTH);
+    let height = layout.height();
+    let mut textures = HashMap::new();
+    let frame = render_tall(&ctx, &mut engine, &mut textures, &block, height + 40.0);
+    frame.save_png("text_render_article.png");
+    let mut checked = 0;
+    for line in layout.lines().iter().filter(|line| line.rtl && !line.range.is_empty()) {
+        let row = Rect::from_min_max(
+            pos2(frame.block_rect.min.x, frame.block_rect.min.y + line.top),
+            pos2(frame.block_rect.max.x, frame.block_rect.min.y + line.top + line.height),
+        );
+        let columns = frame.ink_columns(row);
+        let right = *columns.last().expect("ink on every line") as f32;
+        assert!(
+            (right - frame.block_rect.max.x).abs() <= 3.0,
+            "line {:?} ends at {right}",
+            line.range
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "{checked} lines checked");
+}
+
+fn render_tall(
+    ctx: &egui::Context,
+    engine: &mut TextEngine,
+    textures: &mut HashMap<TextureId, ColorImage>,
+    block: &TextBlock,
+    height: f32,
+) -> Frame {
+    let screen = Rect::from_min_size(Pos2::ZERO, vec2(BLOCK_WIDTH + 2.0 * BLOCK_LEFT, height));
+    let mut block_rect = Rect::NOTHING;
+    let input = RawInput {
+        screen_rect: Some(screen),
+        ..Default::default()
+    };
+    let mut output = ctx.run_ui(input, |ui| {
+        let rect = Rect::from_min_size(pos2(BLOCK_LEFT, 20.0), vec2(BLOCK_WIDTH, height - 20.0));
+        ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+            block_rect = text_block_ui(ui, engine, block, BLOCK_WIDTH).response.rect;
+        });
+    });
+    apply_textures(textures, &output.textures_delta);
+    output.textures_delta.clear();
+    let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), 1.0);
+    let (width, height) = (screen.width() as usize, screen.height() as usize);
+    let image = rasterise(&primitives, textures, width, height, 1.0);
+    Frame {
+        image,
+        width,
+        height,
+        pixels_per_point: 1.0,
+        block_rect,
+        word_rects: Vec::new(),
+        line_rects: Vec::new(),
+    }
+}

@@ -105,3 +105,50 @@ fn drag_selects_logical_range() {
     let word = MIXED.find("أكتوبر").expect("word");
     assert_eq!(harness.state().selection, Some(word..word + "أكتوبر".len()));
 }
+
+#[test]
+fn shift_arrows_follow_visual_order_and_copy_is_logical() {
+    let mut harness = harness();
+    harness.run();
+    let rect = harness.state().word_rects[0];
+    let word = MIXED.find("أكتوبر").expect("word");
+    let word_end = word + "أكتوبر".len();
+    // Click just right of the word's right edge inside it: caret at the word's logical start (RTL).
+    let at = egui::pos2(rect.max.x - 1.0, rect.center().y);
+    harness.drag_at(at);
+    harness.run();
+    harness.drop_at(at);
+    harness.run();
+    // In a right-to-left line, shift+Left moves forward in logical order: six presses select the whole word.
+    for _ in 0.."أكتوبر".chars().count() {
+        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+        harness.run();
+    }
+    assert_eq!(harness.state().selection, Some(word..word_end));
+    // Then visually leftwards: over the space, into the left-to-right number "2020" at its right end (logically
+    // its end), and through its digits leftwards (logically backwards) to its start.
+    let number = MIXED.find("2020").expect("number");
+    let mut carets = Vec::new();
+    for _ in 0..5 {
+        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+        harness.run();
+        let selection = harness.state().selection.clone().expect("selection");
+        assert_eq!(selection.start, word);
+        carets.push(selection.end);
+    }
+    assert_eq!(carets, vec![number, number + 3, number + 2, number + 1, number]);
+    let selection = word..number;
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied, vec![MIXED[selection].to_string()]);
+}

@@ -111,6 +111,11 @@ fn clicking_an_entity_emphasises_its_mentions_in_every_column_and_escape_clears(
     let e = widest_entity(&report);
     let label = report.entities[e].label.clone();
     let mut h = harness(Workbench::with_report(report, Vec::new()));
+    // Filter the panel down to it, as a user would, so that its row is in view.
+    h.get_by_label("Filter entities").click();
+    h.run();
+    h.get_by_label("Filter entities").type_text(&label);
+    h.run_steps(3);
     h.get_by_label(&format!("Entity {label}")).click();
     h.run_steps(3);
     let wb = h.state();
@@ -136,6 +141,11 @@ fn clicking_an_entity_emphasises_its_mentions_in_every_column_and_escape_clears(
 
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
+    if h.state().state.selection.entity.is_some() {
+        // The first Esc left the filter field; the second clears the selection.
+        h.key_press(egui::Key::Escape);
+        h.run_steps(2);
+    }
     assert_eq!(h.state().state.selection.entity, None);
     assert!(
         h.state()
@@ -241,4 +251,44 @@ fn loading_a_folder_with_a_broken_file_lists_its_diagnostic() {
         .expect("a diagnostic for broken.txt");
     h.get_by_label_contains(&format!("broken.txt: {}", diag.message));
     assert!(wb.state.title().contains(&dir.path().display().to_string()));
+}
+
+#[test]
+fn hovering_a_claim_member_in_a_column_shows_its_tooltip() {
+    let mut h = harness(Workbench::with_report(sample_report(), Vec::new()));
+    let (cluster, rect) = {
+        let wb = h.state();
+        let col = wb
+            .last_frame
+            .columns
+            .iter()
+            .find(|c| !c.claim_rects.is_empty())
+            .expect("a claim in view");
+        let (c, _, r) = col.claim_rects[0];
+        (c, r)
+    };
+    let id = h.state().state.cluster(cluster).expect("cluster").id.clone();
+    // The last line of the member, near its end: away from the rectangle's empty corners.
+    let pos = egui::pos2(rect.center().x, rect.bottom() - 6.0);
+    h.hover_at(pos);
+    // Tooltips wait for the pointer to rest.
+    h.run_steps(60);
+    let entity_tip = h.query_by_label_contains(" · in ").is_some();
+    let claim_tip = h.query_by_label_contains(&format!("Claim {id} · ")).is_some();
+    assert!(entity_tip || claim_tip, "no tooltip over the member of {id}");
+}
+
+#[test]
+fn aligned_view_lists_shared_claims_with_their_ids() {
+    let mut h = harness(Workbench::with_report(sample_report(), Vec::new()));
+    h.get_by_label("Aligned").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.view, qarin::ui::state::ViewMode::Aligned);
+    h.get_by_label("Only shared claims");
+    let first = h.state().state.index.claim_order[0];
+    let id = h.state().state.cluster(first).expect("cluster").id.clone();
+    assert!(!h.get_all_by_label(&id).collect::<Vec<_>>().is_empty());
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(2);
+    assert_eq!(h.state().state.selection.claim, Some(first));
 }

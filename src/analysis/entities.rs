@@ -66,6 +66,52 @@ struct Rec {
     key: Key,
 }
 
+/// Titles and roles a recogniser may leave before a person's name (normalised, clitics stripped).
+const TITLES: &[&str] = &[
+    "رييس",
+    "وزير",
+    "لواء",
+    "فريق",
+    "جنرال",
+    "عميد",
+    "عقيد",
+    "سفير",
+    "دكتور",
+    "شيخ",
+    "سيد",
+    "سيده",
+    "رييسه",
+    "نايب",
+    "مساعد",
+    "قايد",
+    "اميرال",
+    "مشير",
+    "ملك",
+    "امير",
+    "مستشار",
+    "متحدث",
+    "ناطق",
+    "بروفيسور",
+    "استاذ",
+    "دكتوره",
+];
+
+/// The normalised words of a name: leading titles dropped (اللواء محمد باقري → محمد باقري), the first word
+/// without a conjunction or preposition.
+fn person_words(text: &str) -> Vec<String> {
+    let mut words = name_words(text);
+    while words.len() > 1 && TITLES.contains(&strip_clitics(&words[0]).base.as_str()) {
+        words.remove(0);
+        if let Some(first) = words.first_mut() {
+            let base = strip_clitics(first).base_with_article();
+            if base.chars().count() >= 2 {
+                *first = base;
+            }
+        }
+    }
+    words
+}
+
 /// The normalised words of a name, the first without a conjunction or preposition.
 fn name_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = tokenize(text)
@@ -99,7 +145,7 @@ fn record(article: usize, text: &str, m: &RawMention, gazetteer: &Gazetteer) -> 
             None => Key::Name(name_words(span)),
         }
     } else {
-        Key::Name(name_words(span))
+        Key::Name(person_words(span))
     };
     if let Key::Name(w) = &key {
         if w.is_empty() {

@@ -180,7 +180,8 @@ impl Gazetteer {
             .into_iter()
             .filter(|t| t.kind != TokenKind::Punct)
             .collect();
-        let m = self.longest_at(&tokens, 0)?;
+        let keys: Vec<Option<String>> = tokens.iter().map(|t| t.is_word().then(|| match_key(&t.norm))).collect();
+        let m = self.longest_at(&tokens, &keys, 0)?;
         (m.tokens.end == tokens.len()).then(|| (m.kind, self.canonical_str(&m.canonical)))
     }
 
@@ -236,16 +237,18 @@ impl Gazetteer {
 
     /// Every match over tokens already made by [`tokenize`] (offsets are those of the tokens' text).
     pub fn find_in_tokens(&self, tokens: &[Token]) -> Vec<GazMatch> {
+        // Each word's key once: the conservative clitic-stripped base.
+        let keys: Vec<Option<String>> = tokens.iter().map(|t| t.is_word().then(|| match_key(&t.norm))).collect();
         let mut out: Vec<GazMatch> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            match self.longest_at(tokens, i) {
+            match self.longest_at(tokens, &keys, i) {
                 Some(mut m) => {
                     i = m.tokens.end;
                     // A body followed by a nationality: وزارة الدفاع الروسية.
                     if m.kind == GazKind::Body {
-                        if let Some(n) = self.longest_at(tokens, i) {
-                            if n.kind == GazKind::Nationality && !n.canonical.is_empty() {
+                        if let Some(n) = self.longest_at(tokens, &keys, i) {
+                            if n.kind == GazKind::Nationality {
                                 let country = n.canonical.trim_start_matches("place:");
                                 m.canonical = format!("{}:{country}", m.canonical);
                                 m.end = n.end;
@@ -262,40 +265,20 @@ impl Gazetteer {
         out
     }
 
-    /// The longest entry starting at token `i`.
-    fn longest_at(&self, tokens: &[Token], i: usize) -> Option<GazMatch> {
+    /// The longest entry starting at token `i` (`keys[j]` is the key of word `j`, `None` for other tokens).
+    fn longest_at(&self, tokens: &[Token], keys: &[Option<String>], i: usize) -> Option<GazMatch> {
         let first = tokens.get(i)?;
-        if !first.is_word() {
-            return None;
-        }
+        let first_key = keys.get(i)?.as_deref()?;
         let mut best: Option<(usize, GazKind, u32, usize)> = None; // (end token, kind, canonical, start byte)
-        let mut tried: Vec<String> = Vec::new();
-        for a in analyses(&first.norm) {
-            if a.suffix.is_some() || tried.contains(&a.base) {
-                continue;
-            }
-            // A lone preposition or conjunction is only shed when the article is not also there
-            // (the conservative analysis already handles the article forms).
-            tried.push(a.base.clone());
-            let Some(&child) = self.nodes[0].children.get(&a.base) else {
-                continue;
+        let try_base = |base: &str, keep_from: usize, best: &mut Option<(usize, GazKind, u32, usize)>| {
+            let Some(&child) = self.nodes[0].children.get(base) else {
+                return;
             };
-            // Keep the written article in the span, not و ف ب ك ل; a written لل is dropped whole.
-            let written_article = a.has_article() && a.prefixes.iter().map(|p| p.len()).sum::<usize>() == a.prefix_len;
-            let keep_from = if written_article {
-                a.prefix_len - "ال".len()
-            } else {
-                a.prefix_len
-            };
-            let (start, _) = first.original_range(keep_from, first.norm.len());
             let mut node = child as usize;
             let mut j = i + 1;
             let mut local: Option<(usize, GazKind, u32)> = self.nodes[node].value.map(|(k, c)| (j, k, c));
-            while let Some(t) = tokens.get(j) {
-                if !t.is_word() {
-                    break;
-                }
-                let Some(&next) = self.nodes[node].children.get(&match_key(&t.norm)) else {
+            while let Some(Some(key)) = keys.get(j) {
+                let Some(&next) = self.nodes[node].children.get(key) else {
                     break;
                 };
                 node = next as usize;
@@ -306,9 +289,37 @@ impl Gazetteer {
             }
             if let Some((end, k, c)) = local {
                 if best.is_none_or(|b| end > b.0) {
-                    best = Some((end, k, c, start));
+                    let (start, _) = first.original_range(keep_from, first.norm.len());
+                    *best = Some((end, k, c, start));
                 }
             }
+        };
+        // The conservative analysis first (its key is the entries' key), then every prefix split without
+        // allocating: a lone preposition or conjunction (بموسكو، لروسيا) is shed only here.
+        let analysis_start = first.norm.len() - first_key.len().min(first.norm.len());
+        let keep_from = if first.norm[..analysis_start].ends_with("ال") && !first.norm[..analysis_start].ends_with("لل")
+        {
+            analysis_start - "ال".len()
+        } else {
+            analysis_start
+        };
+        if first.norm.ends_with(first_key) {
+            try_base(first_key, keep_from, &mut best);
+        } else {
+            // A suffix was stripped: the key is not a tail of the word; keep the whole word in the span.
+            try_base(first_key, 0, &mut best);
+        }
+        for (prefix_len, article_written) in prefix_splits(&first.norm) {
+            let base = &first.norm[prefix_len..];
+            if base == first_key {
+                continue;
+            }
+            let keep_from = if article_written {
+                prefix_len - "ال".len()
+            } else {
+                prefix_len
+            };
+            try_base(base, keep_from, &mut best);
         }
         let (end, kind, cid, start) = best?;
         Some(GazMatch {
@@ -319,6 +330,33 @@ impl Gazetteer {
             tokens: i..end,
         })
     }
+}
+
+/// Every split of a normalised word into proclitics (و ف, then ب ك ل, then ال, or لل) and a base of two letters
+/// or more, as (byte length of the proclitics, whether a written ال is the last of them); the whole word first.
+fn prefix_splits(norm: &str) -> Vec<(usize, bool)> {
+    let mut out = vec![(0, false)];
+    let long_enough = |from: usize| norm.get(from..).is_some_and(|b| b.chars().count() >= 2);
+    let conj = ["و", "ف"].iter().find(|c| norm.starts_with(**c)).map_or(0, |c| c.len());
+    for c in if conj > 0 { vec![0, conj] } else { vec![0] } {
+        let rest = &norm[c..];
+        let prep = ["ب", "ك", "ل"]
+            .iter()
+            .find(|p| rest.starts_with(**p))
+            .map_or(0, |p| p.len());
+        for p in if prep > 0 { vec![0, prep] } else { vec![0] } {
+            if c + p > 0 && long_enough(c + p) {
+                out.push((c + p, false));
+            }
+            if rest[p..].starts_with("ال") && long_enough(c + p + "ال".len()) {
+                out.push((c + p + "ال".len(), true));
+            }
+        }
+        if rest.starts_with("لل") && long_enough(c + "لل".len()) {
+            out.push((c + "لل".len(), false));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

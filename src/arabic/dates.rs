@@ -257,7 +257,10 @@ impl Scanner<'_> {
             };
             (m, i + 2)
         } else {
-            (month_of_folded(w).or_else(|| strip_proclitic(w).and_then(month_of_folded))?, i + 1)
+            (
+                month_of_folded(w).or_else(|| strip_proclitic(w).and_then(month_of_folded))?,
+                i + 1,
+            )
         };
         // A second name of the same month in the other series: سبتمبر/أيلول, أبريل (نيسان).
         if matches!(self.punct(next), Some('/') | Some('-')) {
@@ -281,7 +284,11 @@ impl Scanner<'_> {
         (d <= 2 && v >= 1).then_some(v as u32)
     }
     fn skip_comma(&self, i: usize) -> usize {
-        if matches!(self.punct(i), Some(',') | Some('،')) { i + 1 } else { i }
+        if matches!(self.punct(i), Some(',') | Some('،')) {
+            i + 1
+        } else {
+            i
+        }
     }
     fn is_year_cue(&self, i: usize) -> bool {
         matches!(
@@ -578,9 +585,15 @@ mod tests {
             parse_datetime("تاريخ الإفراج : 10/19/2021 5:51:43 PM").as_deref(),
             Some("2021-10-19T17:51:43")
         );
-        assert_eq!(parse_datetime("2023-09-20T10:05:00+03:00").as_deref(), Some("2023-09-20T10:05:00"));
+        assert_eq!(
+            parse_datetime("2023-09-20T10:05:00+03:00").as_deref(),
+            Some("2023-09-20T10:05:00")
+        );
         assert_eq!(parse_datetime("2023-09-20 08:15").as_deref(), Some("2023-09-20T08:15"));
-        assert_eq!(parse_datetime("20 سبتمبر 2023 12:30 ص").as_deref(), Some("2023-09-20T00:30"));
+        assert_eq!(
+            parse_datetime("20 سبتمبر 2023 12:30 ص").as_deref(),
+            Some("2023-09-20T00:30")
+        );
         assert_eq!(parse_datetime("لا تاريخ هنا"), None);
     }
 

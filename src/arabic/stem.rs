@@ -4,8 +4,9 @@
 //! (ها ان ات ون ين يه ه ي), keeping at least two letters. It is for matching *content words* (claims, paraphrases):
 //! callers must NEVER stem proper names — `stem("بوتين")` is `بوت` and `stem("روسيا")` is `روس`, which would merge
 //! unrelated names; names are compared with [`translit_key`](super::translit_key) and
-//! [`names_match`](super::names_match) instead. (The Snowball Arabic stemmer is more aggressive still: it strips
-//! root-pattern affixes and mangles foreign names, so it is not used.)
+//! [`names_match`](super::names_match) instead. (The Snowball Arabic stemmer of `rust-stemmers` was not adopted: it
+//! is more aggressive, stripping further prefixes and noun/verb suffixes, which is worse for names and adds a
+//! dependency; this light stemmer is small, predictable and works on our own normalised forms.)
 
 const PREFIXES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
 const SUFFIXES: [&str; 9] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا"];

@@ -139,18 +139,16 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     }
                     j += 1;
                 }
-                let kind = if norm.is_empty() {
-                    TokenKind::Punct
-                } else {
-                    TokenKind::Word
-                };
-                tokens.push(Token {
-                    start,
-                    end,
-                    text: &text[start..end],
-                    norm,
-                    kind,
-                });
+                // A run of marks or tatweel alone has nothing to match: no token.
+                if !norm.is_empty() {
+                    tokens.push(Token {
+                        start,
+                        end,
+                        text: &text[start..end],
+                        norm,
+                        kind: TokenKind::Word,
+                    });
+                }
                 i = j;
             }
             Class::Digit => {

@@ -94,7 +94,9 @@ pub fn weighted_distance(a: &str, b: &str) -> f32 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let long = a.len().max(b.len()) >= 6;
-    let indel = |c: char| match c {
+    // A final ا in a short word is a different name (علي / عليا), a medial one a spelling (ترامب / ترمب).
+    let indel = |c: char, last: bool| match c {
+        'ا' if last && !long => 1.0,
         'ا' | 'ء' => 0.5,
         'و' | 'ي' | 'ه' if long => 0.5,
         _ => 1.0,
@@ -112,17 +114,18 @@ pub fn weighted_distance(a: &str, b: &str) -> f32 {
     };
     let mut prev: Vec<f32> = Vec::with_capacity(b.len() + 1);
     prev.push(0.0);
-    for &cb in &b {
+    for (j, &cb) in b.iter().enumerate() {
         let last = prev[prev.len() - 1];
-        prev.push(last + indel(cb));
+        prev.push(last + indel(cb, j + 1 == b.len()));
     }
     let mut cur = vec![0.0f32; b.len() + 1];
-    for &ca in &a {
-        cur[0] = prev[0] + indel(ca);
+    for (i, &ca) in a.iter().enumerate() {
+        let a_last = i + 1 == a.len();
+        cur[0] = prev[0] + indel(ca, a_last);
         for (j, &cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + sub(ca, cb))
-                .min(prev[j + 1] + indel(ca))
-                .min(cur[j] + indel(cb));
+                .min(prev[j + 1] + indel(ca, a_last))
+                .min(cur[j] + indel(cb, j + 1 == b.len()));
         }
         std::mem::swap(&mut prev, &mut cur);
     }

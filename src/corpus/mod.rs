@@ -1,68 +1,578 @@
 //! Reads files and formats into [`Article`]s (text, metadata, segments, sentences). Knows nothing of UI or analysis.
 //!
-//! Entry points: [`load_paths`] for user files and folders, [`load_builtin`] for the bundled sample corpus.
+//! Entry points: [`load_paths`] for user files and folders, [`load_builtin`] for the bundled sample corpus,
+//! [`load_bytes`] for one file's bytes.
+//!
+//! Pipeline per file: [`decode`] (encoding, binary detection, LF line endings) → [`formats`] (plain text, HTML,
+//! JSON, JSON Lines, CSV) → [`segment`] (title/meta/body/boilerplate/related/duplicate, inline metadata) →
+//! [`sentences`]. Over the whole corpus: same-content files loaded once, ids made unique, and short lines repeated
+//! across many articles turned into boilerplate ([`mark_repeated_lines`]). Files are read in parallel; nothing in
+//! loading is quadratic.
+//!
+//! Source policy: the article's source is the outlet or agency that published it — a `المصدر:` line, a structured
+//! field (`og:site_name`, `source`…), an outlet lead (`ميدل ايست نيوز: …`) or the agency of a `city – agency`
+//! dateline (`طهران – وكالات` gives "وكالات": the text says it came from the wires). An agency merely quoted in the
+//! body (`ونقلت وكالة نوفوستي عن …`) is a source of a statement, not of the article, and is not used; a lone place
+//! name before a colon (`موسكو: …`) is a dateline, not a source.
 
 pub mod builtin;
+pub mod decode;
+pub mod formats;
 pub mod model;
+pub mod segment;
+pub mod sentences;
 
 pub use model::{Article, Corpus, Diagnostic, Segment, SegmentKind, Sentence, Severity};
 
 use crate::progress::Progress;
-use std::path::PathBuf;
+use formats::{Format, Parsed, Record};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are not read.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// A short line (at most this many words) repeated in at least [`REPEAT_MIN_ARTICLES`] articles is site furniture.
+const REPEAT_MAX_WORDS: usize = 8;
+const REPEAT_MIN_ARTICLES: usize = 3;
+
+fn error(path: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        path: path.to_string(),
+        severity: Severity::Error,
+        message: message.into(),
+    }
+}
+
+fn warning(path: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        path: path.to_string(),
+        severity: Severity::Warning,
+        message: message.into(),
+    }
+}
+
+/// What one file gave.
+#[derive(Debug, Default)]
+struct FileOutcome {
+    articles: Vec<Article>,
+    diagnostics: Vec<Diagnostic>,
+    /// Hash of the decoded text, for finding files with the same content.
+    content_hash: Option<u64>,
+    own_output: bool,
+}
+
+fn stem_of(label: &str) -> String {
+    let name = label.rsplit(['/', '\\']).next().unwrap_or(label);
+    let name = name.strip_prefix("builtin:").unwrap_or(name);
+    let stem = match name.rfind('.') {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    };
+    if stem.is_empty() {
+        "article".to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
+fn ext_of(label: &str) -> String {
+    let name = label.rsplit(['/', '\\']).next().unwrap_or(label);
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => name[dot + 1..].to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// Builds an article from its text: segments, metadata and sentences.
+fn build_article(id: String, path: &str, text: String, preset: segment::Preset, url: Option<String>) -> Article {
+    let analysis = segment::analyse(&text, &preset);
+    let mut article = Article {
+        id,
+        path: path.to_string(),
+        title: analysis.title,
+        date: analysis.date,
+        source: analysis.source,
+        url,
+        text,
+        segments: analysis.segments,
+        sentences: Vec::new(),
+    };
+    fill_sentences(&mut article);
+    article
+}
+
+fn fill_sentences(article: &mut Article) {
+    let mut sentences = Vec::new();
+    for s in article.segments.iter().filter(|s| s.kind == SegmentKind::Body) {
+        sentences::split_into(&article.text, s.start, s.end, &mut sentences);
+    }
+    article.sentences = sentences;
+}
+
+fn load_file(path_label: &str, bytes: &[u8]) -> FileOutcome {
+    let mut outcome = FileOutcome::default();
+    let decoded = match decode::decode(bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            outcome.diagnostics.push(error(path_label, e.to_string()));
+            return outcome;
+        }
+    };
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    decoded.text.hash(&mut hasher);
+    outcome.content_hash = Some(hasher.finish());
+    let ext = ext_of(path_label);
+    let format = formats::detect(&ext, &decoded.text);
+    let explicit = matches!(
+        (format, ext.as_str()),
+        (Format::Json, "json") | (Format::JsonLines, "jsonl" | "ndjson" | "json") | (Format::Csv, "csv" | "tsv")
+    );
+    let stem = stem_of(path_label);
+    match formats::parse(format, &decoded.text, explicit) {
+        Ok(Parsed::Text) => {
+            outcome.articles.push(build_article(
+                stem,
+                path_label,
+                decoded.text,
+                segment::Preset::default(),
+                None,
+            ));
+        }
+        Ok(Parsed::OwnReport) => outcome.own_output = true,
+        Ok(Parsed::Records(records, warnings)) => {
+            let many = records.len() > 1;
+            for (n, record) in records.into_iter().enumerate() {
+                let Record {
+                    id,
+                    title,
+                    text,
+                    date,
+                    source,
+                    url,
+                } = record;
+                let id = match (many, id) {
+                    (false, _) => stem.clone(),
+                    (true, Some(rid)) => format!("{stem}-{rid}"),
+                    (true, None) => format!("{stem}-{}", n + 1),
+                };
+                let text = decode::normalize_newlines(text);
+                let preset = segment::Preset { title, date, source };
+                outcome.articles.push(build_article(id, path_label, text, preset, url));
+            }
+            outcome
+                .diagnostics
+                .extend(warnings.into_iter().map(|w| warning(path_label, w)));
+        }
+        Err(e) => outcome.diagnostics.push(error(path_label, e.to_string())),
+    }
+    outcome
+}
+
+/// Loads one file's bytes (`path_label` gives the id, the extension and the `path` field): its articles, or the
+/// one diagnostic that says why it has none.
+pub fn load_bytes(path_label: &str, bytes: &[u8]) -> Result<Vec<Article>, Diagnostic> {
+    let mut outcome = load_file(path_label, bytes);
+    if outcome.own_output {
+        return Err(Diagnostic {
+            path: path_label.to_string(),
+            severity: Severity::Info,
+            message: "a report written by qarin, not an article; skipped".to_string(),
+        });
+    }
+    if outcome.articles.is_empty() {
+        return Err(outcome
+            .diagnostics
+            .pop()
+            .unwrap_or_else(|| error(path_label, "no article in this file")));
+    }
+    Ok(outcome.articles)
+}
+
+/// A file found under the input paths.
+struct Found {
+    path: PathBuf,
+    /// Index of the input path it came from.
+    input: usize,
+    explicit: bool,
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+fn is_hidden(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+/// Our own outputs that may sit in a folder of articles: screenshots and exported images.
+fn is_own_output_name(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
+}
+
+/// Collects the files under `path` (depth-first, sorted), following symlinks but never into a folder that is
+/// being read (a symlink loop, reported) nor into one already read (reached a second way, silently).
+fn walk(
+    path: &Path,
+    input: usize,
+    explicit: bool,
+    visited: &mut HashSet<PathBuf>,
+    ancestors: &mut Vec<PathBuf>,
+    files: &mut Vec<Found>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let label = display(path);
+    let link_meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            diags.push(error(&label, "no such file or folder"));
+            return;
+        }
+        Err(e) => {
+            diags.push(error(&label, format!("cannot read: {e}")));
+            return;
+        }
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if link_meta.file_type().is_symlink() => {
+            let msg = if e.kind() == std::io::ErrorKind::NotFound {
+                "broken symbolic link: its target does not exist".to_string()
+            } else {
+                format!("symbolic link that cannot be followed (a symlink loop?): {e}")
+            };
+            diags.push(error(&label, msg));
+            return;
+        }
+        Err(e) => {
+            diags.push(error(&label, format!("cannot read: {e}")));
+            return;
+        }
+    };
+    if meta.is_dir() {
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if ancestors.contains(&canonical) {
+            diags.push(warning(
+                &label,
+                format!(
+                    "symlink loop: leads back to {}, which is being read; not followed",
+                    canonical.display()
+                ),
+            ));
+            return;
+        }
+        if !visited.insert(canonical.clone()) {
+            // The same folder reached a second way (a symlink to a sibling, or named twice): read once.
+            return;
+        }
+        let entries = match std::fs::read_dir(path) {
+            Ok(rd) => rd,
+            Err(e) => {
+                diags.push(error(&label, format!("cannot read folder: {e}")));
+                return;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        children.sort();
+        ancestors.push(canonical);
+        for child in children {
+            if is_hidden(&child) {
+                continue;
+            }
+            if is_own_output_name(&child) && !std::fs::metadata(&child).is_ok_and(|m| m.is_dir()) {
+                continue;
+            }
+            walk(&child, input, false, visited, ancestors, files, diags);
+        }
+        ancestors.pop();
+    } else if meta.is_file() {
+        files.push(Found {
+            path: path.to_path_buf(),
+            input,
+            explicit,
+        });
+    } else {
+        diags.push(error(
+            &label,
+            "not a regular file or folder (a device, socket or pipe); skipped",
+        ));
+    }
+}
+
+fn read_one(found: &Found) -> FileOutcome {
+    let label = display(&found.path);
+    let mut outcome = FileOutcome::default();
+    match std::fs::metadata(&found.path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            outcome.diagnostics.push(error(
+                &label,
+                format!(
+                    "file is {:.1} MB, over the 50 MB limit for one article file; skipped",
+                    m.len() as f64 / (1024.0 * 1024.0)
+                ),
+            ));
+            return outcome;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            outcome.diagnostics.push(error(&label, format!("cannot read: {e}")));
+            return outcome;
+        }
+    }
+    // Opened read-only; never written.
+    match std::fs::read(&found.path) {
+        Ok(bytes) => load_file(&label, &bytes),
+        Err(e) => {
+            outcome.diagnostics.push(error(&label, format!("cannot read: {e}")));
+            outcome
+        }
+    }
+}
 
 /// Loads every article under `paths` (files or folders, recursive), in stable path order.
 /// Never panics on bad input: each unreadable or unusable file becomes a [`Diagnostic`].
 pub fn load_paths(paths: &[PathBuf], progress: &Progress) -> Corpus {
-    let _ = (paths, progress);
-    todo!("corpus issue")
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    let mut visited = HashSet::new();
+    for (input, p) in paths.iter().enumerate() {
+        walk(
+            p,
+            input,
+            true,
+            &mut visited,
+            &mut Vec::new(),
+            &mut files,
+            &mut diagnostics,
+        );
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path);
+
+    progress.begin("loading", files.len());
+    let outcomes: Vec<Option<FileOutcome>> = files
+        .par_iter()
+        .map(|f| {
+            if progress.is_cancelled() {
+                return None;
+            }
+            let o = read_one(f);
+            progress.advance(1);
+            Some(o)
+        })
+        .collect();
+
+    let mut articles = Vec::new();
+    let mut seen: HashMap<u64, String> = HashMap::new();
+    let mut articles_per_input = vec![0usize; paths.len()];
+    let mut files_per_input = vec![0usize; paths.len()];
+    let mut cancelled = 0usize;
+    for (found, outcome) in files.iter().zip(outcomes) {
+        let Some(outcome) = outcome else {
+            cancelled += 1;
+            continue;
+        };
+        let label = display(&found.path);
+        files_per_input[found.input] += 1;
+        if outcome.own_output {
+            if found.explicit {
+                diagnostics.push(Diagnostic {
+                    path: label,
+                    severity: Severity::Info,
+                    message: "a report written by qarin, not an article; skipped".to_string(),
+                });
+            }
+            continue;
+        }
+        if let Some(h) = outcome.content_hash
+            && !outcome.articles.is_empty()
+        {
+            if let Some(first) = seen.get(&h) {
+                diagnostics.push(warning(
+                    &label,
+                    format!("same content as {first}; loaded once (from {first})"),
+                ));
+                continue;
+            }
+            seen.insert(h, label.clone());
+        }
+        articles_per_input[found.input] += outcome.articles.len();
+        articles.extend(outcome.articles);
+        diagnostics.extend(outcome.diagnostics);
+    }
+    for (input, p) in paths.iter().enumerate() {
+        if std::fs::metadata(p).is_ok_and(|m| m.is_dir()) && articles_per_input[input] == 0 && cancelled == 0 {
+            let msg = if files_per_input[input] == 0 {
+                "folder has no article files (hidden files and images are skipped)".to_string()
+            } else {
+                format!(
+                    "folder has no articles: none of its {} file(s) could be loaded (see their messages)",
+                    files_per_input[input]
+                )
+            };
+            diagnostics.push(warning(&display(p), msg));
+        }
+    }
+    if cancelled > 0 {
+        diagnostics.push(Diagnostic {
+            path: String::new(),
+            severity: Severity::Info,
+            message: format!("loading cancelled: {cancelled} of {} files not read", files.len()),
+        });
+    }
+    finish(articles, diagnostics)
 }
 
 /// The bundled sample corpus (`assets/corpus/`), parsed exactly as files with the same names would be.
 pub fn load_builtin() -> Corpus {
-    // Provisional until the corpus issue lands: first line = title, the rest = body, one sentence per line.
-    let articles = builtin::SAMPLE_FILES
-        .iter()
-        .map(|(name, text)| {
-            let text = text.replace("\r\n", "\n");
-            let title_end = text.find('\n').unwrap_or(text.len());
-            let mut sentences = Vec::new();
-            let mut pos = title_end;
-            for line in text[title_end..].split_inclusive('\n') {
-                let trimmed = line.trim_end();
-                if !trimmed.trim().is_empty() {
-                    sentences.push(Sentence {
-                        start: pos,
-                        end: pos + trimmed.len(),
-                    });
+    let mut articles = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (name, text) in builtin::SAMPLE_FILES {
+        let outcome = load_file(&format!("builtin:{name}"), text.as_bytes());
+        articles.extend(outcome.articles);
+        diagnostics.extend(outcome.diagnostics);
+    }
+    finish(articles, diagnostics)
+}
+
+fn finish(mut articles: Vec<Article>, diagnostics: Vec<Diagnostic>) -> Corpus {
+    make_ids_unique(&mut articles);
+    mark_repeated_lines(&mut articles);
+    Corpus { articles, diagnostics }
+}
+
+/// `a`, `a` → `a`, `a-2` (in path order, so stable).
+fn make_ids_unique(articles: &mut [Article]) {
+    let mut taken: HashSet<String> = HashSet::new();
+    for a in articles.iter_mut() {
+        if !taken.insert(a.id.clone()) {
+            let mut n = 2;
+            while taken.contains(&format!("{}-{n}", a.id)) {
+                n += 1;
+            }
+            a.id = format!("{}-{n}", a.id);
+            taken.insert(a.id.clone());
+        }
+    }
+}
+
+/// Short body lines (navigation, outlet slogans, "follow us" variants) that recur in several articles are
+/// boilerplate. One pass to count in how many articles each line occurs (a hash map: linear time), one pass to
+/// re-label. Lines that end like sentences are kept: outlets copying the same wire sentence is what Qarin compares.
+pub fn mark_repeated_lines(articles: &mut [Article]) {
+    if articles.len() < REPEAT_MIN_ARTICLES {
+        return;
+    }
+    let key = |line: &str| -> Option<u64> {
+        let t = line.trim();
+        if t.is_empty()
+            || t.ends_with(['.', '؟', '?', '!', '؛', '…', '"', '”', '»'])
+            || t.split_whitespace().nth(REPEAT_MAX_WORDS + 2).is_some()
+        {
+            return None;
+        }
+        let folded = segment::fold_line(t);
+        let words = folded.split(' ').filter(|w| !w.is_empty()).count();
+        if words == 0 || words > REPEAT_MAX_WORDS {
+            return None;
+        }
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        folded.hash(&mut h);
+        Some(h.finish())
+    };
+    let body_lines = |a: &Article| -> Vec<(usize, usize, u64)> {
+        let mut out = Vec::new();
+        for s in a.segments.iter().filter(|s| s.kind == SegmentKind::Body) {
+            let Some(region) = a.text.get(s.start..s.end) else {
+                continue;
+            };
+            for (ls, le, _) in segment::line_ranges(region) {
+                if let Some(k) = key(&region[ls..le]) {
+                    out.push((s.start + ls, s.start + le, k));
                 }
-                pos += line.len();
             }
-            Article {
-                id: name.trim_end_matches(".txt").to_string(),
-                path: format!("builtin:{name}"),
-                title: text[..title_end].trim().to_string(),
-                date: None,
-                source: None,
-                url: None,
-                segments: vec![
-                    Segment {
-                        kind: SegmentKind::Title,
-                        start: 0,
-                        end: title_end,
-                    },
-                    Segment {
-                        kind: SegmentKind::Body,
-                        start: title_end,
-                        end: text.len(),
-                    },
-                ],
-                sentences,
-                text,
+        }
+        out
+    };
+    let per_article: Vec<Vec<(usize, usize, u64)>> = articles.par_iter().map(body_lines).collect();
+    let mut counts: HashMap<u64, (usize, usize)> = HashMap::new(); // key → (articles, last article seen)
+    for (n, lines) in per_article.iter().enumerate() {
+        for &(_, _, k) in lines {
+            let e = counts.entry(k).or_insert((0, usize::MAX));
+            if e.1 != n {
+                e.0 += 1;
+                e.1 = n;
             }
-        })
-        .collect();
-    Corpus {
-        articles,
-        diagnostics: Vec::new(),
+        }
+    }
+    articles
+        .par_iter_mut()
+        .zip(per_article.par_iter())
+        .for_each(|(a, lines)| {
+            let repeated: Vec<(usize, usize)> = lines
+                .iter()
+                .filter(|(_, _, k)| counts.get(k).is_some_and(|c| c.0 >= REPEAT_MIN_ARTICLES))
+                .map(|&(s, e, _)| (s, e))
+                .collect();
+            if repeated.is_empty() {
+                return;
+            }
+            relabel(a, &repeated, SegmentKind::Boilerplate);
+            fill_sentences(a);
+        });
+}
+
+/// Gives `kind` to the byte ranges `ranges` (inside body segments, in order), keeping the segments a cover.
+fn relabel(a: &mut Article, ranges: &[(usize, usize)], kind: SegmentKind) {
+    let mut pieces: Vec<(SegmentKind, usize, usize)> = Vec::new();
+    let mut r = ranges.iter().peekable();
+    for s in &a.segments {
+        let mut pos = s.start;
+        while let Some(&&(rs, re)) = r.peek() {
+            if rs >= s.end {
+                break;
+            }
+            if rs > pos {
+                pieces.push((s.kind, pos, rs));
+            }
+            pieces.push((kind, rs, re.min(s.end)));
+            pos = re.min(s.end);
+            r.next();
+        }
+        if pos < s.end {
+            pieces.push((s.kind, pos, s.end));
+        }
+    }
+    let mut merged: Vec<Segment> = Vec::new();
+    for (k, s, e) in pieces {
+        match merged.last_mut() {
+            Some(last) if last.kind == k && last.end == s => last.end = e,
+            _ => merged.push(Segment {
+                kind: k,
+                start: s,
+                end: e,
+            }),
+        }
+    }
+    a.segments = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_extensions() {
+        assert_eq!(stem_of("/a/b/001_x.txt"), "001_x");
+        assert_eq!(stem_of("builtin:000.txt"), "000");
+        assert_eq!(stem_of("/a/.hidden"), ".hidden");
+        assert_eq!(ext_of("/a/B.HTML"), "html");
+        assert_eq!(ext_of("/a/noext"), "");
     }
 }

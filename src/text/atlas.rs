@@ -3,6 +3,7 @@
 //! simply rasterises new entries; the atlas is emptied when the scale changes so old sizes do not pile up.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use cosmic_text::{CacheKey, FontSystem, SwashCache, SwashContent};
 use egui::{Color32, ColorImage, Rect, TextureHandle, TextureOptions, pos2};
@@ -27,13 +28,15 @@ pub(crate) struct AtlasGlyph {
 #[derive(Default)]
 pub(crate) struct GlyphAtlas {
     texture: Option<TextureHandle>,
-    entries: HashMap<CacheKey, Option<AtlasGlyph>>,
+    entries: HashMap<CacheKey, Option<AtlasGlyph>, BuildHasherDefault<FxHasher>>,
     pixels_per_point: f32,
     cursor_x: usize,
     cursor_y: usize,
     row_height: usize,
     /// Times the atlas filled up and was emptied (glyphs are then rasterised again).
     pub(crate) resets: u64,
+    /// Bumped whenever entries are dropped: quads made from older entries are stale.
+    pub(crate) generation: u64,
 }
 
 impl GlyphAtlas {
@@ -59,6 +62,7 @@ impl GlyphAtlas {
     }
 
     fn clear(&mut self) {
+        self.generation += 1;
         self.entries.clear();
         self.cursor_x = 0;
         self.cursor_y = 0;
@@ -158,5 +162,62 @@ impl GlyphAtlas {
         self.cursor_x += width;
         self.row_height = self.row_height.max(height);
         at
+    }
+}
+
+/// The Firefox/rustc hash: a multiply and rotate per word. Glyph keys are looked up thousands of times a frame,
+/// and SipHash's DoS resistance buys nothing for keys we make ourselves.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u16(&mut self, i: u16) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
     }
 }

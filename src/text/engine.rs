@@ -30,6 +30,7 @@ pub struct TextEngine {
     pub(crate) swash: SwashCache,
     pub(crate) atlas: GlyphAtlas,
     cache: HashMap<egui::Id, CachedLayout>,
+    quads: HashMap<egui::Id, QuadCache>,
     /// Lines and glyphs painted in the current pass (and in the previous one, once a new pass started).
     pub(crate) painted: PaintStats,
     last_painted: PaintStats,
@@ -48,6 +49,100 @@ impl std::fmt::Debug for TextEngine {
 impl Default for TextEngine {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// A glyph ready to draw: its atlas image placed relative to the block's origin (snapped to a whole pixel), in
+/// physical pixels. Made once per line and scale, so a frame (also while scrolling) only translates quads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct GlyphQuad {
+    pub x: i32,
+    pub y: i32,
+    pub width: u32,
+    pub height: u32,
+    pub uv: egui::Rect,
+    /// Byte offset of the glyph's cluster (for span colours).
+    pub start: usize,
+    pub colored: bool,
+}
+
+/// Quads of the lines of one block's current layout at one scale, made on first paint of each line.
+struct QuadCache {
+    layout: Arc<TextLayout>,
+    pixels_per_point: f32,
+    atlas_generation: u64,
+    lines: Vec<Option<Arc<[GlyphQuad]>>>,
+}
+
+impl TextEngine {
+    /// The quads of line `line_index` of `layout` (block `id`) at the current scale, rasterising glyphs as needed.
+    pub(crate) fn line_quads(
+        &mut self,
+        ctx: &egui::Context,
+        id: egui::Id,
+        layout: &Arc<TextLayout>,
+        line_index: usize,
+        pixels_per_point: f32,
+    ) -> Arc<[GlyphQuad]> {
+        let generation = self.atlas.generation;
+        let fresh = self.quads.get(&id).is_some_and(|cache| {
+            Arc::ptr_eq(&cache.layout, layout)
+                && cache.pixels_per_point == pixels_per_point
+                && cache.atlas_generation == generation
+        });
+        if !fresh {
+            self.quads.insert(
+                id,
+                QuadCache {
+                    layout: layout.clone(),
+                    pixels_per_point,
+                    atlas_generation: generation,
+                    lines: vec![None; layout.lines().len()],
+                },
+            );
+        }
+        if let Some(quads) = self
+            .quads
+            .get(&id)
+            .and_then(|cache| cache.lines.get(line_index))
+            .and_then(Clone::clone)
+        {
+            return quads;
+        }
+        let Some(line) = layout.lines().get(line_index) else {
+            return Arc::from(Vec::new());
+        };
+        let offset = (0.0, line.baseline * pixels_per_point);
+        let mut quads = Vec::with_capacity(layout.line_glyphs(line).len());
+        for glyph in layout.line_glyphs(line) {
+            let physical = glyph.physical(offset, pixels_per_point);
+            let Some(image) = self
+                .atlas
+                .glyph(ctx, &mut self.font_system, &mut self.swash, physical.cache_key)
+            else {
+                continue;
+            };
+            quads.push(GlyphQuad {
+                x: physical.x + image.left,
+                y: physical.y - image.top,
+                width: image.width,
+                height: image.height,
+                uv: image.uv,
+                start: glyph.start,
+                colored: image.colored,
+            });
+        }
+        let quads: Arc<[GlyphQuad]> = Arc::from(quads);
+        // Only keep quads whose atlas entries are still valid (the atlas may have been emptied meanwhile).
+        if self.atlas.generation == generation
+            && let Some(slot) = self
+                .quads
+                .get_mut(&id)
+                .and_then(|cache| cache.lines.get_mut(line_index))
+        {
+            *slot = Some(quads.clone());
+        }
+        quads
     }
 }
 
@@ -99,6 +194,7 @@ impl TextEngine {
             swash: SwashCache::new(),
             atlas: GlyphAtlas::default(),
             cache: HashMap::new(),
+            quads: HashMap::new(),
             painted: PaintStats::default(),
             last_painted: PaintStats::default(),
             frame: 0,
@@ -126,6 +222,8 @@ impl TextEngine {
             let now = self.frame;
             self.cache
                 .retain(|_, entry| now.saturating_sub(entry.last_used) < EVICT_AFTER_FRAMES);
+            let cache = &self.cache;
+            self.quads.retain(|id, _| cache.contains_key(id));
         }
     }
 
@@ -147,6 +245,7 @@ impl TextEngine {
     /// Drop every cached layout (fonts and atlas stay).
     pub fn clear_layouts(&mut self) {
         self.cache.clear();
+        self.quads.clear();
     }
 
     /// Lay out `block` wrapped to `width` points. Cached per block id until the text, width, font size, direction,
@@ -208,6 +307,7 @@ impl TextEngine {
         entry.line_height = line_height;
         let layout = Arc::new(lay_out(&mut self.font_system, entry, width, font_size));
         entry.layout = Some(layout.clone());
+        self.font_system.shape_run_cache.trim(WORD_CACHE_AGES);
         layout
     }
 
@@ -313,23 +413,75 @@ pub(crate) fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Shape (if needed) and wrap every paragraph, and flatten the result into a [`TextLayout`].
+/// Shaped words not reused for this many layouts are dropped from cosmic-text's word cache.
+const WORD_CACHE_AGES: u64 = 64;
+
+/// Texts at least this long are shaped and wrapped on all cores.
+const PARALLEL_MIN_BYTES: usize = 32 * 1024;
+
+thread_local! {
+    /// A font system per worker thread for parallel shaping. Loaded from the same bundled fonts in the same order,
+    /// so its face ids are the engine's own and the glyphs it produces are rasterised by the engine.
+    static WORKER_FONT_SYSTEM: std::cell::RefCell<Option<FontSystem>> = const { std::cell::RefCell::new(None) };
+}
+
+fn wrap_line(font_system: &mut FontSystem, line: &mut BufferLine, width: f32, font_size: f32) {
+    line.layout(
+        font_system,
+        font_size,
+        Some(width),
+        Wrap::Word,
+        Ellipsize::None,
+        None,
+        TAB_WIDTH,
+        Hinting::default(),
+    );
+}
+
+/// Shape and wrap every paragraph of a long text in parallel (each paragraph is independent in cosmic-text).
+fn wrap_in_parallel(lines: &mut [BufferLine], width: f32, font_size: f32) {
+    use rayon::prelude::*;
+    lines.par_iter_mut().with_min_len(16).for_each(|line| {
+        WORKER_FONT_SYSTEM.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            let font_system = slot.get_or_insert_with(|| bundled_font_system().0);
+            wrap_line(font_system, line, width, font_size);
+        });
+    });
+    rayon::broadcast(|_| {
+        WORKER_FONT_SYSTEM.with(|cell| {
+            if let Some(font_system) = cell.borrow_mut().as_mut() {
+                font_system.shape_run_cache.trim(WORD_CACHE_AGES);
+            }
+        });
+    });
+}
+
 fn lay_out(font_system: &mut FontSystem, entry: &mut CachedLayout, width: f32, font_size: f32) -> TextLayout {
+    if entry.text.len() >= PARALLEL_MIN_BYTES && entry.lines.len() > 1 && rayon::current_num_threads() > 1 {
+        wrap_in_parallel(&mut entry.lines, width, font_size);
+    }
     let line_height = entry.line_height;
-    let mut lines = Vec::new();
-    let mut glyphs: Vec<LayoutGlyph> = Vec::new();
+    // Shape and wrap first (cached per paragraph), then size the flat vectors once: no regrowth copies.
+    for line in entry.lines.iter_mut() {
+        wrap_line(font_system, line, width, font_size);
+    }
+    let (line_count, glyph_count) = entry
+        .lines
+        .iter()
+        .filter_map(BufferLine::layout_opt)
+        .flatten()
+        .fold((0, 0), |(lines, glyphs), layout_line| {
+            (lines + 1, glyphs + layout_line.glyphs.len())
+        });
+    let mut lines = Vec::with_capacity(line_count + 1);
+    let mut glyphs: Vec<LayoutGlyph> = Vec::with_capacity(glyph_count);
     let mut top = 0.0f32;
     for (index, (line, paragraph)) in entry.lines.iter_mut().zip(&entry.paragraphs).enumerate() {
         let rtl = line.shape(font_system, TAB_WIDTH).rtl;
-        let layout_lines = line.layout(
-            font_system,
-            font_size,
-            Some(width),
-            Wrap::Word,
-            Ellipsize::None,
-            None,
-            TAB_WIDTH,
-            Hinting::default(),
-        );
+        let Some(layout_lines) = line.layout_opt() else {
+            continue;
+        };
         for layout_line in layout_lines {
             let first = glyphs.len();
             let mut start = usize::MAX;
@@ -367,6 +519,7 @@ fn lay_out(font_system: &mut FontSystem, entry: &mut CachedLayout, width: f32, f
                 range: start..end,
                 rtl,
                 paragraph: index,
+                index: lines.len(),
                 glyphs: first..glyphs.len(),
             });
             top += height;
@@ -379,16 +532,19 @@ fn lay_out(font_system: &mut FontSystem, entry: &mut CachedLayout, width: f32, f
                 range: paragraph.start..paragraph.start,
                 rtl,
                 paragraph: index,
+                index: lines.len(),
                 glyphs: glyphs.len()..glyphs.len(),
             });
             top += line_height;
         }
     }
+    let cells = lines.iter().map(|_| std::sync::OnceLock::new()).collect();
     TextLayout {
         text: entry.text.clone(),
         width,
         height: top,
         lines,
         glyphs,
+        cells,
     }
 }

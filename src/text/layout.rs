@@ -3,7 +3,7 @@
 //! Coordinates here are in egui points relative to the block's top-left corner; the widget adds the screen origin.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use cosmic_text::LayoutGlyph;
 use egui::{Color32, Pos2, Rect, pos2};
@@ -137,6 +137,8 @@ pub struct VisualLine {
     pub rtl: bool,
     /// Index of the paragraph this line belongs to.
     pub paragraph: usize,
+    /// Index of this line in [`TextLayout::lines`].
+    pub index: usize,
     pub(crate) glyphs: Range<usize>,
 }
 
@@ -169,6 +171,8 @@ pub struct TextLayout {
     pub(crate) lines: Vec<VisualLine>,
     /// Glyphs with `start`/`end` rewritten to byte offsets into the whole text.
     pub(crate) glyphs: Vec<LayoutGlyph>,
+    /// Grapheme cells per line, computed on first use (painting spans, hit tests).
+    pub(crate) cells: Vec<OnceLock<Vec<Cell>>>,
 }
 
 impl TextLayout {
@@ -215,7 +219,14 @@ impl TextLayout {
 
     /// Grapheme cells of a line (in glyph order). The glyphs of one cluster (base + marks) form one box; a cluster
     /// of several graphemes (a ligature such as lam-alef) is split evenly between them.
-    pub fn cells(&self, line: &VisualLine) -> Vec<Cell> {
+    pub fn cells(&self, line: &VisualLine) -> &[Cell] {
+        match self.cells.get(line.index) {
+            Some(cell) => cell.get_or_init(|| self.compute_cells(line)),
+            None => &[],
+        }
+    }
+
+    fn compute_cells(&self, line: &VisualLine) -> Vec<Cell> {
         let glyphs = self.line_glyphs(line);
         let mut cells = Vec::new();
         let mut i = 0;
@@ -303,7 +314,7 @@ impl TextLayout {
             }
             let mut pieces: Vec<(f32, f32)> = self
                 .cells(line)
-                .into_iter()
+                .iter()
                 .filter(|cell| cell.range.start < range.end && cell.range.end > range.start && cell.x1 > cell.x0)
                 .map(|cell| (cell.x0, cell.x1))
                 .collect();
@@ -341,15 +352,19 @@ impl TextLayout {
             })
     }
 
-    /// x position of the caret at `offset` on line `line_index`.
-    pub fn caret_x(&self, line_index: usize, offset: usize) -> f32 {
+    /// x position of the caret at `offset` on line `line_index`. Where bidi gives one offset two places (the
+    /// boundary of a number inside an RTL line), the one nearest `hint_x` (the caret's previous x) is taken.
+    pub fn caret_x(&self, line_index: usize, offset: usize, hint_x: Option<f32>) -> f32 {
         let Some(line) = self.lines.get(line_index) else {
             return 0.0;
         };
         let stops = self.caret_stops(line);
-        stops
-            .iter()
-            .find(|(_, o)| *o == offset)
+        let candidates = stops.iter().filter(|(_, o)| *o == offset);
+        let chosen = match hint_x {
+            Some(hint) => candidates.min_by(|a, b| (a.0 - hint).abs().total_cmp(&(b.0 - hint).abs())),
+            None => candidates.min_by(|a, b| a.0.total_cmp(&b.0)),
+        };
+        chosen
             .map(|(x, _)| *x)
             .unwrap_or(if line.rtl { self.width } else { 0.0 })
     }
@@ -374,27 +389,32 @@ impl TextLayout {
         stops
     }
 
-    /// Move a caret one grapheme visually left (`right == false`) or right, crossing to the adjacent line at the ends.
-    pub fn move_visually(&self, offset: usize, right: bool) -> usize {
+    /// Move a caret one grapheme visually left (`right == false`) or right, crossing to the adjacent line at the
+    /// ends. `hint_x` is the caret's current x (from the previous move) to tell apart the two places of an
+    /// ambiguous bidi boundary. Returns the new offset and its x.
+    pub fn move_visually(&self, offset: usize, right: bool, hint_x: Option<f32>) -> (usize, f32) {
         let Some(line_index) = self.line_of(offset) else {
-            return offset;
+            return (offset, hint_x.unwrap_or(0.0));
         };
         let line = &self.lines[line_index];
         let stops = self.caret_stops(line);
-        let x = self.caret_x(line_index, offset);
-        let next = if right {
-            stops
-                .iter()
-                .filter(|(sx, o)| *sx > x + 0.01 && *o != offset)
-                .min_by(|a, b| a.0.total_cmp(&b.0))
+        let x = self.caret_x(line_index, offset, hint_x);
+        // The nearest stop in the direction of motion; among stops at that same x, the logically nearest offset.
+        let ahead: Vec<&(f32, usize)> = stops
+            .iter()
+            .filter(|(sx, o)| *o != offset && if right { *sx > x + 0.01 } else { *sx < x - 0.01 })
+            .collect();
+        let nearest_x = if right {
+            ahead.iter().map(|s| s.0).fold(f32::INFINITY, f32::min)
         } else {
-            stops
-                .iter()
-                .filter(|(sx, o)| *sx < x - 0.01 && *o != offset)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
+            ahead.iter().map(|s| s.0).fold(f32::NEG_INFINITY, f32::max)
         };
-        if let Some((_, o)) = next {
-            return *o;
+        if let Some((sx, o)) = ahead
+            .iter()
+            .filter(|s| (s.0 - nearest_x).abs() <= 0.01)
+            .min_by_key(|s| s.1.abs_diff(offset))
+        {
+            return (*o, *sx);
         }
         // Off the line's end: forward is right in LTR lines, left in RTL ones.
         let forward = right != line.rtl;
@@ -404,11 +424,12 @@ impl TextLayout {
             line_index.wrapping_sub(1)
         };
         let Some(target_line) = self.lines.get(target) else {
-            return if forward {
+            let end = if forward {
                 line.range.end.max(offset)
             } else {
                 line.range.start.min(offset)
             };
+            return (end, x);
         };
         let stops = self.caret_stops(target_line);
         // Enter the adjacent line at the side the motion comes from, skipping the offset we are at.
@@ -418,27 +439,27 @@ impl TextLayout {
         } else {
             candidates.max_by(|a, b| a.0.total_cmp(&b.0))
         };
-        chosen.map_or(offset, |(_, o)| *o)
+        chosen.map_or((offset, x), |(sx, o)| (*o, *sx))
     }
 
-    /// Move a caret one line up or down, keeping its x.
-    pub fn move_vertically(&self, offset: usize, down: bool) -> usize {
+    /// Move a caret one line up or down, keeping its x. Returns the new offset and its x.
+    pub fn move_vertically(&self, offset: usize, down: bool, hint_x: Option<f32>) -> (usize, f32) {
         let Some(line_index) = self.line_of(offset) else {
-            return offset;
+            return (offset, hint_x.unwrap_or(0.0));
         };
-        let x = self.caret_x(line_index, offset);
+        let x = self.caret_x(line_index, offset, hint_x);
         let target = if down {
             line_index + 1
         } else {
             line_index.wrapping_sub(1)
         };
         let Some(line) = self.lines.get(target) else {
-            return if down { self.text.len() } else { 0 };
+            return (if down { self.text.len() } else { 0 }, x);
         };
         self.caret_stops(line)
             .into_iter()
             .min_by(|a, b| (a.0 - x).abs().total_cmp(&(b.0 - x).abs()))
-            .map_or(offset, |(_, o)| o)
+            .map_or((offset, x), |(sx, o)| (o, sx))
     }
 }
 

@@ -12,10 +12,13 @@ use super::layout::{Cell, Span, TextBlock, TextLayout, VisualLine};
 const DIM_FACTOR: f32 = 0.4;
 
 /// A selection in one block: `anchor` where it started, `caret` where it ends (byte offsets).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Selection {
     pub anchor: usize,
     pub caret: usize,
+    /// x of the caret (block coordinates) after a keyboard move: where bidi gives one offset two places, the
+    /// next move starts from the place the caret is shown at.
+    pub caret_x: Option<f32>,
 }
 
 impl Selection {
@@ -95,6 +98,7 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
     engine.begin_pass(ctx.cumulative_pass_nr());
     let layout = engine.layout(block, width);
     let (rect, response) = ui.allocate_exact_size(vec2(layout.width(), layout.height()), Sense::click_and_drag());
+    // The block's text is its AccessKit label (a caller wanting another label sets `widget_info` on the response).
     let text_for_label = block.text.clone();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &*text_for_label));
     let origin = rect.min;
@@ -123,6 +127,7 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
         selection = Some(Selection {
             anchor,
             caret: hit.caret,
+            caret_x: None,
         });
         response.request_focus();
     }
@@ -135,6 +140,7 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
         selection = Some(Selection {
             anchor: current.anchor,
             caret: hit.caret,
+            caret_x: None,
         });
     }
     if response.clicked() {
@@ -146,6 +152,7 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
             selection = Some(Selection {
                 anchor: hit.caret,
                 caret: hit.caret,
+                caret_x: None,
             });
         }
     }
@@ -170,6 +177,7 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
                 current = Selection {
                     anchor: 0,
                     caret: text_len,
+                    caret_x: None,
                 };
                 changed = true;
             }
@@ -182,14 +190,15 @@ pub fn text_block_ui(ui: &mut egui::Ui, engine: &mut TextEngine, block: &TextBlo
                 let extend = input.consume_key(Modifiers::SHIFT, key);
                 let plain = !extend && input.consume_key(Modifiers::NONE, key);
                 if extend || plain {
-                    let caret = if vertical {
-                        layout.move_vertically(current.caret, right)
+                    let (caret, x) = if vertical {
+                        layout.move_vertically(current.caret, right, current.caret_x)
                     } else {
-                        layout.move_visually(current.caret, right)
+                        layout.move_visually(current.caret, right, current.caret_x)
                     };
                     current = Selection {
                         anchor: if extend { current.anchor } else { caret },
                         caret,
+                        caret_x: Some(x),
                     };
                     changed = true;
                 }
@@ -283,7 +292,7 @@ fn paint_lines(
     ui: &egui::Ui,
     engine: &mut TextEngine,
     block: &TextBlock,
-    layout: &TextLayout,
+    layout: &Arc<TextLayout>,
     origin: Pos2,
     visible: Range<usize>,
     selected: Option<Range<usize>>,
@@ -298,22 +307,37 @@ fn paint_lines(
     let mut backgrounds: Vec<Shape> = Vec::new();
     let mut underlines: Vec<Shape> = Vec::new();
     let mut mesh = Mesh::with_texture(texture_id);
+    // Glyphs are placed on whole physical pixels from the block's origin, so cached quads only need translating.
+    let origin_px = (
+        (origin.x * pixels_per_point).round(),
+        (origin.y * pixels_per_point).round(),
+    );
     let lines = layout.lines().get(visible).unwrap_or(&[]);
     engine.painted.blocks += 1;
     engine.painted.lines += lines.len();
+    // Spans on screen, found once; each line then only looks at these.
+    let visible_bytes = match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) => first.range.start..last.range.end.max(first.range.start + 1),
+        _ => 0..0,
+    };
+    let visible_spans: Vec<(usize, &Span)> = block
+        .spans
+        .iter()
+        .enumerate()
+        .filter(|(_, span)| span.range.start < visible_bytes.end && span.range.end > visible_bytes.start)
+        .collect();
     for line in lines {
-        let line_spans: Vec<(usize, &Span)> = block
-            .spans
+        let line_spans: Vec<(usize, &Span)> = visible_spans
             .iter()
-            .enumerate()
+            .copied()
             .filter(|(_, span)| overlaps(&span.range, line))
             .collect();
         let needs_cells = !line_spans.is_empty() || selected.as_ref().is_some_and(|sel| overlaps(sel, line));
-        let cells = if needs_cells { layout.cells(line) } else { Vec::new() };
+        let cells: &[Cell] = if needs_cells { layout.cells(line) } else { &[] };
         let top = origin.y + line.top;
         for (_, span) in &line_spans {
             if let Some(color) = span.style.background {
-                for (x0, x1) in cell_pieces(&cells, &span.range) {
+                for (x0, x1) in cell_pieces(cells, &span.range) {
                     backgrounds.push(Shape::rect_filled(
                         Rect::from_min_max(pos2(origin.x + x0, top), pos2(origin.x + x1, top + line.height)),
                         2.0,
@@ -323,7 +347,7 @@ fn paint_lines(
             }
         }
         if let Some(sel) = &selected {
-            for (x0, x1) in cell_pieces(&cells, sel) {
+            for (x0, x1) in cell_pieces(cells, sel) {
                 backgrounds.push(Shape::rect_filled(
                     Rect::from_min_max(pos2(origin.x + x0, top), pos2(origin.x + x1, top + line.height)),
                     0.0,
@@ -335,7 +359,7 @@ fn paint_lines(
             if let Some(underline) = span.style.underline {
                 let thickness = underline.thickness.max(0.5);
                 let y = origin.y + line.baseline + block.font_size * 0.22 + lanes[*index] as f32 * (thickness + 1.5);
-                for (x0, x1) in cell_pieces(&cells, &span.range) {
+                for (x0, x1) in cell_pieces(cells, &span.range) {
                     underlines.push(Shape::rect_filled(
                         Rect::from_min_max(pos2(origin.x + x0, y), pos2(origin.x + x1, y + thickness)),
                         0.0,
@@ -349,24 +373,13 @@ fn paint_lines(
             .map(|(_, span)| *span)
             .filter(|span| span.style.text_color.is_some() || span.style.dim)
             .collect();
-        let offset = (
-            origin.x * pixels_per_point,
-            (origin.y + line.baseline) * pixels_per_point,
-        );
-        engine.painted.glyphs += layout.line_glyphs(line).len();
-        for glyph in layout.line_glyphs(line) {
-            let physical = glyph.physical(offset, pixels_per_point);
-            let Some(atlas_glyph) =
-                engine
-                    .atlas
-                    .glyph(ctx, &mut engine.font_system, &mut engine.swash, physical.cache_key)
-            else {
-                continue;
-            };
+        let quads = engine.line_quads(ctx, block.id, layout, line.index, pixels_per_point);
+        engine.painted.glyphs += quads.len();
+        for quad in quads.iter() {
             let mut color = block.color;
             let mut dim = false;
             for span in &colour_spans {
-                if span.range.start <= glyph.start && glyph.start < span.range.end {
+                if span.range.start <= quad.start && quad.start < span.range.end {
                     if let Some(text_color) = span.style.text_color {
                         color = text_color;
                     }
@@ -376,15 +389,15 @@ fn paint_lines(
             if dim {
                 color = color.gamma_multiply(DIM_FACTOR);
             }
-            if atlas_glyph.colored {
+            if quad.colored {
                 color = Color32::WHITE;
             }
             let min = pos2(
-                (physical.x + atlas_glyph.left) as f32 / pixels_per_point,
-                (physical.y - atlas_glyph.top) as f32 / pixels_per_point,
+                (origin_px.0 + quad.x as f32) / pixels_per_point,
+                (origin_px.1 + quad.y as f32) / pixels_per_point,
             );
-            let size = Vec2::new(atlas_glyph.width as f32, atlas_glyph.height as f32) / pixels_per_point;
-            mesh.add_rect_with_uv(Rect::from_min_size(min, size), atlas_glyph.uv, color);
+            let size = Vec2::new(quad.width as f32, quad.height as f32) / pixels_per_point;
+            mesh.add_rect_with_uv(Rect::from_min_size(min, size), quad.uv, color);
         }
     }
     painter.extend(backgrounds);
@@ -392,4 +405,46 @@ fn paint_lines(
         painter.add(Shape::mesh(mesh));
     }
     painter.extend(underlines);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::layout::{SpanStyle, Underline};
+
+    fn underlined(range: Range<usize>) -> Span {
+        Span {
+            range,
+            style: SpanStyle {
+                underline: Some(Underline {
+                    color: Color32::RED,
+                    thickness: 2.0,
+                }),
+                ..Default::default()
+            },
+            tag: 0,
+        }
+    }
+
+    #[test]
+    fn overlapping_underlines_get_separate_lanes() {
+        let spans = vec![
+            underlined(0..50),
+            underlined(10..20),
+            underlined(20..30),
+            Span {
+                range: 0..100,
+                style: SpanStyle::default(),
+                tag: 1,
+            },
+            underlined(60..70),
+            underlined(15..25),
+        ];
+        let lanes = underline_lanes(&spans);
+        assert_eq!(lanes[0], 0);
+        assert_eq!(lanes[1], 1);
+        assert_eq!(lanes[2], 1, "20..30 starts where 10..20 ends: same lane");
+        assert_eq!(lanes[4], 0, "60..70 overlaps nothing");
+        assert_eq!(lanes[5], 2, "15..25 overlaps both others");
+    }
 }

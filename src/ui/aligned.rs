@@ -52,6 +52,8 @@ pub fn differing_words(cells: &[Option<&str>]) -> Vec<Vec<Range<usize>>> {
 }
 
 pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
+    // In this view "aligning" a claim means bringing its row into view.
+    let align_pending = std::mem::take(&mut wb.state.align_pending);
     if wb.state.columns.is_empty() {
         ui.label("No article is shown: tick articles in the corpus panel.");
         return;
@@ -62,12 +64,13 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
     let Some(report) = wb.state.report.as_ref() else { return };
     let columns = wb.state.columns.clone();
     let n = columns.len();
-    let cell_width = ((ui.available_width() - 220.0) / n as f32).clamp(180.0, 420.0);
+    // Room for the claim id column, the differences column (170) and the grid spacing.
+    let cell_width = ((ui.available_width() - 240.0 - 10.0 * n as f32) / n as f32).clamp(160.0, 420.0);
     let font = wb.state.settings.font_size * 0.9;
     let diff_bg = if wb.state.settings.dark {
-        Color32::from_rgb(110, 40, 40)
+        Color32::from_rgb(95, 45, 40)
     } else {
-        Color32::from_rgb(255, 205, 205)
+        Color32::from_rgb(255, 222, 205)
     };
     let rows_with_cluster = alignment.rows.iter().filter(|r| r.cluster.is_some()).count();
     ui.horizontal(|ui| {
@@ -78,8 +81,10 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
             ))
             .strong(),
         );
+        ui.checkbox(&mut wb.state.only_shared_rows, "Only shared claims");
         ui.label(RichText::new("Words not shared by every article of a row are marked.").weak());
     });
+    let only_shared = wb.state.only_shared_rows;
     if alignment.rows.is_empty() {
         ui.label("No alignment rows for these articles.");
         return;
@@ -95,11 +100,15 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                 .spacing([10.0, 8.0])
                 .show(ui, |ui| {
                     ui.label(RichText::new("claim").strong());
-                    for &a in &columns {
+                    for (i, &a) in columns.iter().enumerate() {
                         rtl_line_ui(
                             ui,
                             &wb.engine,
-                            &report.articles[a].title,
+                            &format!(
+                                "#{} {}",
+                                i + 1,
+                                super::columns::short_title(&report.articles[a].title, 80)
+                            ),
                             13.0,
                             ui.visuals().strong_text_color(),
                             cell_width,
@@ -107,7 +116,7 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                     }
                     ui.label(RichText::new("differences").strong());
                     ui.end_row();
-                    for row in &alignment.rows {
+                    for row in alignment.rows.iter().filter(|r| !only_shared || r.cluster.is_some()) {
                         let cluster = row
                             .cluster
                             .as_ref()
@@ -132,8 +141,12 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                                 let colour = wb.state.claim_colour(c);
                                 let selected = wb.state.selection.claim == Some(c);
                                 let text = RichText::new(&report.claims[c].id).color(colour).strong();
-                                if ui.selectable_label(selected, text).clicked() {
+                                let r = ui.selectable_label(selected, text);
+                                if r.clicked() {
                                     clicked = Some(c);
+                                }
+                                if selected && align_pending {
+                                    r.scroll_to_me(Some(egui::Align::Center));
                                 }
                             }
                             None => {
@@ -179,15 +192,30 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                         if let Some(c) = cluster {
                             ui.vertical(|ui| {
                                 for d in &report.claims[c].differences {
-                                    let values: Vec<String> =
-                                        d.values.iter().map(|(a, v)| format!("{a}: {v}")).collect();
+                                    // Values by column number, as the table shows them.
+                                    let values: Vec<String> = d
+                                        .values
+                                        .iter()
+                                        .map(|(id, v)| {
+                                            let col = wb
+                                                .state
+                                                .index
+                                                .article_by_id
+                                                .get(id)
+                                                .and_then(|a| columns.iter().position(|c| c == a));
+                                            match col {
+                                                Some(i) => format!("#{} {v}", i + 1),
+                                                None => format!("{id}: {v}"),
+                                            }
+                                        })
+                                        .collect();
                                     ui.label(
                                         RichText::new(format!("≠ {}", d.what))
                                             .color(ui.visuals().warn_fg_color)
                                             .strong(),
                                     );
                                     for v in values {
-                                        rtl_line_ui(ui, &wb.engine, &v, 12.0, ui.visuals().text_color(), 200.0);
+                                        rtl_line_ui(ui, &wb.engine, &v, 12.0, ui.visuals().text_color(), 170.0);
                                     }
                                 }
                             });

@@ -22,6 +22,8 @@ pub struct ColumnRecord {
     pub claim_rects: Vec<(usize, usize, egui::Rect)>,
     /// Distance from the top of the scrolled content to the selected claim's member in this column.
     pub selected_member_content_y: Option<f32>,
+    /// Distance from the top of the scrolled content to the first search hit (when a new search asked for it).
+    pub first_hit_content_y: Option<f32>,
     pub scroll_offset: f32,
     pub header_height: f32,
 }
@@ -36,6 +38,7 @@ impl Default for ColumnRecord {
             search_hits_drawn: 0,
             claim_rects: Vec::new(),
             selected_member_content_y: None,
+            first_hit_content_y: None,
             scroll_offset: 0.0,
             header_height: 0.0,
         }

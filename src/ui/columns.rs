@@ -69,10 +69,10 @@ pub fn block_spans(
                 }
             }
             Some(_) => {
+                // Other entities fade to a faint tint; their words stay readable.
                 record.dimmed_mentions += 1;
                 SpanStyle {
-                    background: Some(colour),
-                    dim: true,
+                    background: Some(colour.gamma_multiply(0.22)),
                     ..SpanStyle::default()
                 }
             }
@@ -161,7 +161,7 @@ pub fn columns_ui(wb: &mut Workbench, ui: &mut Ui) {
             });
         });
     // Align the selected claim: every column scrolls so that its member sits at the same screen height.
-    if let Some(c) = wb.state.selection.claim.filter(|_| wb.state.align_pending) {
+    if wb.state.selection.claim.is_some() && wb.state.align_pending {
         let with_member: Vec<&ColumnRecord> = record
             .columns
             .iter()
@@ -179,10 +179,20 @@ pub fn columns_ui(wb: &mut Workbench, ui: &mut Ui) {
                 let y = r.viewport.top() + r.selected_member_content_y.unwrap_or(0.0);
                 wb.pending_scroll.insert(r.article, (y - target).max(0.0));
             }
-            let _ = c;
             wb.state.align_pending = false;
             ui.ctx().request_repaint();
         }
+    }
+    // A new search: each column shows its first hit a third of the way down.
+    if wb.state.search_scroll_pending {
+        for r in &record.columns {
+            if let Some(y) = r.first_hit_content_y {
+                wb.pending_scroll
+                    .insert(r.article, (y - r.viewport.height() * 0.3).max(0.0));
+            }
+        }
+        wb.state.search_scroll_pending = false;
+        ui.ctx().request_repaint();
     }
     connector_bands(wb, ui, &record, bands_clip);
     wb.last_frame = record;
@@ -328,10 +338,17 @@ fn column_ui(
                 width: text_width,
                 font_size: size,
                 colour,
-                rects_for: |t| tag::as_claim(t).is_some(),
+                rects_for: if wb.state.search_scroll_pending {
+                    |t| tag::as_claim(t).is_some() || t == tag::SEARCH
+                } else {
+                    |t| tag::as_claim(t).is_some()
+                },
             };
             let out = text_block_ui(ui, &wb.engine, &block);
             for (t, rect) in &out.tag_rects {
+                if *t == tag::SEARCH && record.first_hit_content_y.is_none() {
+                    record.first_hit_content_y = Some(rect.top() - content_top);
+                }
                 if let Some((c, m)) = tag::as_claim(*t) {
                     record.claim_rects.push((c, m, *rect));
                     if selected_claim == Some(c) {

@@ -20,6 +20,11 @@ fn command_button(wb: &mut Workbench, ui: &mut Ui, cmd: UiCommand) {
     }
 }
 
+/// A click anywhere on a row, also over the text drawn in it (the text widget takes pointer input for selection).
+fn row_clicked(ui: &Ui, response: &egui::Response) -> bool {
+    response.clicked() || (ui.rect_contains_pointer(response.rect) && ui.input(|i| i.pointer.primary_clicked()))
+}
+
 /// A short line of possibly right-to-left text, drawn through the text widget (bidi-correct).
 pub fn rtl_line_ui(ui: &mut Ui, engine: &Engine, text: &str, size: f32, colour: Color32, width: f32) -> egui::Response {
     let shared: Arc<str> = Arc::from(text);
@@ -370,7 +375,7 @@ fn claims_list_ui(wb: &mut Workbench, ui: &mut Ui) {
                 }
             });
             let response = inner.response.interact(egui::Sense::click());
-            let clicked_here = response.clicked() || text_clicked;
+            let clicked_here = row_clicked(ui, &response) || text_clicked;
             let label = format!(
                 "Claim {} shared by {} articles",
                 cluster.id, wb.state.index.claim_article_counts[c]
@@ -477,8 +482,21 @@ pub fn entities_ui(wb: &mut Workbench, ui: &mut Ui) {
                         let label = format!("Entity {}", entity.label);
                         response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
                         let response = response.on_hover_ui(|ui| entity_tooltip_ui(wb, ui, e));
-                        if response.clicked() || row.inner.clicked() {
+                        if row_clicked(ui, &response) || row.inner.clicked() {
                             clicked = Some(e);
+                        }
+                        // Other spellings under the label (the label is the most common one).
+                        let others: Vec<&str> = entity
+                            .variants
+                            .iter()
+                            .map(String::as_str)
+                            .filter(|v| *v != entity.label)
+                            .collect();
+                        if !others.is_empty() {
+                            ui.indent(("variants", e), |ui| {
+                                let weak = ui.visuals().weak_text_color();
+                                rtl_line_ui(ui, &wb.engine, &others.join("، "), 12.0, weak, (width - 40.0).max(60.0));
+                            });
                         }
                     }
                 });
@@ -498,8 +516,11 @@ fn matrix_ui(wb: &mut Workbench, ui: &mut Ui, order: &[usize], clicked: &mut Opt
         for (a, article) in report.articles.iter().enumerate() {
             let active = wb.state.matrix_sort == MatrixSort::Article(a);
             if ui
-                .selectable_label(active, &article.id)
-                .on_hover_text(format!("{}\nSort by mentions here", article.title))
+                .selectable_label(active, article.id.chars().take(5).collect::<String>())
+                .on_hover_text(format!(
+                    "{}\n{}\nSort by mentions in this article",
+                    article.id, article.title
+                ))
                 .clicked()
             {
                 sort = Some(MatrixSort::Article(a));

@@ -290,6 +290,10 @@ pub struct WorkbenchState {
     alignment: Option<(Vec<usize>, Alignment)>,
     /// Set when the columns should scroll to align the selected claim.
     pub align_pending: bool,
+    /// Set when a new search should bring each column's first hit into view.
+    pub search_scroll_pending: bool,
+    /// Aligned view: only the rows that carry a shared claim.
+    pub only_shared_rows: bool,
 }
 
 impl WorkbenchState {
@@ -311,6 +315,8 @@ impl WorkbenchState {
             search_for: String::new(),
             alignment: None,
             align_pending: false,
+            search_scroll_pending: false,
+            only_shared_rows: true,
         }
     }
 
@@ -398,6 +404,7 @@ impl WorkbenchState {
             return;
         }
         self.search_for = self.selection.query.clone();
+        self.search_scroll_pending = !self.selection.query.trim().is_empty();
         self.search_hits = self
             .index
             .folded

@@ -75,7 +75,7 @@ pub fn propagate(sentences: &[Vec<&str>], tags: &mut [Vec<usize>], window: usize
     }
     for i in 0..sentences.len() {
         let lo = i.saturating_sub(window);
-        let hi = (i + window + 1).min(sentences.len());
+        let hi = i.saturating_add(window).saturating_add(1).min(sentences.len());
         // Longest names first so a full name wins over its surname.
         let mut candidates: HashMap<&[String], (&str, usize)> = HashMap::new();
         for (j, ns) in names.iter().enumerate().take(hi).skip(lo) {

@@ -77,14 +77,29 @@ pub fn ner_command(file: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-/// How many sentences either side a name found by the tagger labels its repeats (CoNLL files have no document
-/// boundaries; an article is its own document).
+/// How many sentences either side a name found by the tagger labels its repeats in a CoNLL file (it has no document
+/// boundaries, so only near sentences are taken as the same story; an article is one document as a whole).
 const CONSISTENCY_WINDOW: usize = 5;
 
-/// Tags a run of sentences as one document: the tagger per sentence, then one-name-one-label across them.
+/// Tags a run of sentences of a CoNLL file: the tagger per sentence, then one-name-one-label over near sentences.
 pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-    let mut tags: Vec<Vec<usize>> = sentences.iter().map(|s| model.tag(s)).collect();
-    consistency::propagate(sentences, &mut tags, CONSISTENCY_WINDOW);
+    tag_document_with_covers(model, sentences, &[], CONSISTENCY_WINDOW)
+}
+
+/// [`tag_document`] with each sentence's gazetteer cover already known (empty: computed here) and a window for the
+/// one-name-one-label pass (`usize::MAX`: the whole document).
+pub fn tag_document_with_covers(
+    model: &Model,
+    sentences: &[Vec<&str>],
+    covers: &[tagger::GazCover],
+    window: usize,
+) -> Vec<Vec<usize>> {
+    let mut tags: Vec<Vec<usize>> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| model.tag_with_cover(s, covers.get(i)))
+        .collect();
+    consistency::propagate(sentences, &mut tags, window);
     tags
 }
 

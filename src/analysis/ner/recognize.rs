@@ -1,11 +1,14 @@
 //! Mentions in an article: the tagger run over the body sentence by sentence, news-prose patterns (roles before names,
 //! agencies, bodies), gazetteer matches, dates, and later short forms of names given in full — then overlaps resolved.
 
-use super::tagger::{Lexicon, Model, TAGS};
-use super::text::{fold, is_split_punct, strip_proclitics, tokenize};
-use super::{bundled_model, tag_document};
+use super::tagger::{Lexicon, Model, TAGS, cover_from_matches};
+use super::text::strip_proclitics;
+use super::{bundled_model, tag_document_with_covers};
+use crate::analysis::gazetteer::{GazKind, GazMatch, Gazetteer};
 use crate::analysis::mention::{MentionOrigin, RawMention};
 use crate::analysis::model::EntityKind;
+use crate::arabic::dates::find_dates;
+use crate::arabic::{Token, TokenKind, normalize, tokenize};
 use crate::corpus::Article;
 use std::collections::HashSet;
 
@@ -16,11 +19,24 @@ pub fn recognize(article: &Article) -> Vec<RawMention> {
         .into_iter()
         .filter_map(|(s, e)| {
             let body = text.get(s..e)?;
-            let toks: Vec<Tok> = tokenize(body)
+            let tokens: Vec<Token> = tokenize(body)
                 .into_iter()
-                .map(|(a, b)| Tok::new(text, a + s, b + s))
+                .map(|t| Token {
+                    start: t.start + s,
+                    end: t.end + s,
+                    text: &text[t.start + s..t.end + s],
+                    norm: t.norm,
+                    kind: t.kind,
+                })
                 .collect();
-            (!toks.is_empty()).then_some(Sentence { start: s, end: e, toks })
+            let toks: Vec<Tok> = tokens.iter().map(|t| Tok::new(text, t)).collect();
+            let gaz = Gazetteer::global().find_in_tokens(&tokens);
+            (!toks.is_empty()).then_some(Sentence {
+                start: s,
+                end: e,
+                toks,
+                gaz,
+            })
         })
         .collect();
     let model = bundled_model();
@@ -32,73 +48,91 @@ pub fn recognize(article: &Article) -> Vec<RawMention> {
     }
     for s in &sentences {
         pattern_mentions(text, s, lexicon, &mut candidates);
-        gazetteer_mentions(text, s, &mut candidates);
+        gazetteer_mentions(s, &mut candidates);
         date_mentions(text, s, &mut candidates);
     }
     let mut mentions = resolve(candidates);
+    // A name found by the tagger or a pattern that is exactly a gazetteer entry (تاس in وكالة "تاس") gets its identity.
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.canonical.is_none() && m.kind != EntityKind::Date)
+    {
+        let name = &text[m.start..m.end];
+        if let [g] = Gazetteer::global().find_all(name).as_slice()
+            && g.start == 0
+            && g.end == name.len()
+            && g.kind.entity_kind() == m.kind
+            && !g.canonical.is_empty()
+        {
+            m.canonical = Some(g.canonical.clone());
+        }
+    }
     drop_unsupported_single_names(text, lexicon, &mut mentions);
     short_forms(text, &sentences, &mut mentions);
     mentions
 }
 
-/// One token of a body sentence: its byte range in the article text, its folded form, and that form without
+/// One token of a body sentence: its byte range in the article text, its normalised form, and that form without
 /// proclitics.
 struct Tok {
     start: usize,
     end: usize,
     folded: String,
     base: String,
-    /// The folded proclitics that `base` leaves out.
+    /// The normalised proclitics that `base` leaves out.
     clitic: String,
     /// Byte length in the ORIGINAL text of those proclitics.
     clitic_bytes: usize,
+    punct: bool,
 }
 
 impl Tok {
-    fn new(text: &str, start: usize, end: usize) -> Tok {
-        let raw = &text[start..end];
-        let folded = fold(raw);
+    fn new(text: &str, t: &Token) -> Tok {
+        let folded = t.norm.clone();
         let (clitic, base) = strip_proclitics(&folded);
-        let clitic_bytes = original_prefix_bytes(raw, clitic.chars().count());
+        let clitic_bytes = original_prefix_bytes(&text[t.start..t.end], clitic.chars().count());
         Tok {
-            start,
-            end,
+            start: t.start,
+            end: t.end,
             base: base.to_string(),
             clitic: clitic.to_string(),
             folded,
             clitic_bytes,
+            punct: t.kind == TokenKind::Punct,
         }
     }
 
     fn is_punct(&self) -> bool {
-        self.folded.chars().all(|c| is_split_punct(c) || !c.is_alphanumeric())
+        self.punct
     }
 }
 
-/// Bytes of `raw` that hold its first `letters` letters and the marks that follow them.
+/// Bytes of `raw` that hold its first `letters` normalised letters and the marks that follow them.
 fn original_prefix_bytes(raw: &str, letters: usize) -> usize {
     if letters == 0 {
         return 0;
     }
     let mut seen = 0;
+    let mut buf = String::new();
     for (i, c) in raw.char_indices() {
-        let counts = !fold(c.encode_utf8(&mut [0; 4])).is_empty();
-        if counts {
-            if seen == letters {
+        buf.clear();
+        crate::arabic::push_normalized(c, &mut buf);
+        if !buf.is_empty() {
+            if seen >= letters {
                 return i;
             }
-            seen += 1;
+            seen += buf.chars().count();
         }
     }
     raw.len()
 }
 
 struct Sentence {
-    #[allow(dead_code)]
     start: usize,
-    #[allow(dead_code)]
     end: usize,
     toks: Vec<Tok>,
+    /// Gazetteer matches over the sentence's tokens (shared by the tagger's features and the gazetteer mentions).
+    gaz: Vec<GazMatch>,
 }
 
 /// Byte ranges of the sentences to analyse: the article's body sentences, or its body segments split at line breaks
@@ -214,13 +248,14 @@ fn trimmed_start(text: &str, tok: &Tok, lexicon: &Lexicon, known: &HashSet<Strin
         }
         // والصين، بالعراق: a conjunction or preposition before the article is a clitic, not part of a name.
         let before_article = rest.starts_with("ال") && rest.chars().count() >= 4 && !clitic.contains('ف');
+        let with_article = format!("ال{rest}");
         let rest_known = lexicon.entity_count(rest) > whole_count
             || known.contains(rest)
-            || (clitic != "لل" && gazetteer_knows(rest));
+            || gazetteer_knows(rest)
+            || (clitic.ends_with("لل") && (known.contains(&with_article) || gazetteer_knows(&with_article)));
         if before_article || rest_known {
-            let letters = clitic.chars().count();
-            // لل is ل + the article: keep the article's ل with the name.
-            let cut = if clitic.ends_with("لل") { letters - 1 } else { letters };
+            // After لل (ل + the article) the name's own letters start past both.
+            let cut = clitic.chars().count();
             return tok.start + original_prefix_bytes(&text[tok.start..tok.end], cut);
         }
     }
@@ -229,8 +264,7 @@ fn trimmed_start(text: &str, tok: &Tok, lexicon: &Lexicon, known: &HashSet<Strin
 
 /// Whether the gazetteer has this folded word as a name.
 fn gazetteer_knows(folded: &str) -> bool {
-    let _ = folded;
-    false
+    Gazetteer::global().lookup(folded).is_some()
 }
 
 struct Candidate {
@@ -267,14 +301,35 @@ fn tagger_mentions(text: &str, sentences: &[Sentence], model: &Model, out: &mut 
         .iter()
         .map(|s| s.toks.iter().map(|t| &text[t.start..t.end]).collect())
         .collect();
-    let tags = tag_document(model, &words);
+    let covers: Vec<_> = sentences
+        .iter()
+        .map(|s| cover_from_matches(s.toks.len(), &s.gaz))
+        .collect();
+    let tags = tag_document_with_covers(model, &words, &covers, usize::MAX);
     let lexicon = model.lexicon();
-    let mut spans = Vec::new();
+    let raw: Vec<(usize, usize, usize, String)> = tags
+        .iter()
+        .enumerate()
+        .flat_map(|(si, t)| {
+            let tag_strs: Vec<&str> = t.iter().map(|&x| TAGS[x]).collect();
+            super::conll::spans(&tag_strs)
+                .into_iter()
+                .map(move |(s, e, ty)| (si, s, e, ty))
+        })
+        .collect();
+    // Words the tagger put in names as written (not a span's clitic-bearing first word): the article's own names.
     let mut known = HashSet::new();
-    for (si, t) in tags.iter().enumerate() {
-        let tag_strs: Vec<&str> = t.iter().map(|&x| TAGS[x]).collect();
-        for (s0, e0, ty) in super::conll::spans(&tag_strs) {
-            let Some((ds, de)) = clean_span(&ty, &sentences[si].toks[s0..e0], lexicon) else {
+    for (si, s0, e0, _) in &raw {
+        for (k, tok) in sentences[*si].toks[*s0..*e0].iter().enumerate() {
+            if k > 0 || tok.clitic_bytes == 0 {
+                known.insert(tok.folded.clone());
+            }
+        }
+    }
+    let mut spans = Vec::new();
+    for (si, s0, e0, ty) in raw {
+        {
+            let Some((ds, de)) = clean_span(&ty, &sentences[si].toks[s0..e0], lexicon, &known) else {
                 continue;
             };
             let (s, e) = (s0 + ds, s0 + de);
@@ -292,11 +347,6 @@ fn tagger_mentions(text: &str, sentences: &[Sentence], model: &Model, out: &mut 
                     || (ty == "PERS" && is_role(&lone.base)))
             {
                 continue;
-            }
-            for (k, tok) in toks.iter().enumerate() {
-                if k > 0 || tok.clitic_bytes == 0 {
-                    known.insert(tok.folded.clone());
-                }
             }
             spans.push((si, s, e, ty));
         }
@@ -367,6 +417,10 @@ fn is_role_modifier(t: &Tok, lexicon: &Lexicon) -> bool {
     if is_role(&t.base) || is_role(f) {
         return true;
     }
+    // Where the office is: السفير الروسي لدى طهران، …
+    if f == "،" || f == "," || gazetteer_knows(f) || gazetteer_knows(&t.base) {
+        return true;
+    }
     // Definite words (الدفاع، الروسي، الأركان، للقوات) describe the office; names rarely carry ال.
     (f.starts_with("ال") || f.starts_with("لل"))
         && (lexicon.is_common(f)
@@ -390,6 +444,40 @@ fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out: &mut Vec<C
         let full = toks[i].folded.as_str();
         let head_is = |f: fn(&str) -> bool| f(key) || f(full);
         // A role, then its office and country, then the name: the person.
+        // A name put before its office (ستيفن ويتكوف مبعوث الرئيس): two name words right before an undetermined role.
+        if i >= 2
+            && is_role(full)
+            && !full.starts_with("ال")
+            && match name_after(toks, i - 2, lexicon) {
+                Some(e) if e == i => true,
+                // The second word may begin with و as its own letter (ويتكوف) when nothing knows it otherwise.
+                Some(e) if e == i - 1 => {
+                    let t = &toks[i - 1];
+                    !t.is_punct()
+                        && !lexicon.is_common(&t.folded)
+                        && lexicon.entity_type(&t.folded).is_none()
+                        && lexicon.entity_type(&t.base).is_none()
+                        && !lexicon.is_common(&t.base)
+                        && !gazetteer_knows(&t.base)
+                        && !is_role(&t.base)
+                }
+                _ => false,
+            }
+            && (i == 2 || name_after(toks, i - 3, lexicon).is_none_or(|e| e < i))
+            && toks[i - 2..i]
+                .iter()
+                .all(|t| lexicon.entity_type(&t.folded).is_none_or(|ty| ty == "PERS"))
+            && !lexicon.is_common(&toks[i - 2].folded)
+        {
+            push(
+                out,
+                toks[i - 2].start,
+                toks[i - 1].end,
+                EntityKind::Person,
+                MentionOrigin::Pattern,
+                2,
+            );
+        }
         if head_is(is_role) {
             let mut j = i + 1;
             while j < n && j <= i + 8 && is_role_modifier(&toks[j], lexicon) {
@@ -456,7 +544,20 @@ fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out: &mut Vec<C
                 }
             }
             if j > i + 1 {
-                let start = trimmed_start(text, &toks[i], lexicon, &HashSet::new());
+                let t = &toks[i];
+                // The head as written (وزارة) or glued to clitics (ووزارة، للحرس): the mention starts at the head's
+                // own letters, keeping an article that is its own (والحرس → الحرس).
+                let start = if is_body_head(&t.folded) || t.clitic.is_empty() {
+                    t.start
+                } else {
+                    let letters = t.clitic.chars().count();
+                    let keep = if t.clitic.ends_with("ال") && !t.clitic.ends_with("لل") {
+                        2
+                    } else {
+                        0
+                    };
+                    t.start + original_prefix_bytes(&text[t.start..t.end], letters - keep)
+                };
                 push(out, start, toks[j - 1].end, EntityKind::Org, MentionOrigin::Pattern, 2);
             }
         }
@@ -479,7 +580,10 @@ fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon) -> Option<usize> {
             && !never_a_name(f)
             && !is_role(f)
             && !is_role(&t.base)
-            && (pers || j > first || !matches!(lexicon.entity_type(f), Some("LOC" | "ORG")))
+            && (pers
+                || !matches!(lexicon.entity_type(f), Some("LOC" | "ORG"))
+                || (j > first && lexicon.entity_type(f) == Some("ORG")))
+            && !(j > first && gazetteer_knows(f))
             && (pers || name_clitics_ok(t, lexicon, j == first));
         if !ok {
             break;
@@ -512,12 +616,12 @@ fn name_clitics_ok(t: &Tok, lexicon: &Lexicon, first: bool) -> bool {
     if c.starts_with('و') || c.chars().count() > 1 {
         return false;
     }
-    !lexicon.is_common(&t.base)
+    !lexicon.is_common(&t.base) && !t.base.ends_with("ات")
 }
 
 /// A tagger span made tidy: leading office words off a person (الروسي سيرجي شويجو → سيرجي شويجو), and cut before the
 /// first word that cannot continue the name (باقري بإرادة, الولايات المتحدة عقدتا).
-fn clean_span(ty: &str, toks: &[Tok], lexicon: &Lexicon) -> Option<(usize, usize)> {
+fn clean_span(ty: &str, toks: &[Tok], lexicon: &Lexicon, known: &HashSet<String>) -> Option<(usize, usize)> {
     let mut s = 0;
     let mut e = toks.len();
     let pers_word = |t: &Tok| lexicon.entity_type(&t.folded) == Some("PERS");
@@ -539,14 +643,31 @@ fn clean_span(ty: &str, toks: &[Tok], lexicon: &Lexicon) -> Option<(usize, usize
             s += 1;
         }
     }
-    for k in s + 1..e {
-        let t = &toks[k];
+    for (k, t) in toks.iter().enumerate().take(e).skip(s + 1) {
         let f = t.folded.as_str();
-        let stop = FUNCTION_WORDS.contains(&f)
+        let glued = !(t.clitic.is_empty() || t.clitic == "ال");
+        let stop = t.is_punct()
+            || FUNCTION_WORDS.contains(&f)
             || never_a_name(f)
             || match ty {
-                "PERS" => !pers_word(t) && (lexicon.is_common(f) || !name_clitics_ok(t, lexicon, false)),
-                "LOC" => lexicon.is_common(f) && lexicon.entity_type(f).is_none(),
+                // A word glued to a conjunction or preposition starts a new phrase (أشتياني لشويجو، باقري بتضحيات)
+                // unless it is the name's own letter (ويتكوف after ستيفن).
+                "PERS" => {
+                    !pers_word(t)
+                        && (lexicon.is_common(f)
+                            || is_role(&t.base)
+                            || (glued
+                                && (known.contains(&t.base)
+                                    || lexicon.entity_type(&t.base).is_some()
+                                    || lexicon.is_common(&t.base)
+                                    || t.base.ends_with("ات"))))
+                }
+                // A place goes on only with place-like words (المحيط الهندي، سانت بطرسبرغ), not a verb (… عقدتا).
+                "LOC" => {
+                    lexicon.is_common(f)
+                        || glued
+                        || (lexicon.entity_type(f).is_none() && !f.starts_with("ال") && !gazetteer_knows(f))
+                }
                 _ => false,
             };
         if stop {
@@ -583,28 +704,72 @@ fn is_body_head(key: &str) -> bool {
     )
 }
 
-/// Gazetteer matches (countries, cities, organisations, agencies) with their canonical identities.
-fn gazetteer_mentions(text: &str, s: &Sentence, out: &mut Vec<Candidate>) {
-    let _ = (text, s, out);
+/// Gazetteer matches (countries, cities, organisations, agencies, bodies) with their canonical identities.
+fn gazetteer_mentions(s: &Sentence, out: &mut Vec<Candidate>) {
+    for m in &s.gaz {
+        // A lone generic body word (حكومة، سفارة) names no particular body.
+        if m.kind == GazKind::Body && m.tokens.len() == 1 {
+            continue;
+        }
+        let before = out.len();
+        push(out, m.start, m.end, m.kind.entity_kind(), MentionOrigin::Gazetteer, 1);
+        if let Some(c) = out.get_mut(before) {
+            c.mention.canonical = (!m.canonical.is_empty()).then(|| m.canonical.clone());
+        }
+    }
 }
 
 /// Dates with their normalised values.
 fn date_mentions(text: &str, s: &Sentence, out: &mut Vec<Candidate>) {
-    let _ = (text, s, out);
+    let Some(body) = text.get(s.start..s.end) else { return };
+    for d in find_dates(body) {
+        let before = out.len();
+        push(
+            out,
+            s.start + d.start,
+            s.start + d.end,
+            EntityKind::Date,
+            MentionOrigin::Date,
+            3,
+        );
+        if let Some(c) = out.get_mut(before) {
+            c.mention.value = Some(d.value.clone());
+        }
+    }
 }
 
 /// Keeps the best of overlapping candidates: higher rank, then longer, then earlier; returns them sorted by start.
 fn resolve(mut candidates: Vec<Candidate>) -> Vec<RawMention> {
+    let origin_order = |o: MentionOrigin| match o {
+        MentionOrigin::Date => 4,
+        MentionOrigin::Gazetteer => 3,
+        MentionOrigin::Pattern => 2,
+        MentionOrigin::Coreference => 1,
+        MentionOrigin::Tagger => 0,
+    };
     candidates.sort_by(|a, b| {
         b.rank
             .cmp(&a.rank)
             .then((b.mention.end - b.mention.start).cmp(&(a.mention.end - a.mention.start)))
+            .then(origin_order(b.mention.origin).cmp(&origin_order(a.mention.origin)))
             .then(a.mention.start.cmp(&b.mention.start))
     });
     let mut taken: Vec<RawMention> = Vec::new();
+    let mut canonicals: Vec<(usize, usize, EntityKind, String)> = Vec::new();
     for c in candidates {
-        let m = c.mention;
+        let mut m = c.mention;
+        if let Some(canon) = &m.canonical {
+            canonicals.push((m.start, m.end, m.kind, canon.clone()));
+        }
         if taken.iter().all(|t| m.end <= t.start || m.start >= t.end) {
+            // A span the gazetteer also matched exactly carries its identity whoever found it.
+            if m.canonical.is_none()
+                && let Some((.., canon)) = canonicals
+                    .iter()
+                    .find(|(s, e, k, _)| *s == m.start && *e == m.end && *k == m.kind)
+            {
+                m.canonical = Some(canon.clone());
+            }
             taken.push(m);
         }
     }
@@ -617,24 +782,29 @@ fn resolve(mut candidates: Vec<Candidate>) -> Vec<RawMention> {
 fn drop_unsupported_single_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<RawMention>) {
     let mut name_words: HashSet<String> = HashSet::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-        let words = tokenize(&text[m.start..m.end]);
+        let words: Vec<Token> = tokenize(&text[m.start..m.end])
+            .into_iter()
+            .filter(Token::is_word)
+            .collect();
         if words.len() >= 2 {
-            for (s, e) in words {
-                name_words.insert(fold(&text[m.start + s..m.start + e]));
-            }
+            name_words.extend(words.into_iter().map(|w| w.norm));
         }
     }
     mentions.retain(|m| {
         if m.kind != EntityKind::Person || m.origin != MentionOrigin::Tagger {
             return true;
         }
-        let words = tokenize(&text[m.start..m.end]);
-        if words.len() != 1 {
+        if tokenize(&text[m.start..m.end]).len() != 1 {
             return true;
         }
-        let f = fold(&text[m.start..m.end]);
+        let f = normalize(&text[m.start..m.end]);
+        // Glued to a word before it (وعادل): a conjunction + adjective far more often than a name.
+        let glued = text[..m.start].chars().next_back().is_some_and(char::is_alphabetic);
         name_words.contains(&f)
-            || (lexicon.entity_type(&f) == Some("PERS") && lexicon.entity_count(&f) >= 2 && !lexicon.is_common(&f))
+            || (!glued
+                && lexicon.entity_type(&f) == Some("PERS")
+                && lexicon.entity_count(&f) >= 2
+                && !lexicon.is_common(&f))
     });
 }
 
@@ -643,14 +813,15 @@ fn drop_unsupported_single_names(text: &str, lexicon: &Lexicon, mentions: &mut V
 fn short_forms(text: &str, sentences: &[Sentence], mentions: &mut Vec<RawMention>) {
     let mut surnames: HashSet<String> = HashSet::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-        let words: Vec<(usize, usize)> = tokenize(&text[m.start..m.end]);
+        let words: Vec<Token> = tokenize(&text[m.start..m.end])
+            .into_iter()
+            .filter(Token::is_word)
+            .collect();
         if words.len() >= 2
-            && let Some(&(s, e)) = words.last()
+            && let Some(last) = words.last()
+            && last.norm.chars().count() >= 3
         {
-            let key = fold(&text[m.start + s..m.start + e]);
-            if key.chars().count() >= 3 {
-                surnames.insert(key);
-            }
+            surnames.insert(last.norm.clone());
         }
     }
     if surnames.is_empty() {

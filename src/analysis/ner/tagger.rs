@@ -4,6 +4,8 @@
 //! whatever the vocabulary; weights are shipped quantised to `i16` with one scale.
 
 use super::text::{fold, shape, strip_proclitics};
+use crate::analysis::gazetteer::{GazKind, GazMatch, Gazetteer};
+use crate::arabic::{Token, TokenKind};
 
 /// The tag set, in the order of the model's weight columns.
 pub const TAGS: [&str; 9] = [
@@ -23,25 +25,25 @@ pub fn tag_index(tag: &str) -> Option<usize> {
 /// Whether `cur` may follow `prev` in BIO (`prev == N_TAGS` is the sentence start): `I-X` only after `B-X`/`I-X`.
 fn allowed(prev: usize, cur: usize) -> bool {
     let is_inside = cur != 0 && cur % 2 == 0;
-    !is_inside || (prev != N_TAGS && prev != 0 && (prev + 1) / 2 == cur / 2)
+    !is_inside || (prev != N_TAGS && prev != 0 && prev.div_ceil(2) == cur / 2)
 }
 
 /// One token prepared for feature extraction.
-struct Prepared {
-    raw: String,
+struct Prepared<'a> {
+    raw: &'a str,
     folded: String,
     base: String,
     clitic: String,
 }
 
-fn prepare(tokens: &[&str]) -> Vec<Prepared> {
+fn prepare<'a>(tokens: &[&'a str]) -> Vec<Prepared<'a>> {
     tokens
         .iter()
         .map(|t| {
             let folded = fold(t);
             let (clitic, base) = strip_proclitics(&folded);
             Prepared {
-                raw: (*t).to_string(),
+                raw: t,
                 clitic: clitic.to_string(),
                 base: base.to_string(),
                 folded,
@@ -87,9 +89,87 @@ fn last_chars(s: &str, n: usize) -> &str {
 }
 
 /// The hashed emission features of every token of one sentence.
-fn sentence_features(tokens: &[&str], lexicon: &Lexicon) -> Vec<Vec<u32>> {
+/// Per token, the gazetteer entry kind covering it and whether it starts the match (`None` outside matches).
+pub type GazCover = Vec<Option<(GazKind, bool)>>;
+
+/// The cover of a token list from gazetteer matches over those same tokens.
+pub fn cover_from_matches(n: usize, matches: &[GazMatch]) -> GazCover {
+    let mut cover = vec![None; n];
+    for m in matches {
+        for i in m.tokens.clone() {
+            if let Some(c) = cover.get_mut(i) {
+                *c = Some((m.kind, i == m.tokens.start));
+            }
+        }
+    }
+    cover
+}
+
+fn gazetteer_cover(tokens: &[&str]) -> GazCover {
+    let mut joined = String::new();
+    let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut offsets = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        offsets.push((joined.len(), joined.len() + t.len()));
+        joined.push_str(t);
+    }
+    for (t, &(start, end)) in tokens.iter().zip(&offsets) {
+        let kind = if t.chars().any(crate::arabic::is_arabic_letter) {
+            TokenKind::Word
+        } else if t.chars().any(|c| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else if t.chars().any(char::is_alphabetic) {
+            TokenKind::Latin
+        } else {
+            TokenKind::Punct
+        };
+        toks.push(Token {
+            start,
+            end,
+            text: &joined[start..end],
+            norm: fold(t),
+            kind,
+        });
+    }
+    cover_from_matches(tokens.len(), &Gazetteer::global().find_in_tokens(&toks))
+}
+
+fn sentence_features(tokens: &[&str], lexicon: &Lexicon, gaz: Option<&GazCover>) -> Vec<Vec<u32>> {
     let p = prepare(tokens);
     let n = p.len();
+    let own;
+    let gaz = match gaz {
+        Some(g) if g.len() == n => g,
+        _ => {
+            own = gazetteer_cover(tokens);
+            &own
+        }
+    };
+    let gaz_at = |i: isize| -> &'static str {
+        // Spelled out, not Debug: the feature strings are part of the trained model.
+        match usize::try_from(i).ok().and_then(|i| gaz.get(i)).copied().flatten() {
+            Some((kind, first)) => match (kind, first) {
+                (GazKind::Country, true) => "countryB",
+                (GazKind::Country, false) => "countryI",
+                (GazKind::Nationality, true) => "nationalityB",
+                (GazKind::Nationality, false) => "nationalityI",
+                (GazKind::Capital, true) => "capitalB",
+                (GazKind::Capital, false) => "capitalI",
+                (GazKind::City, true) => "cityB",
+                (GazKind::City, false) => "cityI",
+                (GazKind::Org, true) => "orgB",
+                (GazKind::Org, false) => "orgI",
+                (GazKind::Agency, true) => "agencyB",
+                (GazKind::Agency, false) => "agencyI",
+                (GazKind::Body, true) => "bodyB",
+                (GazKind::Body, false) => "bodyI",
+            },
+            None => "-",
+        }
+    };
     let at = |i: isize| -> (&str, &str) {
         if i < 0 {
             ("<S>", "<S>")
@@ -147,6 +227,12 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon) -> Vec<Vec<u32>> {
         if let Some(kind) = lexicon.kind_of(bp1) {
             f.push(hash(42, &[kind]));
         }
+        let g = gaz_at(ii);
+        if g != "-" {
+            f.push(hash(50, &[g]));
+            f.push(hash(51, &[g, gaz_at(ii - 1)]));
+        }
+        f.push(hash(52, &[gaz_at(ii - 1), gaz_at(ii + 1)]));
         all.push(f);
     }
     all
@@ -189,7 +275,7 @@ impl Lexicon {
         for (tokens, tags) in sentences {
             for (t, &g) in tokens.iter().zip(tags) {
                 let folded = fold(t);
-                let class = if g == 0 { 0 } else { (g + 1) / 2 };
+                let class = g.div_ceil(2);
                 counts.entry(folded.clone()).or_default()[class] += 1;
                 if g != 0 {
                     let e = whole.entry(folded.clone()).or_insert(0u16);
@@ -240,7 +326,12 @@ pub enum ModelError {
 impl Model {
     /// The BIO tag index of every token of one sentence.
     pub fn tag(&self, tokens: &[&str]) -> Vec<usize> {
-        let feats = sentence_features(tokens, &self.lexicon);
+        self.tag_with_cover(tokens, None)
+    }
+
+    /// [`Model::tag`] with the gazetteer matches over these tokens already known (see [`cover_from_matches`]).
+    pub fn tag_with_cover(&self, tokens: &[&str], cover: Option<&GazCover>) -> Vec<usize> {
+        let feats = sentence_features(tokens, &self.lexicon, cover);
         viterbi(&self.weights, &self.trans, &feats)
     }
 
@@ -262,7 +353,7 @@ impl Model {
             .enumerate()
             .map(|(i, (t, _))| {
                 let toks: Vec<&str> = t.iter().map(String::as_str).collect();
-                sentence_features(&toks, if i < half { &lex_b } else { &lex_a })
+                sentence_features(&toks, if i < half { &lex_b } else { &lex_a }, None)
             })
             .collect();
         let mut w = vec![0f32; ROWS * N_TAGS];
@@ -500,7 +591,7 @@ fn viterbi(w: &[f32], tr: &[f32], feats: &[Vec<u32>]) -> Vec<usize> {
 /// The set of distinct feature rows a sentence touches (used by tests to check hashing is stable).
 #[cfg(test)]
 fn feature_rows(tokens: &[&str]) -> std::collections::HashSet<u32> {
-    sentence_features(tokens, &Lexicon::default())
+    sentence_features(tokens, &Lexicon::default(), None)
         .into_iter()
         .flatten()
         .collect()
