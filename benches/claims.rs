@@ -43,8 +43,12 @@ fn respell(word: &str, rng: &mut Rng) -> String {
 
 /// A copy of `sentence` with words dropped (15 %), neighbours swapped (10 %) and respelled (10 %).
 fn vary(sentence: &str, rng: &mut Rng) -> String {
-    let kept: Vec<&str> = sentence.split_whitespace().filter(|_| !rng.chance(15)).collect();
-    let mut words: Vec<String> = kept.into_iter().map(|w| respell(w, rng)).collect();
+    let mut words: Vec<String> = Vec::new();
+    for w in sentence.split_whitespace() {
+        if !rng.chance(15) {
+            words.push(respell(w, rng));
+        }
+    }
     for i in 1..words.len() {
         if rng.chance(10) {
             words.swap(i - 1, i);
@@ -58,7 +62,11 @@ fn generate(count: usize, seed: u64) -> Vec<Article> {
     let sources: Vec<String> = sample
         .articles
         .iter()
-        .flat_map(|a| claim_units(a).into_iter().map(move |u| a.slice(u.start, u.end).to_string()))
+        .flat_map(|a| {
+            claim_units(a)
+                .into_iter()
+                .map(move |u| a.slice(u.start, u.end).to_string())
+        })
         .collect();
     let vocabulary: Vec<&str> = sources.iter().flat_map(|s| s.split_whitespace()).collect();
     let mut rng = Rng(seed);
@@ -77,10 +85,7 @@ fn generate(count: usize, seed: u64) -> Vec<Article> {
                 };
                 let start = text.len();
                 text.push_str(&line);
-                sentences.push(Sentence {
-                    start,
-                    end: text.len(),
-                });
+                sentences.push(Sentence { start, end: text.len() });
                 text.push('\n');
             }
             let title_end = text.find('\n').unwrap_or(0);

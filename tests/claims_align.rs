@@ -54,8 +54,15 @@ fn check(report: &Report, ids: &[String]) {
             })
         })
         .count();
-    let eligible = report.claims.iter().filter(|c| c.members.iter().all(|m| ids.contains(&m.article))).count();
-    assert!(together * 10 >= eligible * 8, "{together} of {eligible} clusters aligned on one row");
+    let eligible = report
+        .claims
+        .iter()
+        .filter(|c| c.members.iter().all(|m| ids.contains(&m.article)))
+        .count();
+    assert!(
+        together * 10 >= eligible * 8,
+        "{together} of {eligible} clusters aligned on one row"
+    );
 }
 
 #[test]
@@ -65,8 +72,8 @@ fn aligns_all_articles_and_subsets() {
     check(&report, &ids);
     let reversed: Vec<String> = ids.iter().rev().cloned().collect();
     check(&report, &reversed);
-    check(&report, &ids[2..].to_vec());
-    check(&report, &ids[..1].to_vec());
+    check(&report, &ids[2..]);
+    check(&report, &ids[..1]);
 }
 
 #[test]
@@ -75,7 +82,10 @@ fn every_cluster_of_the_sample_shares_a_row_when_all_articles_are_shown() {
     let ids: Vec<String> = report.articles.iter().map(|a| a.id.clone()).collect();
     let alignment = align(&report, &ids);
     for c in &report.claims {
-        let row = alignment.rows.iter().find(|r| r.cluster.as_deref() == Some(c.id.as_str()));
+        let row = alignment
+            .rows
+            .iter()
+            .find(|r| r.cluster.as_deref() == Some(c.id.as_str()));
         let row = row.unwrap_or_else(|| panic!("cluster {} has a row", c.id));
         let cells = row.cells.iter().filter(|x| x.is_some()).count();
         assert_eq!(cells, c.members.len(), "cluster {} on one row", c.id);

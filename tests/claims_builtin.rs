@@ -29,7 +29,166 @@ fn dump(clusters: &[ClaimCluster]) -> String {
     s
 }
 
+/// The cluster with members from every one of `articles` whose texts contain the given fragments.
+fn find<'a>(claims: &'a [ClaimCluster], wanted: &[(&str, &str)]) -> Option<&'a ClaimCluster> {
+    claims.iter().find(|c| {
+        wanted.iter().all(|(article, fragment)| {
+            c.members
+                .iter()
+                .any(|m| m.article.starts_with(article) && m.text.contains(fragment))
+        })
+    })
+}
+
 #[test]
+fn the_shared_claims_of_the_sample_are_found() {
+    let r = report();
+    let dumped = dump(&r.claims);
+    // The end of the UN arms restrictions on Iran (October 2020).
+    let arms = find(
+        &r.claims,
+        &[
+            ("000", "القيود التسليحية"),
+            ("001", "الحظر التسليحي"),
+            ("002", "رفع الحظر التسليحي"),
+        ],
+    );
+    assert!(arms.is_some(), "arms restrictions 000/001/002:\n{dumped}");
+    // The same, with the date stated by two outlets; the day in one and only the month in the other is flagged.
+    let council = find(
+        &r.claims,
+        &[("000", "مجلس الامن الدولي"), ("001", "مجلس الأمن الدولي في أكتوبر 2020")],
+    )
+    .unwrap_or_else(|| panic!("UN Security Council restrictions 000/001:\n{dumped}"));
+    assert!(council.members.len() >= 2);
+    // The multipolar world order.
+    assert!(
+        find(&r.claims, &[("003", "متعدّد الأقطاب"), ("004", "متعدد الأقطاب")]).is_some(),
+        "multipolar:\n{dumped}"
+    );
+    // The joint fight against terrorism.
+    assert!(
+        find(
+            &r.claims,
+            &[
+                ("002", "مكافحة الارهاب"),
+                ("003", "والإرهاب الممنهج"),
+                ("004", "ضد الإرهاب")
+            ]
+        )
+        .is_some(),
+        "terrorism 002/003/004:\n{dumped}"
+    );
+    // The Shoigu–Ashtiani meeting.
+    assert!(
+        find(
+            &r.claims,
+            &[
+                ("003", "في اجتماع مع نظيره الإيراني محمد رضا اشتياني"),
+                ("004", "خلال لقاء مع نظيره الروسي")
+            ]
+        )
+        .is_some(),
+        "Shoigu–Ashtiani meeting:\n{dumped}"
+    );
+}
+
+#[test]
+fn claims_are_well_formed() {
+    let r = report();
+    assert!(!r.claims.is_empty());
+    for (i, c) in r.claims.iter().enumerate() {
+        assert_eq!(c.id, format!("c{}", i + 1), "ids in order");
+        assert!((0.0..=1.0).contains(&c.score));
+        let mut articles: Vec<&str> = c.members.iter().map(|m| m.article.as_str()).collect();
+        articles.dedup();
+        assert_eq!(articles.len(), c.members.len(), "one unit per article in {}", c.id);
+        assert!(c.members.len() >= 2);
+        for m in &c.members {
+            let article = r.article(&m.article).expect("member article");
+            assert_eq!(article.slice(m.start, m.end), m.text, "member range slices the text");
+            assert!(m.sentence < article.sentences.len());
+            let s = article.sentences[m.sentence];
+            assert!(s.start <= m.start && m.end <= s.end, "a unit lies inside its sentence");
+            assert!(
+                article
+                    .body_segments()
+                    .any(|seg| seg.start <= m.start && m.end <= seg.end),
+                "claims come from body segments only"
+            );
+        }
+        for sh in &c.shared {
+            let m = &c.members[sh.member];
+            let article = r.article(&m.article).expect("article");
+            assert!(m.start <= sh.start && sh.end <= m.end);
+            assert_eq!(article.slice(sh.start, sh.end), sh.text);
+        }
+        for d in &c.differences {
+            assert!(["number", "date", "quantity", "entity"].contains(&d.what.as_str()));
+            assert!(d.values.len() >= 2);
+        }
+    }
+    // Most widely shared first.
+    assert!(r.claims.windows(2).all(|w| w[0].members.len() >= w[1].members.len()));
+}
+
+#[test]
+fn no_boilerplate_appended_article_or_false_link() {
+    let r = report();
+    let dumped = dump(&r.claims);
+    for c in &r.claims {
+        for m in &c.members {
+            for junk in [
+                "تعليق",
+                "إقرأ أيضاً",
+                "هيغسيث",
+                "ترامب",
+                "عمان",
+                "مسقط",
+                "تابع ميدل ايست",
+                "كلمات دلالية",
+            ] {
+                assert!(
+                    !m.text.contains(junk),
+                    "boilerplate or appended text `{junk}` in a claim:\n{dumped}"
+                );
+            }
+        }
+    }
+    // Two different meetings (Fomin–Qureshi and Ashtiani–Shoigu) are not the same claim.
+    assert!(
+        find(&r.claims, &[("000", "الكساندر فومين"), ("004", "سيرجي شويجو")]).is_none(),
+        "{dumped}"
+    );
+    // The same ambassador named in two unrelated statements is no shared claim.
+    assert!(
+        find(&r.claims, &[("000", "كاظم جلالي"), ("002", "كاظم جلالي")]).is_none(),
+        "{dumped}"
+    );
+    // Generic headings do not match every sentence on relations with Russia.
+    assert!(
+        find(
+            &r.claims,
+            &[
+                ("000", "تطوير العلاقات الدفاعية بين ايران وروسيا"),
+                ("002", "توسيع العلاقات مع روسيا")
+            ]
+        )
+        .is_none()
+    );
+    // Precision: a handful of clusters on five articles, not a web of weak links.
+    assert!(r.claims.len() <= 8, "{dumped}");
+}
+
+#[test]
+fn claims_are_stable() {
+    let a = report();
+    let b = report();
+    assert_eq!(a.claims, b.claims);
+}
+
+#[test]
+#[ignore = "diagnostic: prints for reading and calibration"]
 fn print_clusters() {
     let r = report();
     println!("{}", dump(&r.claims));
@@ -40,6 +199,7 @@ fn print_clusters() {
 }
 
 #[test]
+#[ignore = "diagnostic: prints for reading and calibration"]
 fn print_pairs() {
     let r = report();
     let text =
@@ -73,11 +233,17 @@ const TRUE_PAIRS: &[(&str, &str, &str, &str)] = &[
     ("003", "متعدّد الأقطاب", "004", "متعدد الأقطاب"),
     ("002", "بإرادة ايران وروسيا في مكافحة الارهاب", "003", "والإرهاب الممنهج"),
     ("003", "والإرهاب الممنهج", "004", "ضد الإرهاب والتطرف"),
-    ("002", "بإرادة ايران وروسيا في مكافحة الارهاب", "004", "ضد الإرهاب والتطرف"),
+    (
+        "002",
+        "بإرادة ايران وروسيا في مكافحة الارهاب",
+        "004",
+        "ضد الإرهاب والتطرف",
+    ),
     ("003", "في اجتماع مع نظيره الإيراني", "004", "خلال لقاء مع نظيره الروسي"),
 ];
 
 #[test]
+#[ignore = "diagnostic: prints for reading and calibration"]
 fn print_calibration() {
     let r = report();
     let text =

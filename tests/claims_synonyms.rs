@@ -93,15 +93,20 @@ fn synonym_groups_share_contexts_in_anercorp() {
         for (i, w) in s.iter().enumerate() {
             *freq.entry(w.clone()).or_default() += 1;
             let ctx = contexts.entry(w.clone()).or_default();
-            for j in i.saturating_sub(3)..(i + 4).min(s.len()) {
+            let window = i.saturating_sub(3)..(i + 4).min(s.len());
+            for (j, other) in s.iter().enumerate().take(window.end).skip(window.start) {
                 if j != i {
-                    *ctx.entry(s[j].clone()).or_default() += 1.0;
+                    *ctx.entry(other.clone()).or_default() += 1.0;
                 }
             }
         }
     }
     // Baseline: mean cosine between words of frequency 5..200, sampled deterministically.
-    let mut pool: Vec<&String> = freq.iter().filter(|(_, n)| (5..200).contains(*n)).map(|(w, _)| w).collect();
+    let mut pool: Vec<&String> = freq
+        .iter()
+        .filter(|(_, n)| (5..200).contains(*n))
+        .map(|(w, _)| w)
+        .collect();
     pool.sort();
     let mut baseline = Vec::new();
     for k in 0..400.min(pool.len() / 2) {
@@ -141,5 +146,8 @@ fn synonym_groups_share_contexts_in_anercorp() {
     }
     println!("baseline {base:.3}; groups {report:?}");
     assert!(checked >= 8, "too few synonym groups occur in ANERcorp: {report:?}");
-    assert!(above * 10 >= checked * 8, "groups no closer than chance (baseline {base:.3}): {report:?}");
+    assert!(
+        above * 10 >= checked * 8,
+        "groups no closer than chance (baseline {base:.3}): {report:?}"
+    );
 }

@@ -1,12 +1,59 @@
-//! The side-by-side alignment: a progressive multiple-sequence alignment of the articles' claim units over their
-//! cluster ids, the way a collation tool aligns witnesses.
+//! The side-by-side alignment: a multiple-sequence alignment of the articles' claim units over their cluster ids, the
+//! way a collation tool aligns witnesses. Each article's units form a chain in reading order; the members of a
+//! cluster are merged into one node (most widely shared clusters first) unless that would contradict a reading order
+//! already fixed (a cycle); the merged graph read in topological order gives the rows.
 
 use super::units::claim_units;
 use crate::analysis::model::{AlignedUnit, Alignment, AlignmentRow, Report};
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+struct Unit<'a> {
+    column: usize,
+    position: usize,
+    range: AlignedUnit,
+    cluster: Option<&'a str>,
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Whether the graph of `edges` contracted by `parent` has no cycle.
+fn acyclic(parent: &mut [usize], edges: &[(usize, usize)]) -> bool {
+    let n = parent.len();
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut indegree = vec![0usize; n];
+    for &(a, b) in edges {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        if ra == rb {
+            return false;
+        }
+        out[ra].push(rb);
+        indegree[rb] += 1;
+    }
+    let roots: Vec<usize> = (0..n).filter(|&x| find(parent, x) == x).collect();
+    let mut stack: Vec<usize> = roots.iter().copied().filter(|&r| indegree[r] == 0).collect();
+    let mut seen = 0;
+    while let Some(x) = stack.pop() {
+        seen += 1;
+        for &y in &out[x] {
+            indegree[y] -= 1;
+            if indegree[y] == 0 {
+                stack.push(y);
+            }
+        }
+    }
+    seen == roots.len()
+}
 
 /// Rows for `article_ids` (unknown ids get empty columns): every claim unit of every chosen article appears once, in
-/// its article's reading order; units of one cluster share a row wherever the orders allow it.
+/// its article's reading order, at most one per article per row; the units of a cluster share a row unless the
+/// articles tell them in crossing orders.
 pub fn align_units(report: &Report, article_ids: &[String]) -> Alignment {
     let mut cluster_of: HashMap<(&str, usize, usize), &str> = HashMap::new();
     for cluster in &report.claims {
@@ -15,102 +62,92 @@ pub fn align_units(report: &Report, article_ids: &[String]) -> Alignment {
         }
     }
     let columns = article_ids.len();
-    let mut rows: Vec<AlignmentRow> = Vec::new();
-    for (col, id) in article_ids.iter().enumerate() {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    for (column, id) in article_ids.iter().enumerate() {
         let Some(article) = report.article(id) else {
             continue;
         };
-        let sequence: Vec<(AlignedUnit, Option<&str>)> = claim_units(article)
-            .into_iter()
-            .map(|u| {
-                let cluster = cluster_of.get(&(id.as_str(), u.start, u.end)).copied();
-                (
-                    AlignedUnit {
-                        start: u.start,
-                        end: u.end,
-                    },
-                    cluster,
-                )
-            })
+        for (position, u) in claim_units(article).into_iter().enumerate() {
+            if position > 0 {
+                edges.push((units.len() - 1, units.len()));
+            }
+            units.push(Unit {
+                column,
+                position,
+                range: AlignedUnit {
+                    start: u.start,
+                    end: u.end,
+                },
+                cluster: cluster_of.get(&(id.as_str(), u.start, u.end)).copied(),
+            });
+        }
+    }
+
+    let mut parent: Vec<usize> = (0..units.len()).collect();
+    for cluster in &report.claims {
+        let members: Vec<usize> = (0..units.len())
+            .filter(|&i| units[i].cluster == Some(cluster.id.as_str()))
             .collect();
-        rows = merge(rows, &sequence, col, columns);
+        let mut used_columns: Vec<usize> = members.iter().map(|&i| units[i].column).collect();
+        used_columns.sort_unstable();
+        used_columns.dedup();
+        // Two units of one column (an article chosen twice) can never share a row.
+        if members.len() < 2 || used_columns.len() != members.len() {
+            continue;
+        }
+        let saved = parent.clone();
+        let root = find(&mut parent, members[0]);
+        for &m in &members[1..] {
+            let r = find(&mut parent, m);
+            parent[r] = root;
+        }
+        if !acyclic(&mut parent, &edges) {
+            parent = saved;
+        }
+    }
+
+    // Topological order, preferring the node whose earliest unit comes first by (column, position).
+    let n = units.len();
+    let mut key = vec![(usize::MAX, usize::MAX); n];
+    let mut nodes: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, unit) in units.iter().enumerate() {
+        let r = find(&mut parent, i);
+        nodes[r].push(i);
+        key[r] = key[r].min((unit.column, unit.position));
+    }
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut indegree = vec![0usize; n];
+    for &(a, b) in &edges {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        out[ra].push(rb);
+        indegree[rb] += 1;
+    }
+    let mut ready: BinaryHeap<Reverse<((usize, usize), usize)>> = (0..n)
+        .filter(|&r| !nodes[r].is_empty() && indegree[r] == 0)
+        .map(|r| Reverse((key[r], r)))
+        .collect();
+    let mut rows = Vec::with_capacity(n);
+    while let Some(Reverse((_, r))) = ready.pop() {
+        let mut cells = vec![None; columns];
+        let mut cluster = None;
+        for &i in &nodes[r] {
+            cells[units[i].column] = Some(units[i].range);
+            cluster = cluster.or(units[i].cluster);
+        }
+        rows.push(AlignmentRow {
+            cluster: cluster.map(str::to_string),
+            cells,
+        });
+        for &s in &out[r] {
+            indegree[s] -= 1;
+            if indegree[s] == 0 {
+                ready.push(Reverse((key[s], s)));
+            }
+        }
     }
     Alignment {
         articles: article_ids.to_vec(),
         rows,
     }
-}
-
-/// Aligns one more column to the rows so far: the longest order-preserving matching of same-cluster units (LCS by
-/// dynamic programming), unmatched units becoming rows of their own between their neighbours.
-fn merge(
-    rows: Vec<AlignmentRow>,
-    sequence: &[(AlignedUnit, Option<&str>)],
-    col: usize,
-    columns: usize,
-) -> Vec<AlignmentRow> {
-    let (n, m) = (rows.len(), sequence.len());
-    let width = m + 1;
-    let mut matching = vec![false; n * width];
-    for (i, row) in rows.iter().enumerate() {
-        for (j, unit) in sequence.iter().enumerate() {
-            matching[i * width + j] = match (&row.cluster, unit.1) {
-                (Some(a), Some(b)) => a == b && row.cells[col].is_none(),
-                _ => false,
-            };
-        }
-    }
-    let same = |i: usize, j: usize| matching[i * width + j];
-    // best[i][j]: matches aligning rows[i..] with sequence[j..].
-    let mut best = vec![0u32; (n + 1) * width];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let skip = best[(i + 1) * width + j].max(best[i * width + j + 1]);
-            let take = if same(i, j) {
-                best[(i + 1) * width + j + 1] + 1
-            } else {
-                0
-            };
-            best[i * width + j] = skip.max(take);
-        }
-    }
-    let new_row = |j: usize| {
-        let mut cells = vec![None; columns];
-        cells[col] = Some(sequence[j].0);
-        AlignmentRow {
-            cluster: sequence[j].1.map(str::to_string),
-            cells,
-        }
-    };
-    let mut out = Vec::with_capacity(n + m);
-    let mut rows = rows.into_iter().map(Some).collect::<Vec<_>>();
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && same(i, j) && best[i * width + j] == best[(i + 1) * width + j + 1] + 1 {
-            if let Some(mut row) = rows[i].take() {
-                row.cells[col] = Some(sequence[j].0);
-                out.push(row);
-            }
-            i += 1;
-            j += 1;
-        } else if j < m && (i == n || best[i * width + j] == best[i * width + j + 1]) && !row_first(&rows, i, n) {
-            out.push(new_row(j));
-            j += 1;
-        } else if i < n {
-            if let Some(row) = rows[i].take() {
-                out.push(row);
-            }
-            i += 1;
-        } else {
-            out.push(new_row(j));
-            j += 1;
-        }
-    }
-    out
-}
-
-/// Whether an unmatched existing row should be emitted before the next unmatched unit: rows that belong to no
-/// cluster keep their place first, so each column reads down in its own order.
-fn row_first(rows: &[Option<AlignmentRow>], i: usize, n: usize) -> bool {
-    i < n && rows[i].as_ref().is_some_and(|r| r.cluster.is_none())
 }

@@ -2,9 +2,9 @@
 //! dates, near pairs of those, and token shingles for verbatim reuse.
 
 use super::text::{Token, background_factor, canonical, is_stop_word, light_stem, tokenize};
-use crate::arabic;
 use super::units::ClaimUnit;
 use crate::analysis::model::{Entity, EntityKind};
+use crate::arabic;
 use crate::corpus::Article;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -88,6 +88,9 @@ fn entity_at(index: &MentionIndex, start: usize, end: usize) -> Option<usize> {
         .map(|&(_, _, id)| id)
 }
 
+/// A word inside a name is keyed by its sounds only when news rarely uses it ([`background_factor`] at least this).
+const NAME_WORD_RARITY: f32 = 0.8;
+
 /// Words within this many content words of each other form a pair feature.
 const PAIR_WINDOW: usize = 3;
 /// Token n-gram size of the verbatim shingles.
@@ -142,6 +145,17 @@ pub fn unit_data(
             continue;
         }
         if let Some(e) = entity_at(mentions, tok.start, tok.end) {
+            // The name word's transliteration key (its first three sounds) as well, so that spellings the linker
+            // left apart (شنغهاي / شانغاي) still meet; generic words inside names (منظمة, اتحاد) are not keyed.
+            if entities[e].kind != EntityKind::Date
+                && tok.norm.chars().count() >= 4
+                && background_factor(&light_stem(&tok.norm)) >= NAME_WORD_RARITY
+            {
+                let key: String = arabic::translit_key(&tok.norm).chars().take(3).collect();
+                if key.chars().count() == 3 {
+                    content.push((hash_of(FeatureKind::Entity, &key), FeatureKind::Entity));
+                }
+            }
             if last_entity != Some(e) {
                 let entity = &entities[e];
                 if entity.kind == EntityKind::Date {

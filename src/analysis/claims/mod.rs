@@ -19,7 +19,9 @@ pub use features::FeatureKind;
 pub use local_align::{LocalAlignment, SharedRun, align_tokens};
 pub use units::{ClaimUnit, claim_units};
 
-use super::model::{EntityKind, Alignment, ClaimCluster, ClaimKind, ClaimMember, Difference, Entity, Report, SharedSpan};
+use super::model::{
+    Alignment, ClaimCluster, ClaimKind, ClaimMember, Difference, Entity, EntityKind, Report, SharedSpan,
+};
 use crate::corpus::Article;
 use crate::progress::Progress;
 use features::{UnitData, mention_indices, unit_data};

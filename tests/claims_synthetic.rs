@@ -1,0 +1,156 @@
+//! Claims on small hand-made corpora: wire copy, paraphrase, conflicting details, repetition within one article,
+//! unrelated text.
+
+use qarin::analysis::ClaimKind;
+use qarin::analysis::claims::{ClaimParams, analyze_claims, find_claims};
+use qarin::corpus::{Article, Segment, SegmentKind, Sentence};
+use qarin::progress::Progress;
+
+fn article(id: &str, date: &str, sentences: &[&str]) -> Article {
+    let mut text = String::from("عنوان\n");
+    let mut spans = Vec::new();
+    for s in sentences {
+        let start = text.len();
+        text.push_str(s);
+        spans.push(Sentence { start, end: text.len() });
+        text.push('\n');
+    }
+    Article {
+        id: id.to_string(),
+        path: format!("test:{id}"),
+        title: "عنوان".to_string(),
+        date: Some(date.to_string()),
+        source: None,
+        url: None,
+        segments: vec![
+            Segment {
+                kind: SegmentKind::Title,
+                start: 0,
+                end: 11,
+            },
+            Segment {
+                kind: SegmentKind::Body,
+                start: 11,
+                end: text.len(),
+            },
+        ],
+        sentences: spans,
+        text,
+    }
+}
+
+const FILLER: &[&str] = &[
+    "افتتح المهرجان السينمائي الدولي دورته الجديدة بعرض فيلم وثائقي عن تاريخ المدينة القديمة.",
+    "ارتفعت أسعار القمح في الأسواق العالمية بعد موجة جفاف ضربت مناطق الزراعة الكبرى.",
+    "فاز الفريق المحلي بالمباراة النهائية بهدفين مقابل هدف واحد وسط حضور جماهيري كبير.",
+    "أعلنت الجامعة عن منح دراسية جديدة للطلاب المتفوقين في كليات الهندسة والطب.",
+    "شهدت العاصمة أمطارا غزيرة تسببت في إغلاق عدد من الطرق الرئيسية صباح اليوم.",
+];
+
+#[test]
+fn wire_copy_is_verbatim_with_shared_spans_and_the_date_difference_flagged() {
+    let a = article(
+        "a",
+        "2020-10-19",
+        &[
+            "وقالت الوزارة إن القيود التسليحية المفروضة من قبل مجلس الامن الدولي على ايران انتهت في 18 اكتوبر 2020 رغم المحاولات الامريكية.",
+            FILLER[0],
+            FILLER[1],
+        ],
+    );
+    let b = article(
+        "b",
+        "2020-10-20",
+        &[
+            FILLER[2],
+            "وقالت الوزارة إن القيود التسليحية المفروضة من قبل مجلس الأمن الدولي على إيران انتهت في أكتوبر 2020 رغم المحاولات الأمريكية.",
+            FILLER[3],
+        ],
+    );
+    let c = article("c", "2020-10-21", &[FILLER[4]]);
+    let clusters = find_claims(&[b.clone(), a.clone(), c], &[], &Progress::new());
+    assert_eq!(clusters.len(), 1, "{clusters:#?}");
+    let cluster = &clusters[0];
+    assert_eq!(cluster.id, "c1");
+    assert_eq!(cluster.kind, ClaimKind::Verbatim);
+    assert_eq!(cluster.members[0].article, "a", "earliest article first");
+    assert_eq!(cluster.members[1].article, "b");
+    assert!(
+        cluster
+            .shared
+            .iter()
+            .any(|s| s.member == 0 && s.text.contains("القيود التسليحية المفروضة من قبل مجلس"))
+    );
+    assert!(
+        cluster
+            .shared
+            .iter()
+            .any(|s| s.member == 1 && s.text.contains("مجلس الأمن الدولي على إيران"))
+    );
+    let date = cluster
+        .differences
+        .iter()
+        .find(|d| d.what == "date")
+        .expect("date difference");
+    assert_eq!(date.values["a"], "2020-10-18");
+    assert_eq!(date.values["b"], "2020-10");
+}
+
+#[test]
+fn paraphrase_with_synonyms_is_found_and_conflicting_numbers_flagged() {
+    let a = article(
+        "a",
+        "2021-01-01",
+        &[
+            "أكد الوزير أن إيران ترغب في شراء مقاتلات روسية حديثة بعد رفع الحظر التسليحي، مشيرا إلى صفقة تشمل 24 طائرة.",
+            FILLER[0],
+        ],
+    );
+    let b = article(
+        "b",
+        "2021-01-02",
+        &[
+            FILLER[1],
+            "وأوضح الوزير أن طهران تريد اقتناء مقاتلات روسية حديثة بعد انتهاء القيود التسليحية، في صفقة تشمل 30 طائرة.",
+        ],
+    );
+    let clusters = find_claims(&[a, b], &[], &Progress::new());
+    assert_eq!(clusters.len(), 1, "{clusters:#?}");
+    assert_eq!(clusters[0].kind, ClaimKind::Paraphrase);
+    assert!(
+        clusters[0]
+            .differences
+            .iter()
+            .any(|d| d.what == "quantity" || d.what == "number"),
+        "{clusters:#?}"
+    );
+}
+
+#[test]
+fn repetition_inside_one_article_is_no_claim() {
+    let lead = "أعلنت وزارة الدفاع الروسية أن المناورات البحرية المشتركة ستجري في بحر عمان أواخر العام الحالي.";
+    let a = article(
+        "a",
+        "2021-01-01",
+        &[
+            lead,
+            FILLER[0],
+            "وأعلنت وزارة الدفاع الروسية أن المناورات البحرية المشتركة ستجري في بحر عمان أواخر العام.",
+        ],
+    );
+    let b = article("b", "2021-01-02", &[FILLER[1], FILLER[2]]);
+    let analysis = analyze_claims(&[a, b], &[], &ClaimParams::default(), &Progress::new());
+    assert!(analysis.clusters.is_empty(), "{:#?}", analysis.clusters);
+    assert_eq!(analysis.repetitions.len(), 1, "{:#?}", analysis.repetitions);
+    assert_eq!(analysis.repetitions[0].article, "a");
+}
+
+#[test]
+fn unrelated_articles_share_no_claim_and_bad_ranges_do_not_panic() {
+    let a = article("a", "2021-01-01", &FILLER[..3]);
+    let mut b = article("b", "2021-01-02", &FILLER[3..]);
+    b.sentences.push(Sentence { start: 3, end: 100_000 });
+    b.sentences.push(Sentence { start: 12, end: 13 });
+    assert!(find_claims(&[a, b], &[], &Progress::new()).is_empty());
+    assert!(find_claims(&[], &[], &Progress::new()).is_empty());
+}
