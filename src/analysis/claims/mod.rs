@@ -64,9 +64,9 @@ impl Default for ClaimParams {
             min_join_similarity: 0.15,
             verbatim_coverage: 0.6,
             verbatim_min_tokens: 6,
-            max_postings: 200,
-            candidates: 6,
-            sample_members: 6,
+            max_postings: 32,
+            candidates: 4,
+            sample_members: 4,
         }
     }
 }
