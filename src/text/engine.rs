@@ -307,7 +307,7 @@ impl TextEngine {
         entry.line_height = line_height;
         let layout = Arc::new(lay_out(&mut self.font_system, entry, width, font_size));
         entry.layout = Some(layout.clone());
-        self.font_system.shape_run_cache.trim(WORD_CACHE_AGES);
+
         layout
     }
 
@@ -413,8 +413,8 @@ pub(crate) fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Shape (if needed) and wrap every paragraph, and flatten the result into a [`TextLayout`].
-/// Shaped words not reused for this many layouts are dropped from cosmic-text's word cache.
-const WORD_CACHE_AGES: u64 = 64;
+// cosmic-text's `shape-run-cache` feature is NOT used: its key (text + attributes) leaves out the direction, so
+// "()" shaped in an RTL run is reused in an LTR one with its glyphs reversed (12,837 BidiCharacterTest failures).
 
 /// Texts at least this long are shaped and wrapped on all cores.
 const PARALLEL_MIN_BYTES: usize = 32 * 1024;
@@ -446,13 +446,6 @@ fn wrap_in_parallel(lines: &mut [BufferLine], width: f32, font_size: f32) {
             let mut slot = cell.borrow_mut();
             let font_system = slot.get_or_insert_with(|| bundled_font_system().0);
             wrap_line(font_system, line, width, font_size);
-        });
-    });
-    rayon::broadcast(|_| {
-        WORKER_FONT_SYSTEM.with(|cell| {
-            if let Some(font_system) = cell.borrow_mut().as_mut() {
-                font_system.shape_run_cache.trim(WORD_CACHE_AGES);
-            }
         });
     });
 }
