@@ -25,7 +25,7 @@ fn bench_layout() {
     let mut best = Duration::MAX;
     let mut lines = 0;
     for _ in 0..3 {
-        // A fresh engine each time: cosmic-text's word cache starts empty (only font loading is warmed).
+        // A fresh engine each time (only font loading is warmed).
         let mut engine = TextEngine::new();
         let _ = engine.layout_uncached(&TextBlock::new("warm", "warm up: fonts"), 500.0);
         let start = Instant::now();
@@ -35,14 +35,14 @@ fn bench_layout() {
     }
     let mb = text.len() as f64 / 1.0e6;
     println!(
-        "layout: {:.2} MB of Arabic (the sample corpus repeated) at 500 px in {:.1} ms (best of 3, cold engine) = \
+        "layout: {:.2} MB of Arabic (the sample corpus repeated) at 500 px in {:.1} ms (best of 3, fresh engine) = \
          {:.2} MB/s, {lines} lines (target >= 2 MB/s)",
         mb,
         best.as_secs_f64() * 1e3,
         mb / best.as_secs_f64()
     );
 
-    // The corpus once (every word shaped for the first time in its text): the no-repetition bound.
+    // The corpus once (a fresh engine, one thread).
     let once: String = SAMPLE_FILES
         .iter()
         .map(|(_, content)| *content)
@@ -58,7 +58,7 @@ fn bench_layout() {
         best = best.min(start.elapsed());
     }
     println!(
-        "layout: the corpus once ({} KB, cold word cache, single thread) at 500 px: {:.1} ms = {:.2} MB/s",
+        "layout: the corpus once ({} KB, fresh engine, single thread) at 500 px: {:.1} ms = {:.2} MB/s",
         once.len() / 1000,
         best.as_secs_f64() * 1e3,
         once.len() as f64 / 1.0e6 / best.as_secs_f64()

@@ -20,9 +20,8 @@ pub use shape::shape_command;
 pub use widget::{Selection, TextBlockResponse, block_selection, set_block_selection, text_block_ui};
 
 // Measured (`cargo bench --bench text`, release, shared 2-core machine under load, 2026-11-24):
-// layout of 1.05 MB of Arabic (sample corpus repeated) at 500 px: 3.13 MB/s and the 28 KB corpus once: 2.22 MB/s,
-// both measured WITH cosmic-text's word cache, since disabled (see engine.rs): re-measure; dev-profile runs without
-// the cache gave about the same figure as with it. Re-wrap of the 1 MB at a new width: 120 ms;
-// a frame of five cached columns: 0.29 ms CPU for the widgets (0.50 ms while scrolling).
+// layout of 1.05 MB of Arabic (sample corpus repeated) at 500 px: 2.30 MB/s (2 threads); the 28 KB corpus once,
+// single thread: 2.58 MB/s; re-wrap of the 1 MB at a new width: 84 ms; a frame of five cached columns: 0.15 ms CPU
+// for the widgets (also while scrolling).
 // Conformance: `tests/text_shape.rs` 4991 runs / 15480 glyphs identical to hb-shape; `tests/text_bidi.rs`
 // BidiCharacterTest.txt 91707 / 91707 through the widget layout (forced directions included).
