@@ -268,6 +268,8 @@ const REPETITION_SIMILARITY: f32 = 0.5;
 
 struct Building {
     members: Vec<usize>,
+    /// The articles of `members` and the member of each (no scan of large clusters per candidate).
+    by_article: HashMap<usize, usize>,
 }
 
 /// The clusters sharing the most feature weight with `unit`, from the inverted index (no all-pairs comparison).
@@ -355,7 +357,7 @@ fn join_by_core(
                 continue;
             };
             let cluster = &clusters[c];
-            if cluster.members.iter().any(|&m| units[m].article == unit.article) {
+            if cluster.by_article.contains_key(&unit.article) {
                 continue;
             }
             if !core
@@ -373,7 +375,9 @@ fn join_by_core(
         }
         if let Some((c, _)) = best {
             clusters[cluster_of[u]].members.clear();
+            clusters[cluster_of[u]].by_article.clear();
             clusters[c].members.push(u);
+            clusters[c].by_article.insert(unit.article, u);
             cluster_of[u] = c;
         }
     }
@@ -434,7 +438,7 @@ pub fn analyze_claims(
         let mut best: Option<(u32, f32)> = None;
         for &(c, _) in &candidates {
             let cluster = &clusters[c as usize];
-            if let Some(&same) = cluster.members.iter().find(|&&m| units[m].article == unit.article) {
+            if let Some(&same) = cluster.by_article.get(&unit.article) {
                 let score = matcher.score(same, u);
                 if score.verbatim || score.similarity >= REPETITION_SIMILARITY {
                     let (first, repeat) = (&units[same].unit, &unit.unit);
@@ -458,10 +462,14 @@ pub fn analyze_claims(
         let cid = match best {
             Some((c, _)) => {
                 clusters[c as usize].members.push(u);
+                clusters[c as usize].by_article.insert(unit.article, u);
                 c
             }
             None => {
-                clusters.push(Building { members: vec![u] });
+                clusters.push(Building {
+                    members: vec![u],
+                    by_article: HashMap::from([(unit.article, u)]),
+                });
                 (clusters.len() - 1) as u32
             }
         };
