@@ -18,13 +18,26 @@ fn analyze_builtin_corpus_writes_a_qarin_report_to_stdout() {
     let articles = report["articles"].as_array().expect("articles");
     assert_eq!(articles.len(), 5);
     for a in articles {
-        for key in ["id", "path", "title", "date", "source", "url", "text", "segments", "sentences"] {
+        for key in [
+            "id",
+            "path",
+            "title",
+            "date",
+            "source",
+            "url",
+            "text",
+            "segments",
+            "sentences",
+        ] {
             assert!(a.get(key).is_some(), "article field {key} present");
         }
         let text = a["text"].as_str().expect("text");
         let mut covered = 0;
         for s in a["segments"].as_array().expect("segments") {
-            let (start, end) = (s["start"].as_u64().expect("start") as usize, s["end"].as_u64().expect("end") as usize);
+            let (start, end) = (
+                s["start"].as_u64().expect("start") as usize,
+                s["end"].as_u64().expect("end") as usize,
+            );
             assert_eq!(start, covered, "segments cover the text in order");
             assert!(text.get(start..end).is_some(), "segment on char boundaries");
             covered = end;
@@ -40,9 +53,14 @@ fn analyze_builtin_corpus_writes_a_qarin_report_to_stdout() {
 fn analyze_writes_the_report_to_a_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("report.json");
-    let status = qarin().args(["analyze", "--json"]).arg(&path).status().expect("run qarin");
+    let status = qarin()
+        .args(["analyze", "--json"])
+        .arg(&path)
+        .status()
+        .expect("run qarin");
     assert!(status.success());
-    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("report written")).expect("JSON");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("report written")).expect("JSON");
     assert_eq!(report["articles"].as_array().map(Vec::len), Some(5));
 }
 
@@ -50,7 +68,12 @@ fn analyze_writes_the_report_to_a_file() {
 fn analyze_exits_2_with_a_reason_when_nothing_loads() {
     let dir = tempfile::tempdir().expect("tempdir");
     let missing = dir.path().join("no-such-folder");
-    let out = qarin().arg("analyze").arg(&missing).args(["--json", "-"]).output().expect("run qarin");
+    let out = qarin()
+        .arg("analyze")
+        .arg(&missing)
+        .args(["--json", "-"])
+        .output()
+        .expect("run qarin");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no-such-folder"), "the path is named: {stderr}");

@@ -159,6 +159,18 @@ fn load_file(path_label: &str, bytes: &[u8]) -> FileOutcome {
                     (true, None) => format!("{stem}-{}", n + 1),
                 };
                 let text = decode::normalize_newlines(text);
+                if text.trim().is_empty() {
+                    // e.g. an HTML page whose markup holds no readable text: say so rather than show an empty article.
+                    let which = if many {
+                        format!("record {} has", n + 1)
+                    } else {
+                        "the file has".to_string()
+                    };
+                    outcome
+                        .diagnostics
+                        .push(warning(path_label, format!("{which} no article text; skipped")));
+                    continue;
+                }
                 let preset = segment::Preset { title, date, source };
                 outcome.articles.push(build_article(id, path_label, text, preset, url));
             }
