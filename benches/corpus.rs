@@ -15,7 +15,7 @@ fn article(n: usize) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = String::with_capacity(text.len());
     for (i, line) in lines.iter().enumerate() {
-        let keep = i < 3 || (i + n / 5) % 3 == 0 || i + 6 >= lines.len();
+        let keep = i < 3 || (i + n / 5).is_multiple_of(3) || i + 6 >= lines.len();
         if !keep {
             continue;
         }

@@ -147,10 +147,10 @@ fn record(article: usize, text: &str, m: &RawMention, gazetteer: &Gazetteer) -> 
     } else {
         Key::Name(person_words(span))
     };
-    if let Key::Name(w) = &key {
-        if w.is_empty() {
-            return None;
-        }
+    if let Key::Name(w) = &key
+        && w.is_empty()
+    {
+        return None;
     }
     Some(Rec {
         article,
@@ -268,10 +268,10 @@ pub fn link_entities(articles: &[Article], mentions: &[Vec<RawMention>]) -> Vec<
     for &(&(kind, _, _), members) in &block_list {
         for (i, &a) in members.iter().enumerate() {
             for &b in &members[i + 1..] {
-                if let (Key::Name(wa), Key::Name(wb)) = (&groups[a].1, &groups[b].1) {
-                    if forms_match(kind, wa, wb) {
-                        uf.union(a, b);
-                    }
+                if let (Key::Name(wa), Key::Name(wb)) = (&groups[a].1, &groups[b].1)
+                    && forms_match(kind, wa, wb)
+                {
+                    uf.union(a, b);
                 }
             }
         }

@@ -246,16 +246,15 @@ impl Gazetteer {
                 Some(mut m) => {
                     i = m.tokens.end;
                     // A body followed by a nationality: وزارة الدفاع الروسية.
-                    if m.kind == GazKind::Body {
-                        if let Some(n) = self.longest_at(tokens, &keys, i) {
-                            if n.kind == GazKind::Nationality {
-                                let country = n.canonical.trim_start_matches("place:");
-                                m.canonical = format!("{}:{country}", m.canonical);
-                                m.end = n.end;
-                                m.tokens.end = n.tokens.end;
-                                i = n.tokens.end;
-                            }
-                        }
+                    if m.kind == GazKind::Body
+                        && let Some(n) = self.longest_at(tokens, &keys, i)
+                        && n.kind == GazKind::Nationality
+                    {
+                        let country = n.canonical.trim_start_matches("place:");
+                        m.canonical = format!("{}:{country}", m.canonical);
+                        m.end = n.end;
+                        m.tokens.end = n.tokens.end;
+                        i = n.tokens.end;
                     }
                     out.push(m);
                 }
@@ -287,11 +286,11 @@ impl Gazetteer {
                     local = Some((j, k, c));
                 }
             }
-            if let Some((end, k, c)) = local {
-                if best.is_none_or(|b| end > b.0) {
-                    let (start, _) = first.original_range(keep_from, first.norm.len());
-                    *best = Some((end, k, c, start));
-                }
+            if let Some((end, k, c)) = local
+                && best.is_none_or(|b| end > b.0)
+            {
+                let (start, _) = first.original_range(keep_from, first.norm.len());
+                *best = Some((end, k, c, start));
             }
         };
         // The conservative analysis first (its key is the entries' key), then every prefix split without

@@ -177,11 +177,12 @@ pub fn strip_clitics(norm: &str) -> Analysis {
     // A lone و before a long remainder (وروسيا, ونظيره, وافادت); never before a short one (وزير, وثيقه, وكاله).
     let mut prefixes = Vec::new();
     let mut base = norm;
-    if let Some(rest) = norm.strip_prefix('و') {
-        if char_len(rest) >= 5 && !is_protected(rest) {
-            prefixes.push("و");
-            base = rest;
-        }
+    if let Some(rest) = norm.strip_prefix('و')
+        && char_len(rest) >= 5
+        && !is_protected(rest)
+    {
+        prefixes.push("و");
+        base = rest;
     }
     let prefix_len = norm.len() - base.len();
     // Pronoun suffixes on words without the article, only where a base of three letters or more remains.
@@ -231,12 +232,12 @@ pub fn analyses(norm: &str) -> Vec<Analysis> {
         }
         for (preps, after_prep) in prep_opts {
             let mut art_opts: Vec<(Vec<&'static str>, &str)> = vec![(preps.clone(), after_prep)];
-            if !preps.contains(&"ال") {
-                if let Some(r) = after_prep.strip_prefix("ال") {
-                    let mut p = preps.clone();
-                    p.push("ال");
-                    art_opts.push((p, r));
-                }
+            if !preps.contains(&"ال")
+                && let Some(r) = after_prep.strip_prefix("ال")
+            {
+                let mut p = preps.clone();
+                p.push("ال");
+                art_opts.push((p, r));
             }
             for (pfx, base) in art_opts {
                 let mut prefixes: Vec<&'static str> = conj.into_iter().collect();

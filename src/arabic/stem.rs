@@ -18,28 +18,28 @@ fn char_len(s: &str) -> usize {
 /// The light stem of a [`normalize`](super::normalize)d content word.
 pub fn stem(norm: &str) -> String {
     let mut word = norm;
-    if char_len(word) > 3 {
-        if let Some(rest) = word.strip_prefix('و') {
-            word = rest;
-        }
+    if char_len(word) > 3
+        && let Some(rest) = word.strip_prefix('و')
+    {
+        word = rest;
     }
     for p in PREFIXES {
-        if let Some(rest) = word.strip_prefix(p) {
-            if char_len(rest) >= 2 {
-                word = rest;
-                break;
-            }
+        if let Some(rest) = word.strip_prefix(p)
+            && char_len(rest) >= 2
+        {
+            word = rest;
+            break;
         }
     }
     loop {
         let mut changed = false;
         for s in SUFFIXES {
-            if let Some(rest) = word.strip_suffix(s) {
-                if char_len(rest) >= 3 {
-                    word = rest;
-                    changed = true;
-                    break;
-                }
+            if let Some(rest) = word.strip_suffix(s)
+                && char_len(rest) >= 3
+            {
+                word = rest;
+                changed = true;
+                break;
             }
         }
         if !changed {

@@ -76,7 +76,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         };
         let text = if enc == UTF_8 {
             std::str::from_utf8(body).ok().map(str::to_string)
-        } else if body.len() % 2 != 0 {
+        } else if !body.len().is_multiple_of(2) {
             None
         } else {
             enc.decode_without_bom_handling_and_without_replacement(body)

@@ -218,7 +218,7 @@ impl TextEngine {
         self.last_frame_nr = Some(frame_nr);
         self.frame += 1;
         self.last_painted = std::mem::take(&mut self.painted);
-        if self.frame % 60 == 0 {
+        if self.frame.is_multiple_of(60) {
             let now = self.frame;
             self.cache
                 .retain(|_, entry| now.saturating_sub(entry.last_used) < EVICT_AFTER_FRAMES);
@@ -412,7 +412,7 @@ pub(crate) fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
-/// Shape (if needed) and wrap every paragraph, and flatten the result into a [`TextLayout`].
+// Layout shapes (if needed) and wraps every paragraph, then flattens the result into a `TextLayout`.
 // cosmic-text's `shape-run-cache` feature is NOT used: its key (text + attributes) leaves out the direction, so
 // "()" shaped in an RTL run is reused in an LTR one with its glyphs reversed (12,837 BidiCharacterTest failures).
 

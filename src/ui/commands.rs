@@ -124,10 +124,10 @@ impl UiCommand {
                 if typing && cmd.needs_free_keyboard() {
                     continue;
                 }
-                if let Some(shortcut) = cmd.shortcut() {
-                    if input.consume_shortcut(&shortcut) {
-                        fired.push(cmd);
-                    }
+                if let Some(shortcut) = cmd.shortcut()
+                    && input.consume_shortcut(&shortcut)
+                {
+                    fired.push(cmd);
                 }
             }
             // Ctrl+= is where "+" sits on most keyboards.

@@ -113,11 +113,12 @@ impl ReportIndex {
         let mut mention_counts = vec![vec![0; n]; report.entities.len()];
         for (e, entity) in report.entities.iter().enumerate() {
             for m in &entity.mentions {
-                if let Some(&a) = article_by_id.get(&m.article) {
-                    if m.start < m.end && m.end <= report.articles[a].text.len() {
-                        marks[a].mentions.push((m.start..m.end, e));
-                        mention_counts[e][a] += 1;
-                    }
+                if let Some(&a) = article_by_id.get(&m.article)
+                    && m.start < m.end
+                    && m.end <= report.articles[a].text.len()
+                {
+                    marks[a].mentions.push((m.start..m.end, e));
+                    mention_counts[e][a] += 1;
                 }
             }
         }
@@ -126,11 +127,12 @@ impl ReportIndex {
         for (c, cluster) in report.claims.iter().enumerate() {
             let mut arts = BTreeSet::new();
             for (mi, m) in cluster.members.iter().enumerate() {
-                if let Some(&a) = article_by_id.get(&m.article) {
-                    if m.start < m.end && m.end <= report.articles[a].text.len() {
-                        marks[a].claims.push((m.start..m.end, c, mi));
-                        arts.insert(a);
-                    }
+                if let Some(&a) = article_by_id.get(&m.article)
+                    && m.start < m.end
+                    && m.end <= report.articles[a].text.len()
+                {
+                    marks[a].claims.push((m.start..m.end, c, mi));
+                    arts.insert(a);
                 }
             }
             for &a in &arts {

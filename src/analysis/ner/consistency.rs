@@ -126,7 +126,7 @@ pub fn propagate(sentences: &[Vec<&str>], tags: &mut [Vec<usize>], window: usize
 }
 
 fn is_inside(tag: usize) -> bool {
-    tag != 0 && tag % 2 == 0
+    tag != 0 && tag.is_multiple_of(2)
 }
 
 #[cfg(test)]

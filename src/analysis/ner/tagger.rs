@@ -24,7 +24,7 @@ pub fn tag_index(tag: &str) -> Option<usize> {
 
 /// Whether `cur` may follow `prev` in BIO (`prev == N_TAGS` is the sentence start): `I-X` only after `B-X`/`I-X`.
 fn allowed(prev: usize, cur: usize) -> bool {
-    let is_inside = cur != 0 && cur % 2 == 0;
+    let is_inside = cur != 0 && cur.is_multiple_of(2);
     !is_inside || (prev != N_TAGS && prev != 0 && prev.div_ceil(2) == cur / 2)
 }
 
