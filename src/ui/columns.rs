@@ -248,14 +248,23 @@ fn column_ui(
                     format!("Column {}: {}", article.id, article.title),
                 )
             });
+            // Source and date are often Arabic: they go through the text widget (egui labels have no bidi).
+            let source_date: Vec<&str> = [article.source.as_deref(), article.date.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if !source_date.is_empty() {
+                rtl_line_ui(
+                    ui,
+                    &wb.engine,
+                    &source_date.join(" · "),
+                    12.0,
+                    ui.visuals().text_color(),
+                    width - 12.0,
+                );
+            }
             ui.horizontal_wrapped(|ui| {
                 ui.spacing_mut().item_spacing.x = 6.0;
-                if let Some(s) = &article.source {
-                    ui.label(RichText::new(s).small());
-                }
-                if let Some(d) = &article.date {
-                    ui.label(RichText::new(d).small());
-                }
                 let entities = wb.state.index.mention_counts.iter().filter(|c| c[a] > 0).count();
                 ui.label(
                     RichText::new(format!(
