@@ -15,7 +15,11 @@ use std::sync::OnceLock;
 const DATA: &str = include_str!("../../assets/gazetteer/gazetteer.tsv");
 
 /// What a gazetteer entry names.
+/// Generic head nouns of international bodies, normalised, that translations use for one another.
+const INTERCHANGEABLE_ORG_HEADS: [&str; 3] = ["منظمه", "اتحاد", "تكتل"];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+
 pub enum GazKind {
     Country,
     /// A nationality adjective (الإيراني، الروسية، الأمريكيين); its canonical is the country's (`place:IR`).
@@ -197,11 +201,20 @@ impl Gazetteer {
             .collect();
         let mut keys: Vec<String> = tokens.iter().map(|t| match_key(&t.norm)).collect();
         // The first word may also shed a lone preposition or conjunction (لمنظمة).
-        let firsts: Vec<String> = analyses(&tokens.first()?.norm)
+        let mut firsts: Vec<String> = analyses(&tokens.first()?.norm)
             .into_iter()
             .filter(|a| a.suffix.is_none())
             .map(|a| a.base)
             .collect();
+        // Translations of a foreign body's name vary its head noun (اتحاد / منظمة شنغهاي للتعاون): a generic head may
+        // stand for another when the distinctive words agree. Only tried on names of two words or more.
+        if keys.len() > 1 && firsts.iter().any(|f| INTERCHANGEABLE_ORG_HEADS.contains(&f.as_str())) {
+            for head in INTERCHANGEABLE_ORG_HEADS {
+                if !firsts.iter().any(|f| f == head) {
+                    firsts.push(head.to_string());
+                }
+            }
+        }
         let block = if keys.len() == 1 {
             None
         } else {
