@@ -9,7 +9,7 @@
 
 use crate::analysis::model::EntityKind;
 use crate::arabic::{Token, TokenKind, analyses, strip_clitics, tokenize, translit_key, words_match};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../assets/gazetteer/gazetteer.tsv");
@@ -114,10 +114,10 @@ impl Gazetteer {
         let mut g = Gazetteer {
             nodes: vec![Node::default()],
             canonicals: Vec::new(),
-            names: HashMap::new(),
-            fuzzy: HashMap::new(),
+            names: HashMap::default(),
+            fuzzy: HashMap::default(),
         };
-        let mut canonical_ids: HashMap<String, u32> = HashMap::new();
+        let mut canonical_ids: HashMap<String, u32> = HashMap::default();
         for line in data.lines() {
             if line.starts_with('#') {
                 continue;
@@ -308,18 +308,19 @@ impl Gazetteer {
         };
         // The conservative analysis first (its key is the entries' key), then every prefix split without
         // allocating: a lone preposition or conjunction (بموسكو، لروسيا) is shed only here.
-        let analysis_start = first.norm.len() - first_key.len().min(first.norm.len());
-        let keep_from = if first.norm[..analysis_start].ends_with("ال") && !first.norm[..analysis_start].ends_with("لل")
-        {
-            analysis_start - "ال".len()
-        } else {
-            analysis_start
-        };
-        if first.norm.ends_with(first_key) {
-            try_base(first_key, keep_from, &mut best);
-        } else {
-            // A suffix was stripped: the key is not a tail of the word; keep the whole word in the span.
-            try_base(first_key, 0, &mut best);
+        match first.norm.strip_suffix(first_key) {
+            Some(head) => {
+                // The word's article stays inside the span: الصين, not صين.
+                let keep_from = if head.ends_with("ال") && !head.ends_with("لل") {
+                    head.len() - "ال".len()
+                } else {
+                    head.len()
+                };
+                try_base(first_key, keep_from, &mut best);
+            }
+            // A suffix was stripped (or the token mixes digits and letters): the key is not a tail of the word;
+            // keep the whole word in the span.
+            None => try_base(first_key, 0, &mut best),
         }
         for (prefix_len, article_written) in prefix_splits(&first.norm) {
             let base = &first.norm[prefix_len..];

@@ -26,6 +26,12 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// tatweel and short vowels; Latin is lower-cased. Not for display.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] appending to `out`.
+fn fold_into(word: &str, out: &mut String) {
     for c in word.chars() {
         match c {
             'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => out.push('ا'),
@@ -39,7 +45,6 @@ pub fn fold(word: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Month number of a folded single-word month name (any series, English included).
@@ -134,8 +139,8 @@ pub fn is_valid_date(y: u32, m: u32, d: u32) -> bool {
 enum TokKind {
     /// Value and number of digits.
     Num(u64, usize),
-    /// Folded word.
-    Word(String),
+    /// Folded word: its byte range in the tokenizer's buffer of folded words.
+    Word(u32, u32),
     Punct(char),
 }
 
@@ -147,11 +152,18 @@ struct Tok {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' || c == '\u{0640}'
+    // Arabic letters, tatweel and marks first: Unicode's alphabetic table is slow to consult.
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        ('\u{0620}'..='\u{065F}').contains(&c) || c == '\u{0670}' || c.is_alphabetic()
+    }
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
+/// The tokens of `text` and the buffer their folded words are in.
+fn tokenize(text: &str) -> (Vec<Tok>, String) {
+    let mut toks = Vec::with_capacity(text.len() / 6);
+    let mut words = String::with_capacity(text.len());
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if let Some(d) = digit_value(c) {
@@ -196,8 +208,10 @@ fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
+            let from = words.len() as u32;
+            fold_into(&text[i..end], &mut words);
             toks.push(Tok {
-                kind: TokKind::Word(fold(&text[i..end])),
+                kind: TokKind::Word(from, words.len() as u32),
                 start: i,
                 end,
             });
@@ -209,11 +223,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
             });
         }
     }
-    toks
+    (toks, words)
 }
 
 struct Scanner<'a> {
     toks: &'a [Tok],
+    words: &'a str,
 }
 
 impl Scanner<'_> {
@@ -224,8 +239,8 @@ impl Scanner<'_> {
         }
     }
     fn word(&self, i: usize) -> Option<&str> {
-        match &self.toks.get(i)?.kind {
-            TokKind::Word(w) => Some(w),
+        match self.toks.get(i)?.kind {
+            TokKind::Word(from, to) => self.words.get(from as usize..to as usize),
             _ => None,
         }
     }
@@ -333,8 +348,8 @@ impl Scanner<'_> {
     /// A clock time at `i` (after an optional `T`, `-`, `،` or `الساعة`): (h24, m, s, had am/pm, index after).
     fn time(&self, mut i: usize) -> Option<(u32, u32, Option<u32>, bool, usize)> {
         for _ in 0..2 {
-            match (&self.toks.get(i)?.kind, self.punct(i)) {
-                (TokKind::Word(w), _) if w == "t" || w == "الساعه" || w == "الساعة" || w == "at" => i += 1,
+            match (self.word(i), self.punct(i)) {
+                (Some("t" | "الساعه" | "الساعة" | "at"), _) => i += 1,
                 (_, Some(',' | '،' | '-' | '|' | '–' | '@')) => i += 1,
                 _ => break,
             }
@@ -435,8 +450,11 @@ impl Scanner<'_> {
 /// Every date in `text`, in order, without overlaps. A weekday word just before a date (الثلاثاء 18 أكتوبر 2020)
 /// is included in the match.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
-    let toks = tokenize(text);
-    let sc = Scanner { toks: &toks };
+    let (toks, words) = tokenize(text);
+    let sc = Scanner {
+        toks: &toks,
+        words: &words,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -484,8 +502,11 @@ fn is_weekday_folded(w: &str) -> bool {
 /// `2023-09-20T10:05:00+03:00`, `Wed, 20 Sep 2023 10:05:00 GMT`). The time zone, when given, is dropped: the
 /// report gives the time as the outlet stated it.
 pub fn parse_datetime(text: &str) -> Option<String> {
-    let toks = tokenize(text);
-    let sc = Scanner { toks: &toks };
+    let (toks, words) = tokenize(text);
+    let sc = Scanner {
+        toks: &toks,
+        words: &words,
+    };
     let mut i = 0;
     while i < toks.len() {
         if let Some((value, next)) = sc.date_at(i) {

@@ -2,15 +2,9 @@
 //! tagger found elsewhere in the same document — a full name again, or a person's surname alone (كوفي أنان … أنان).
 
 use super::conll::spans;
+use super::tagger::TokenForms;
 use super::tagger::{TAGS, tag_index};
-use super::text::{fold, strip_proclitics};
 use std::collections::HashMap;
-
-/// The matching key of a token: folded, clitics off.
-fn key(token: &str) -> String {
-    let f = fold(token);
-    strip_proclitics(&f).1.to_string()
-}
 
 /// Words that never make a name on their own, even when the tagger put them inside one.
 fn is_function_word(k: &str) -> bool {
@@ -45,61 +39,72 @@ fn is_function_word(k: &str) -> bool {
     ) || k.chars().count() < 3
 }
 
+/// A name a sentence contributes: its key sequence and type.
+type Name<'a> = (Vec<&'a str>, &'static str);
+
 /// Tags untagged token runs that repeat a name tagged in a sentence within `window` sentences of them.
 /// `tags` are tag indices per sentence and are changed in place; only `O` tokens are ever relabelled.
-pub fn propagate(sentences: &[Vec<&str>], tags: &mut [Vec<usize>], window: usize) {
-    let keys: Vec<Vec<String>> = sentences.iter().map(|s| s.iter().map(|t| key(t)).collect()).collect();
-    // Per sentence: the names it contributes, as (key sequence, type).
-    let mut names: Vec<Vec<(Vec<String>, String)>> = Vec::with_capacity(sentences.len());
+/// Tokens match by their folded, clitic-free form.
+pub fn propagate(sentences: &[Vec<TokenForms>], tags: &mut [Vec<usize>], window: usize) {
+    let keys: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(|t| t.base()).collect()).collect();
+    // Per sentence: the names it contributes.
+    let mut names: Vec<Vec<Name>> = Vec::with_capacity(sentences.len());
     for (k, t) in keys.iter().zip(tags.iter()) {
         let tag_strs: Vec<&str> = t.iter().map(|&x| TAGS[x]).collect();
         let mut found = Vec::new();
         for (s, e, ty) in spans(&tag_strs) {
-            if ty == "MISC" {
-                continue;
-            }
-            let seq: Vec<String> = k[s..e].to_vec();
-            if seq.len() == 1 && is_function_word(&seq[0]) {
+            let ty: &'static str = match ty.as_str() {
+                "PERS" => "PERS",
+                "LOC" => "LOC",
+                "ORG" => "ORG",
+                _ => continue,
+            };
+            let seq: Vec<&str> = k[s..e].to_vec();
+            if seq.len() == 1 && is_function_word(seq[0]) {
                 continue;
             }
             if ty == "PERS"
                 && seq.len() >= 2
-                && let Some(last) = seq.last()
+                && let Some(&last) = seq.last()
                 && !is_function_word(last)
             {
-                found.push((vec![last.clone()], ty.clone()));
+                found.push((vec![last], ty));
             }
             found.push((seq, ty));
         }
         names.push(found);
     }
+    if names.iter().all(Vec::is_empty) {
+        return;
+    }
+    // With a window over the whole document every sentence sees the same names: gather them once.
+    let whole = (window >= sentences.len()).then(|| candidates(&names, 0, sentences.len(), None));
     for i in 0..sentences.len() {
-        let lo = i.saturating_sub(window);
-        let hi = i.saturating_add(window).saturating_add(1).min(sentences.len());
-        // Longest names first so a full name wins over its surname.
-        let mut candidates: HashMap<&[String], (&str, usize)> = HashMap::new();
-        for (j, ns) in names.iter().enumerate().take(hi).skip(lo) {
-            for (seq, ty) in ns {
-                let e = candidates.entry(seq.as_slice()).or_insert((ty.as_str(), 0));
-                if e.0 == ty {
-                    e.1 += 1;
-                } else if j == i {
-                    *e = (ty.as_str(), 1);
-                }
+        let cands = match &whole {
+            // A name this sentence itself carries keeps this sentence's type.
+            Some(all)
+                if names[i]
+                    .iter()
+                    .all(|(seq, ty)| all.iter().any(|(s, t)| s == seq && t == ty)) =>
+            {
+                std::borrow::Cow::Borrowed(all)
             }
-        }
-        if candidates.is_empty() {
+            _ => {
+                let lo = i.saturating_sub(window);
+                let hi = i.saturating_add(window).saturating_add(1).min(sentences.len());
+                std::borrow::Cow::Owned(candidates(&names, lo, hi, Some(i)))
+            }
+        };
+        if cands.is_empty() {
             continue;
         }
-        let mut cands: Vec<(&[String], &str)> = candidates.into_iter().map(|(s, (ty, _))| (s, ty)).collect();
-        cands.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
         let k = &keys[i];
         let t = &mut tags[i];
         let mut pos = 0;
         while pos < k.len() {
             let mut advanced = false;
             if t[pos] == 0 {
-                for (seq, ty) in &cands {
+                for (seq, ty) in cands.iter() {
                     let end = pos + seq.len();
                     if end <= k.len()
                         && k[pos..end] == **seq
@@ -125,12 +130,35 @@ pub fn propagate(sentences: &[Vec<&str>], tags: &mut [Vec<usize>], window: usize
     }
 }
 
+/// The names of sentences `lo..hi`, longest first (a full name wins over its surname), each with the type it first
+/// had — or the type sentence `own` gives it.
+fn candidates<'n, 'a>(
+    names: &'n [Vec<Name<'a>>],
+    lo: usize,
+    hi: usize,
+    own: Option<usize>,
+) -> Vec<(&'n [&'a str], &'static str)> {
+    let mut by_name: HashMap<&[&str], &'static str> = HashMap::new();
+    for (j, ns) in names.iter().enumerate().take(hi).skip(lo) {
+        for (seq, ty) in ns {
+            let e = by_name.entry(seq.as_slice()).or_insert(ty);
+            if *e != *ty && own == Some(j) {
+                *e = ty;
+            }
+        }
+    }
+    let mut cands: Vec<(&[&str], &'static str)> = by_name.into_iter().collect();
+    cands.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+    cands
+}
+
 fn is_inside(tag: usize) -> bool {
     tag != 0 && tag.is_multiple_of(2)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::tagger::{fold_all, forms_of};
     use super::*;
 
     #[test]
@@ -138,8 +166,12 @@ mod tests {
         let s1 = vec!["التقى", "كوفي", "أنان", "في", "نيويورك"];
         let s2 = vec!["وقال", "أنان", "ان", "نيويورك", "مدينة"];
         let sentences = vec![s1, s2];
-        let mut tags = vec![vec![0, 1, 2, 0, 3], vec![0, 0, 0, 0, 0]];
-        propagate(&sentences, &mut tags, 5);
-        assert_eq!(tags[1], vec![0, 1, 0, 3, 0]);
+        let folded: Vec<Vec<String>> = sentences.iter().map(|s| fold_all(s)).collect();
+        let forms: Vec<Vec<TokenForms>> = sentences.iter().zip(&folded).map(|(s, f)| forms_of(s, f)).collect();
+        for window in [5, usize::MAX] {
+            let mut tags = vec![vec![0, 1, 2, 0, 3], vec![0, 0, 0, 0, 0]];
+            propagate(&forms, &mut tags, window);
+            assert_eq!(tags[1], vec![0, 1, 0, 3, 0]);
+        }
     }
 }

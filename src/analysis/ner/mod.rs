@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::OnceLock;
-use tagger::{Model, TAGS};
+use tagger::{Model, TAGS, TokenForms};
 
 /// The bundled model, trained by `qarin train-ner` on ANERcorp (CC BY-SA 4.0, see assets/ner/README.md).
 static MODEL_BYTES: &[u8] = include_bytes!("../../../assets/ner/model.bin");
@@ -83,21 +83,28 @@ const CONSISTENCY_WINDOW: usize = 5;
 
 /// Tags a run of sentences of a CoNLL file: the tagger per sentence, then one-name-one-label over near sentences.
 pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-    tag_document_with_covers(model, sentences, &[], CONSISTENCY_WINDOW)
+    let folded: Vec<Vec<String>> = sentences.iter().map(|s| tagger::fold_all(s)).collect();
+    let forms: Vec<Vec<TokenForms>> = sentences
+        .iter()
+        .zip(&folded)
+        .map(|(s, f)| tagger::forms_of(s, f))
+        .collect();
+    tag_document_forms(model, &forms, &[], CONSISTENCY_WINDOW)
 }
 
-/// [`tag_document`] with each sentence's gazetteer cover already known (empty: computed here) and a window for the
-/// one-name-one-label pass (`usize::MAX`: the whole document).
-pub fn tag_document_with_covers(
+/// [`tag_document`] over tokens already folded, with each sentence's gazetteer cover already known (empty: computed
+/// here) and a window for the one-name-one-label pass (`usize::MAX`: the whole document).
+pub fn tag_document_forms(
     model: &Model,
-    sentences: &[Vec<&str>],
+    sentences: &[Vec<TokenForms>],
     covers: &[tagger::GazCover],
     window: usize,
 ) -> Vec<Vec<usize>> {
+    let mut scratch = tagger::Features::default();
     let mut tags: Vec<Vec<usize>> = sentences
         .iter()
         .enumerate()
-        .map(|(i, s)| model.tag_with_cover(s, covers.get(i)))
+        .map(|(i, s)| model.tag_forms(s, covers.get(i), &mut scratch))
         .collect();
     consistency::propagate(sentences, &mut tags, window);
     tags

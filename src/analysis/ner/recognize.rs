@@ -1,9 +1,9 @@
 //! Mentions in an article: the tagger run over the body sentence by sentence, news-prose patterns (roles before names,
 //! agencies, bodies), gazetteer matches, dates, and later short forms of names given in full — then overlaps resolved.
 
-use super::tagger::{Lexicon, Model, TAGS, cover_from_matches};
+use super::tagger::{Lexicon, Model, TAGS, TokenForms, cover_from_matches};
 use super::text::strip_proclitics;
-use super::{bundled_model, tag_document_with_covers};
+use super::{bundled_model, tag_document_forms};
 use crate::analysis::gazetteer::{GazKind, GazMatch, Gazetteer};
 use crate::analysis::mention::{MentionOrigin, RawMention};
 use crate::analysis::model::EntityKind;
@@ -29,8 +29,8 @@ pub fn recognize(article: &Article) -> Vec<RawMention> {
                     kind: t.kind,
                 })
                 .collect();
-            let toks: Vec<Tok> = tokens.iter().map(|t| Tok::new(text, t)).collect();
             let gaz = Gazetteer::global().find_in_tokens(&tokens);
+            let toks: Vec<Tok> = tokens.into_iter().map(|t| Tok::new(text, t)).collect();
             (!toks.is_empty()).then_some(Sentence {
                 start: s,
                 end: e,
@@ -78,9 +78,8 @@ struct Tok {
     start: usize,
     end: usize,
     folded: String,
-    base: String,
-    /// The normalised proclitics that `base` leaves out.
-    clitic: String,
+    /// Byte length in `folded` of its proclitics: `base()` is the rest.
+    clitic_len: usize,
     /// Byte length in the ORIGINAL text of those proclitics.
     clitic_bytes: usize,
     punct: bool,
@@ -89,16 +88,15 @@ struct Tok {
 }
 
 impl Tok {
-    fn new(text: &str, t: &Token) -> Tok {
-        let folded = t.norm.clone();
-        let (clitic, base) = strip_proclitics(&folded);
+    fn new(text: &str, t: Token) -> Tok {
+        let (clitic, _) = strip_proclitics(&t.norm);
+        let clitic_len = clitic.len();
         let clitic_bytes = original_prefix_bytes(&text[t.start..t.end], clitic.chars().count());
         Tok {
             start: t.start,
             end: t.end,
-            base: base.to_string(),
-            clitic: clitic.to_string(),
-            folded,
+            clitic_len,
+            folded: t.norm,
             clitic_bytes,
             punct: t.kind == TokenKind::Punct,
             ya_final: t.text.ends_with('ي'),
@@ -107,6 +105,16 @@ impl Tok {
 
     fn is_punct(&self) -> bool {
         self.punct
+    }
+
+    /// The folded form without proclitics.
+    fn base(&self) -> &str {
+        &self.folded[self.clitic_len..]
+    }
+
+    /// The folded proclitics.
+    fn clitic(&self) -> &str {
+        &self.folded[..self.clitic_len]
     }
 }
 
@@ -300,15 +308,21 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, kind: EntityKind, or
 }
 
 fn tagger_mentions(text: &str, sentences: &[Sentence], model: &Model, out: &mut Vec<Candidate>) {
-    let words: Vec<Vec<&str>> = sentences
+    // The tokens' folded forms are the toolkit's normalisation of their text, as the tagger's own folding would be.
+    let forms: Vec<Vec<TokenForms>> = sentences
         .iter()
-        .map(|s| s.toks.iter().map(|t| &text[t.start..t.end]).collect())
+        .map(|s| {
+            s.toks
+                .iter()
+                .map(|t| TokenForms::new(&text[t.start..t.end], &t.folded))
+                .collect()
+        })
         .collect();
     let covers: Vec<_> = sentences
         .iter()
         .map(|s| cover_from_matches(s.toks.len(), &s.gaz))
         .collect();
-    let tags = tag_document_with_covers(model, &words, &covers, usize::MAX);
+    let tags = tag_document_forms(model, &forms, &covers, usize::MAX);
     let lexicon = model.lexicon();
     let raw: Vec<(usize, usize, usize, String)> = tags
         .iter()
@@ -340,14 +354,14 @@ fn tagger_mentions(text: &str, sentences: &[Sentence], model: &Model, out: &mut 
             if toks.iter().any(Tok::is_punct) {
                 continue;
             }
-            if toks.len() == 1 && (never_a_name(&toks[0].base) || never_a_name(&toks[0].folded)) {
+            if toks.len() == 1 && (never_a_name(toks[0].base()) || never_a_name(&toks[0].folded)) {
                 continue;
             }
             let lone = &toks[0];
             if toks.len() == 1
                 && ((lexicon.is_common(&lone.folded) && lexicon.entity_type(&lone.folded).is_none())
                     || (ty == "PERS" && matches!(lexicon.entity_type(&lone.folded), Some("LOC" | "ORG")))
-                    || (ty == "PERS" && is_role(&lone.base)))
+                    || (ty == "PERS" && is_role(lone.base())))
             {
                 continue;
             }
@@ -417,11 +431,11 @@ fn is_role_modifier(t: &Tok, lexicon: &Lexicon) -> bool {
     ) {
         return true;
     }
-    if is_role(&t.base) || is_role(f) {
+    if is_role(t.base()) || is_role(f) {
         return true;
     }
     // Where the office is: السفير الروسي لدى طهران، …
-    if f == "،" || f == "," || gazetteer_knows(f) || gazetteer_knows(&t.base) {
+    if f == "،" || f == "," || gazetteer_knows(f) || gazetteer_knows(t.base()) {
         return true;
     }
     // Definite words (الدفاع، الروسي، الأركان، للقوات) describe the office; names rarely carry ال, never لل.
@@ -446,7 +460,7 @@ fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out: &mut Vec<C
     let toks = &s.toks;
     let n = toks.len();
     for i in 0..n {
-        let key = toks[i].base.as_str();
+        let key = toks[i].base();
         let full = toks[i].folded.as_str();
         let head_is = |f: fn(&str) -> bool| f(key) || f(full);
         // A role, then its office and country, then the name: the person.
@@ -462,10 +476,10 @@ fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out: &mut Vec<C
                     !t.is_punct()
                         && !lexicon.is_common(&t.folded)
                         && lexicon.entity_type(&t.folded).is_none()
-                        && lexicon.entity_type(&t.base).is_none()
-                        && !lexicon.is_common(&t.base)
-                        && !gazetteer_knows(&t.base)
-                        && !is_role(&t.base)
+                        && lexicon.entity_type(t.base()).is_none()
+                        && !lexicon.is_common(t.base())
+                        && !gazetteer_knows(t.base())
+                        && !is_role(t.base())
                 }
                 _ => false,
             }
@@ -558,11 +572,11 @@ fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out: &mut Vec<C
                 let t = &toks[i];
                 // The head as written (وزارة) or glued to clitics (ووزارة، للحرس): the mention starts at the head's
                 // own letters, keeping an article that is its own (والحرس → الحرس).
-                let start = if is_body_head(&t.folded) || t.clitic.is_empty() {
+                let start = if is_body_head(&t.folded) || t.clitic().is_empty() {
                     t.start
                 } else {
-                    let letters = t.clitic.chars().count();
-                    let keep = if t.clitic.ends_with("ال") && !t.clitic.ends_with("لل") {
+                    let letters = t.clitic().chars().count();
+                    let keep = if t.clitic().ends_with("ال") && !t.clitic().ends_with("لل") {
                         2
                     } else {
                         0
@@ -596,7 +610,7 @@ fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon) -> Option<usize> {
             && (ali || !FUNCTION_WORDS.contains(&f))
             && !never_a_name(f)
             && !is_role(f)
-            && !is_role(&t.base)
+            && !is_role(t.base())
             && (pers
                 || !matches!(lexicon.entity_type(f), Some("LOC" | "ORG"))
                 || (j > first && lexicon.entity_type(f) == Some("ORG")))
@@ -623,7 +637,7 @@ fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon) -> Option<usize> {
 /// preposition before common vocabulary (باقري بإرادة); a lone ب/ل/ك/ف before an unknown word is taken as the
 /// word's own letter (باقري، فومين).
 fn name_clitics_ok(t: &Tok, lexicon: &Lexicon, first: bool) -> bool {
-    let c = t.clitic.as_str();
+    let c = t.clitic();
     if c.is_empty() {
         return true;
     }
@@ -633,7 +647,7 @@ fn name_clitics_ok(t: &Tok, lexicon: &Lexicon, first: bool) -> bool {
     if c.starts_with('و') || c.chars().count() > 1 {
         return false;
     }
-    !lexicon.is_common(&t.base) && !t.base.ends_with("ات")
+    !lexicon.is_common(t.base()) && !t.base().ends_with("ات")
 }
 
 /// A tagger span made tidy: leading office words off a person (الروسي سيرجي شويجو → سيرجي شويجو), and cut before the
@@ -647,7 +661,7 @@ fn clean_span(ty: &str, toks: &[Tok], lexicon: &Lexicon, known: &HashSet<String>
             let t = &toks[s];
             let f = t.folded.as_str();
             let office = is_role(f)
-                || is_role(&t.base)
+                || is_role(t.base())
                 || (f.starts_with("ال")
                     && !pers_word(t)
                     && (lexicon.is_common(f)
@@ -662,7 +676,7 @@ fn clean_span(ty: &str, toks: &[Tok], lexicon: &Lexicon, known: &HashSet<String>
     }
     for (k, t) in toks.iter().enumerate().take(e).skip(s + 1) {
         let f = t.folded.as_str();
-        let glued = !(t.clitic.is_empty() || t.clitic == "ال");
+        let glued = !(t.clitic().is_empty() || t.clitic() == "ال");
         let stop = t.is_punct()
             || FUNCTION_WORDS.contains(&f)
             || never_a_name(f)
@@ -672,12 +686,12 @@ fn clean_span(ty: &str, toks: &[Tok], lexicon: &Lexicon, known: &HashSet<String>
                 "PERS" => {
                     !pers_word(t)
                         && (lexicon.is_common(f)
-                            || is_role(&t.base)
+                            || is_role(t.base())
                             || (glued
-                                && (known.contains(&t.base)
-                                    || lexicon.entity_type(&t.base).is_some()
-                                    || lexicon.is_common(&t.base)
-                                    || t.base.ends_with("ات"))))
+                                && (known.contains(t.base())
+                                    || lexicon.entity_type(t.base()).is_some()
+                                    || lexicon.is_common(t.base())
+                                    || t.base().ends_with("ات"))))
                 }
                 // A place goes on only with place-like words (المحيط الهندي، سانت بطرسبرغ), not a verb (… عقدتا).
                 "LOC" => {
@@ -849,7 +863,7 @@ fn short_forms(text: &str, sentences: &[Sentence], mentions: &mut Vec<RawMention
         for t in &s.toks {
             let (start, hit) = if surnames.contains(&t.folded) {
                 (t.start, true)
-            } else if t.clitic_bytes > 0 && surnames.contains(&t.base) {
+            } else if t.clitic_bytes > 0 && surnames.contains(t.base()) {
                 (t.start + t.clitic_bytes, true)
             } else {
                 (0, false)

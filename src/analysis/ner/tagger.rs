@@ -28,28 +28,44 @@ fn allowed(prev: usize, cur: usize) -> bool {
     !is_inside || (prev != N_TAGS && prev != 0 && prev.div_ceil(2) == cur / 2)
 }
 
-/// One token prepared for feature extraction.
-struct Prepared<'a> {
-    raw: &'a str,
-    folded: String,
-    base: String,
-    clitic: String,
+/// The forms of one token the features read: as written, folded (the toolkit's normalisation), and where the folded
+/// form's proclitics end. Borrowed, so a caller that has already normalised its tokens does not do it again.
+#[derive(Clone, Copy)]
+pub struct TokenForms<'a> {
+    pub raw: &'a str,
+    pub folded: &'a str,
+    clitic_len: usize,
 }
 
-fn prepare<'a>(tokens: &[&'a str]) -> Vec<Prepared<'a>> {
-    tokens
-        .iter()
-        .map(|t| {
-            let folded = fold(t);
-            let (clitic, base) = strip_proclitics(&folded);
-            Prepared {
-                raw: t,
-                clitic: clitic.to_string(),
-                base: base.to_string(),
-                folded,
-            }
-        })
-        .collect()
+impl<'a> TokenForms<'a> {
+    /// `folded` must be `fold(raw)`.
+    pub fn new(raw: &'a str, folded: &'a str) -> TokenForms<'a> {
+        let (clitic, _) = strip_proclitics(folded);
+        TokenForms {
+            raw,
+            folded,
+            clitic_len: clitic.len(),
+        }
+    }
+
+    /// The folded form without proclitics.
+    pub fn base(&self) -> &'a str {
+        &self.folded[self.clitic_len..]
+    }
+
+    fn clitic(&self) -> &'a str {
+        &self.folded[..self.clitic_len]
+    }
+}
+
+/// The folded forms of raw tokens, to borrow [`TokenForms`] from.
+pub fn fold_all(tokens: &[&str]) -> Vec<String> {
+    tokens.iter().map(|t| fold(t)).collect()
+}
+
+/// [`TokenForms`] of raw tokens and their folded forms (from [`fold_all`]).
+pub fn forms_of<'a>(tokens: &[&'a str], folded: &'a [String]) -> Vec<TokenForms<'a>> {
+    tokens.iter().zip(folded).map(|(t, f)| TokenForms::new(t, f)).collect()
 }
 
 /// FNV-1a over a template id and its parts: stable across runs and platforms (the model depends on it).
@@ -78,13 +94,10 @@ fn first_chars(s: &str, n: usize) -> &str {
 }
 
 fn last_chars(s: &str, n: usize) -> &str {
-    let count = s.chars().count();
-    if count <= n {
-        return s;
-    }
-    match s.char_indices().nth(count - n) {
-        Some((i, _)) => &s[i..],
-        None => s,
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ if n == 0 => "",
+        _ => s,
     }
 }
 
@@ -105,18 +118,19 @@ pub fn cover_from_matches(n: usize, matches: &[GazMatch]) -> GazCover {
     cover
 }
 
-fn gazetteer_cover(tokens: &[&str]) -> GazCover {
+fn gazetteer_cover(forms: &[TokenForms]) -> GazCover {
+    let tokens: Vec<&str> = forms.iter().map(|f| f.raw).collect();
     let mut joined = String::new();
     let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut offsets = Vec::with_capacity(tokens.len());
-    for t in tokens {
+    for t in &tokens {
         if !joined.is_empty() {
             joined.push(' ');
         }
         offsets.push((joined.len(), joined.len() + t.len()));
         joined.push_str(t);
     }
-    for (t, &(start, end)) in tokens.iter().zip(&offsets) {
+    for ((t, f), &(start, end)) in tokens.iter().zip(forms).zip(&offsets) {
         let kind = if t.chars().any(crate::arabic::is_arabic_letter) {
             TokenKind::Word
         } else if t.chars().any(|c| c.is_ascii_digit()) {
@@ -130,21 +144,45 @@ fn gazetteer_cover(tokens: &[&str]) -> GazCover {
             start,
             end,
             text: &joined[start..end],
-            norm: fold(t),
+            norm: f.folded.to_string(),
             kind,
         });
     }
     cover_from_matches(tokens.len(), &Gazetteer::global().find_in_tokens(&toks))
 }
 
-fn sentence_features(tokens: &[&str], lexicon: &Lexicon, gaz: Option<&GazCover>) -> Vec<Vec<u32>> {
-    let p = prepare(tokens);
+/// The hashed emission features of every token of one sentence, in one flat buffer: token `i`'s rows are
+/// `rows[ends[i - 1]..ends[i]]`. The buffers are reused from sentence to sentence.
+#[derive(Default, Clone)]
+pub struct Features {
+    rows: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Features {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn token(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.rows[start..self.ends[i] as usize]
+    }
+
+    fn clear(&mut self) {
+        self.rows.clear();
+        self.ends.clear();
+    }
+}
+
+fn sentence_features(p: &[TokenForms], lexicon: &Lexicon, gaz: Option<&GazCover>, out: &mut Features) {
+    out.clear();
     let n = p.len();
     let own;
     let gaz = match gaz {
         Some(g) if g.len() == n => g,
         _ => {
-            own = gazetteer_cover(tokens);
+            own = gazetteer_cover(p);
             &own
         }
     };
@@ -176,27 +214,27 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon, gaz: Option<&GazCover>)
         } else if i as usize >= n {
             ("</S>", "</S>")
         } else {
-            (p[i as usize].folded.as_str(), p[i as usize].base.as_str())
+            (p[i as usize].folded, p[i as usize].base())
         }
     };
-    let mut all = Vec::with_capacity(n);
+    let f = &mut out.rows;
     for (i, t) in p.iter().enumerate() {
         let ii = i as isize;
-        let mut f = Vec::with_capacity(40);
-        let w = t.folded.as_str();
-        let b = t.base.as_str();
+        let w = t.folded;
+        let b = t.base();
+        let shape = shape(t.raw);
         f.push(hash(0, &[]));
         f.push(hash(1, &[t.raw]));
         f.push(hash(2, &[w]));
         f.push(hash(3, &[b]));
-        f.push(hash(4, &[&t.clitic]));
+        f.push(hash(4, &[t.clitic()]));
         for k in 1..=3 {
             f.push(hash(5 + k as u8, &[first_chars(w, k)]));
             f.push(hash(9 + k as u8, &[last_chars(w, k)]));
             f.push(hash(13 + k as u8, &[last_chars(b, k)]));
         }
         f.push(hash(17, &[first_chars(b, 2)]));
-        f.push(hash(18, &[shape(t.raw)]));
+        f.push(hash(18, &[shape]));
         let (wm1, bm1) = at(ii - 1);
         let (wm2, _) = at(ii - 2);
         let (wp1, bp1) = at(ii + 1);
@@ -211,7 +249,7 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon, gaz: Option<&GazCover>)
         f.push(hash(27, &[w, wp1]));
         f.push(hash(28, &[wm2, wm1]));
         f.push(hash(29, &[wp1, wp2]));
-        f.push(hash(30, &[shape(t.raw), last_chars(wm1, 2)]));
+        f.push(hash(30, &[shape, last_chars(wm1, 2)]));
         f.push(hash(31, &[last_chars(wp1, 2)]));
         f.push(hash(32, &[last_chars(wm1, 2)]));
         f.push(hash(33, &[first_chars(wp1, 2)]));
@@ -233,20 +271,19 @@ fn sentence_features(tokens: &[&str], lexicon: &Lexicon, gaz: Option<&GazCover>)
             f.push(hash(51, &[g, gaz_at(ii - 1)]));
         }
         f.push(hash(52, &[gaz_at(ii - 1), gaz_at(ii + 1)]));
-        all.push(f);
+        out.ends.push(f.len() as u32);
     }
-    all
 }
 
 /// Words seen inside entities in the training data with their most frequent entity type, folded and clitic-stripped.
 /// The lexicon is built from the training portion only and shipped in the model.
 #[derive(Default, Clone)]
 pub struct Lexicon {
-    words: std::collections::HashMap<String, &'static str>,
+    words: rustc_hash::FxHashMap<String, &'static str>,
     /// Words seen at least three times and at most a tenth of the time inside an entity: the common vocabulary of news prose.
-    common: std::collections::HashSet<String>,
+    common: rustc_hash::FxHashSet<String>,
     /// How often each folded token, exactly as written (clitics and all), was inside an entity.
-    whole: std::collections::HashMap<String, u16>,
+    whole: rustc_hash::FxHashMap<String, u16>,
 }
 
 impl Lexicon {
@@ -271,7 +308,7 @@ impl Lexicon {
 
     fn build(sentences: &[(Vec<String>, Vec<usize>)]) -> Self {
         let mut counts: std::collections::HashMap<String, [u32; 5]> = std::collections::HashMap::new();
-        let mut whole = std::collections::HashMap::new();
+        let mut whole = rustc_hash::FxHashMap::default();
         for (tokens, tags) in sentences {
             for (t, &g) in tokens.iter().zip(tags) {
                 let folded = fold(t);
@@ -288,8 +325,8 @@ impl Lexicon {
             }
         }
         let names = ["", "PERS", "LOC", "ORG", "MISC"];
-        let mut words = std::collections::HashMap::new();
-        let mut common = std::collections::HashSet::new();
+        let mut words = rustc_hash::FxHashMap::default();
+        let mut common = rustc_hash::FxHashSet::default();
         for (w, c) in counts {
             let in_entity: u32 = c[1..].iter().sum();
             if c[0] >= 3 && in_entity * 10 <= c[0] {
@@ -307,10 +344,14 @@ impl Lexicon {
 
 /// A trained tagger.
 pub struct Model {
-    /// `ROWS × N_TAGS` emission weights.
-    weights: Vec<f32>,
-    /// `(N_TAGS + 1) × N_TAGS` transition weights; row `N_TAGS` is the sentence start.
-    trans: Vec<f32>,
+    /// `ROWS × N_TAGS` emission weights, quantised: the weight is `weights[i] * scale`. Kept as `i16` in memory too:
+    /// the table is read at random, and half the bytes is half the cache misses.
+    weights: Vec<i16>,
+    /// `(N_TAGS + 1) × N_TAGS` transition weights, quantised like `weights`; row `N_TAGS` is the sentence start.
+    trans: Vec<i16>,
+    scale: f32,
+    /// `trans` times `scale`.
+    trans_f: Vec<f32>,
     lexicon: Lexicon,
 }
 
@@ -326,13 +367,30 @@ pub enum ModelError {
 impl Model {
     /// The BIO tag index of every token of one sentence.
     pub fn tag(&self, tokens: &[&str]) -> Vec<usize> {
-        self.tag_with_cover(tokens, None)
+        let folded = fold_all(tokens);
+        self.tag_forms(&forms_of(tokens, &folded), None, &mut Features::default())
     }
 
-    /// [`Model::tag`] with the gazetteer matches over these tokens already known (see [`cover_from_matches`]).
-    pub fn tag_with_cover(&self, tokens: &[&str], cover: Option<&GazCover>) -> Vec<usize> {
-        let feats = sentence_features(tokens, &self.lexicon, cover);
-        viterbi(&self.weights, &self.trans, &feats)
+    /// [`Model::tag`] over tokens already folded, with the gazetteer matches over them if already known (see
+    /// [`cover_from_matches`]); `scratch` is reused between sentences.
+    pub fn tag_forms(&self, forms: &[TokenForms], cover: Option<&GazCover>, scratch: &mut Features) -> Vec<usize> {
+        sentence_features(forms, &self.lexicon, cover, scratch);
+        viterbi(
+            |rows, em| {
+                let mut sum = [0i32; N_TAGS];
+                for &h in rows {
+                    let r = h as usize * N_TAGS;
+                    for (e, &x) in sum.iter_mut().zip(&self.weights[r..r + N_TAGS]) {
+                        *e += i32::from(x);
+                    }
+                }
+                for (e, s) in em.iter_mut().zip(sum) {
+                    *e = s as f32 * self.scale;
+                }
+            },
+            &self.trans_f,
+            scratch,
+        )
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -348,12 +406,20 @@ impl Model {
         let half = sentences.len() / 2;
         let lex_a = Lexicon::build(&sentences[..half]);
         let lex_b = Lexicon::build(&sentences[half..]);
-        let feats: Vec<Vec<Vec<u32>>> = sentences
+        let feats: Vec<Features> = sentences
             .iter()
             .enumerate()
             .map(|(i, (t, _))| {
                 let toks: Vec<&str> = t.iter().map(String::as_str).collect();
-                sentence_features(&toks, if i < half { &lex_b } else { &lex_a }, None)
+                let folded = fold_all(&toks);
+                let mut f = Features::default();
+                sentence_features(
+                    &forms_of(&toks, &folded),
+                    if i < half { &lex_b } else { &lex_a },
+                    None,
+                    &mut f,
+                );
+                f
             })
             .collect();
         let mut w = vec![0f32; ROWS * N_TAGS];
@@ -372,7 +438,7 @@ impl Model {
                 let idx = (k * stride + epoch) % n;
                 let gold = &sentences[idx].1;
                 let f = &feats[idx];
-                let pred = viterbi(&w, &tr, f);
+                let pred = viterbi(|rows, em| float_emission(&w, rows, em), &tr, f);
                 total += gold.len();
                 if pred != *gold {
                     let mut prev_g = N_TAGS;
@@ -380,7 +446,7 @@ impl Model {
                     for (i, (&g, &p)) in gold.iter().zip(&pred).enumerate() {
                         if g != p {
                             errors += 1;
-                            for &h in &f[i] {
+                            for &h in f.token(i) {
                                 let r = h as usize * N_TAGS;
                                 w[r + g] += 1.0;
                                 wa[r + g] += c;
@@ -408,29 +474,33 @@ impl Model {
         for (x, a) in tr.iter_mut().zip(&tra) {
             *x -= a / c;
         }
+        // Quantised with one scale over both tables, exactly as the model is written and read back.
+        let max = w.iter().chain(&tr).fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
+        let scale = max / f32::from(i16::MAX);
+        let q = |x: &f32| (x / scale).round() as i16;
+        Model::from_quantised(w.iter().map(q).collect(), tr.iter().map(q).collect(), scale, lexicon)
+    }
+
+    fn from_quantised(weights: Vec<i16>, trans: Vec<i16>, scale: f32, lexicon: Lexicon) -> Model {
+        let trans_f = trans.iter().map(|&x| f32::from(x) * scale).collect();
         Model {
-            weights: w,
-            trans: tr,
+            weights,
+            trans,
+            scale,
+            trans_f,
             lexicon,
         }
     }
 
     /// The compact binary form: header, scale, i16 weights, transitions, lexicon.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self
-            .weights
-            .iter()
-            .chain(&self.trans)
-            .fold(0f32, |m, x| m.max(x.abs()))
-            .max(1e-6);
-        let scale = max / f32::from(i16::MAX);
         let mut out = Vec::with_capacity(16 + self.weights.len() * 2);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&BITS.to_le_bytes());
         out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
         for x in self.weights.iter().chain(&self.trans) {
-            out.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
+            out.extend_from_slice(&x.to_le_bytes());
         }
         let mut words: Vec<(&String, &&str)> = self.lexicon.words.iter().collect();
         words.sort();
@@ -474,13 +544,11 @@ impl Model {
         let n_w = ROWS * N_TAGS;
         let n_t = (N_TAGS + 1) * N_TAGS;
         let raw = r.take((n_w + n_t) * 2)?;
-        let mut all = raw
-            .chunks_exact(2)
-            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale);
-        let weights: Vec<f32> = all.by_ref().take(n_w).collect();
-        let trans: Vec<f32> = all.collect();
+        let mut all = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]));
+        let weights: Vec<i16> = all.by_ref().take(n_w).collect();
+        let trans: Vec<i16> = all.collect();
         let count = r.u32()? as usize;
-        let mut words = std::collections::HashMap::with_capacity(count);
+        let mut words = rustc_hash::FxHashMap::with_capacity_and_hasher(count, Default::default());
         for _ in 0..count {
             let k = r.take(1)?[0];
             let len = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?) as usize;
@@ -492,25 +560,26 @@ impl Model {
             words.insert(wd.to_string(), kind);
         }
         let count = r.u32()? as usize;
-        let mut common = std::collections::HashSet::with_capacity(count);
+        let mut common = rustc_hash::FxHashSet::with_capacity_and_hasher(count, Default::default());
         for _ in 0..count {
             let len = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?) as usize;
             let wd = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::BadHeader)?;
             common.insert(wd.to_string());
         }
         let count = r.u32()? as usize;
-        let mut whole = std::collections::HashMap::with_capacity(count);
+        let mut whole = rustc_hash::FxHashMap::with_capacity_and_hasher(count, Default::default());
         for _ in 0..count {
             let n = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?);
             let len = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?) as usize;
             let wd = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::BadHeader)?;
             whole.insert(wd.to_string(), n);
         }
-        Ok(Model {
+        Ok(Model::from_quantised(
             weights,
             trans,
-            lexicon: Lexicon { words, common, whole },
-        })
+            scale,
+            Lexicon { words, common, whole },
+        ))
     }
 }
 
@@ -535,22 +604,27 @@ fn gcd(a: usize, b: usize) -> usize {
     if b == 0 { a } else { gcd(b, a % b) }
 }
 
-/// The best BIO-valid tag sequence under the weights.
-fn viterbi(w: &[f32], tr: &[f32], feats: &[Vec<u32>]) -> Vec<usize> {
+/// The emission scores of one token's feature rows under float weights (training).
+fn float_emission(w: &[f32], rows: &[u32], em: &mut [f32; N_TAGS]) {
+    for &h in rows {
+        let r = h as usize * N_TAGS;
+        for (e, x) in em.iter_mut().zip(&w[r..r + N_TAGS]) {
+            *e += x;
+        }
+    }
+}
+
+/// The best BIO-valid tag sequence given the emission scores of a token's feature rows and the transition weights.
+fn viterbi(emission: impl Fn(&[u32], &mut [f32; N_TAGS]), tr: &[f32], feats: &Features) -> Vec<usize> {
     let n = feats.len();
     if n == 0 {
         return Vec::new();
     }
     let mut score = vec![[0f32; N_TAGS]; n];
-    let mut back = vec![[0usize; N_TAGS]; n];
-    for (i, f) in feats.iter().enumerate() {
+    let mut back = vec![[0u8; N_TAGS]; n];
+    for i in 0..n {
         let mut em = [0f32; N_TAGS];
-        for &h in f {
-            let r = h as usize * N_TAGS;
-            for (e, x) in em.iter_mut().zip(&w[r..r + N_TAGS]) {
-                *e += x;
-            }
-        }
+        emission(feats.token(i), &mut em);
         for cur in 0..N_TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
@@ -571,7 +645,7 @@ fn viterbi(w: &[f32], tr: &[f32], feats: &[Vec<u32>]) -> Vec<usize> {
                 }
             }
             score[i][cur] = best + em[cur];
-            back[i][cur] = arg;
+            back[i][cur] = arg as u8;
         }
     }
     let mut best = 0;
@@ -583,7 +657,7 @@ fn viterbi(w: &[f32], tr: &[f32], feats: &[Vec<u32>]) -> Vec<usize> {
     let mut out = vec![0; n];
     out[n - 1] = best;
     for i in (1..n).rev() {
-        out[i - 1] = back[i][out[i]];
+        out[i - 1] = usize::from(back[i][out[i]]);
     }
     out
 }
@@ -591,10 +665,10 @@ fn viterbi(w: &[f32], tr: &[f32], feats: &[Vec<u32>]) -> Vec<usize> {
 /// The set of distinct feature rows a sentence touches (used by tests to check hashing is stable).
 #[cfg(test)]
 fn feature_rows(tokens: &[&str]) -> std::collections::HashSet<u32> {
-    sentence_features(tokens, &Lexicon::default(), None)
-        .into_iter()
-        .flatten()
-        .collect()
+    let folded = fold_all(tokens);
+    let mut f = Features::default();
+    sentence_features(&forms_of(tokens, &folded), &Lexicon::default(), None, &mut f);
+    f.rows.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -651,5 +725,20 @@ mod tests {
         assert_eq!(hash(2, &["موسكو"]), hash(2, &["موسكو"]));
         assert_ne!(hash(2, &["موسكو"]), hash(3, &["موسكو"]));
         assert!(feature_rows(&["موسكو"]).len() > 10);
+    }
+
+    #[test]
+    fn character_slices_of_words() {
+        assert_eq!(last_chars("موسكو", 2), "كو");
+        assert_eq!(last_chars("موسكو", 9), "موسكو");
+        assert_eq!(last_chars("موسكو", 0), "");
+        assert_eq!(first_chars("موسكو", 2), "مو");
+    }
+
+    #[test]
+    fn tokens_mixing_digits_and_letters_are_tagged() {
+        // A CoNLL token such as و148حصانا once made the gazetteer slice inside a letter.
+        let model = Model::train(&toy(), 2, |_, _| {});
+        assert_eq!(model.tag(&["و148حصانا", "في", "موسكو"]).len(), 3);
     }
 }
