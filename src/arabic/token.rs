@@ -113,7 +113,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             Class::Arabic | Class::Mark => {
                 // A stray mark at a word start is attached to the word that follows (or stands alone).
-                let mut norm = String::new();
+                let mut norm = String::with_capacity(24); // most words fit: no regrowth
                 let mut end = start;
                 let mut j = i;
                 while j < chars.len() {

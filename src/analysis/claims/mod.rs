@@ -26,7 +26,8 @@ use crate::corpus::Article;
 use crate::progress::Progress;
 use features::{UnitData, mention_indices, unit_data};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// The tunable numbers of claim matching, with the defaults calibrated for precision on news text.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +113,9 @@ pub fn align(report: &Report, article_ids: &[String]) -> Alignment {
 
 struct Matcher<'a> {
     units: &'a [UnitData],
-    idf: HashMap<u64, f32>,
+    idf: FxHashMap<u64, f32>,
+    /// The IDF of each unit's features, in the order of its `features` (no map lookup in the hot loops).
+    feature_idf: Vec<Vec<f32>>,
     /// Total feature weight of each unit.
     mass: Vec<f32>,
     params: &'a ClaimParams,
@@ -130,11 +133,11 @@ fn kind_factor(kind: FeatureKind) -> f32 {
 
 impl<'a> Matcher<'a> {
     fn new(units: &'a [UnitData], params: &'a ClaimParams) -> Self {
-        let (df, priors): (HashMap<u64, u32>, HashMap<u64, f32>) = units
+        let (df, priors): (FxHashMap<u64, u32>, FxHashMap<u64, f32>) = units
             .par_iter()
             .fold(
-                || (HashMap::new(), HashMap::new()),
-                |(mut df, mut priors): (HashMap<u64, u32>, HashMap<u64, f32>), u| {
+                || (FxHashMap::default(), FxHashMap::default()),
+                |(mut df, mut priors): (FxHashMap<u64, u32>, FxHashMap<u64, f32>), u| {
                     for &(f, kind) in &u.features {
                         if kind != FeatureKind::Shingle {
                             *df.entry(f).or_default() += 1;
@@ -145,7 +148,7 @@ impl<'a> Matcher<'a> {
                 },
             )
             .reduce(
-                || (HashMap::new(), HashMap::new()),
+                || (FxHashMap::default(), FxHashMap::default()),
                 |a, b| {
                     let (mut big, small) = if a.0.len() >= b.0.len() { (a, b) } else { (b, a) };
                     for (k, v) in small.0 {
@@ -157,7 +160,7 @@ impl<'a> Matcher<'a> {
             );
         let n = units.len().max(1) as f32;
         // Squared IDF: what makes two statements the same is their rare words, not the topic's common ones.
-        let idf: HashMap<u64, f32> = df
+        let idf: FxHashMap<u64, f32> = df
             .into_iter()
             .map(|(f, d)| {
                 (
@@ -166,18 +169,24 @@ impl<'a> Matcher<'a> {
                 )
             })
             .collect();
-        let mass = units
+        let feature_idf: Vec<Vec<f32>> = units
             .par_iter()
             .map(|u| {
                 u.features
                     .iter()
-                    .map(|&(f, k)| idf.get(&f).copied().unwrap_or(0.0) * kind_factor(k))
-                    .sum::<f32>()
+                    .map(|(f, _)| idf.get(f).copied().unwrap_or(0.0))
+                    .collect()
             })
+            .collect();
+        let mass = units
+            .par_iter()
+            .zip(&feature_idf)
+            .map(|(u, idf)| u.features.iter().zip(idf).map(|(&(_, k), w)| w * kind_factor(k)).sum::<f32>())
             .collect();
         Self {
             units,
             idf,
+            feature_idf,
             mass,
             params,
         }
@@ -201,6 +210,7 @@ impl<'a> Matcher<'a> {
     fn score_with(&self, a: usize, b: usize, need_verbatim: bool) -> PairScore {
         let (ua, ub) = (&self.units[a], &self.units[b]);
         let (fa, fb) = (&ua.features, &ub.features);
+        let idf_a = &self.feature_idf[a];
         let (mut i, mut j) = (0, 0);
         let mut shared = 0.0f32;
         let mut stems = 0usize;
@@ -213,9 +223,9 @@ impl<'a> Matcher<'a> {
                 std::cmp::Ordering::Equal => {
                     let kind = fa[i].1;
                     shared += if kind == FeatureKind::Pair {
-                        PAIR_SHARE * self.idf.get(&fa[i].0).copied().unwrap_or(0.0)
+                        PAIR_SHARE * idf_a[i]
                     } else {
-                        self.weight(fa[i].0, kind)
+                        idf_a[i] * kind_factor(kind)
                     };
                     match kind {
                         FeatureKind::Stem | FeatureKind::Date => stems += 1,
@@ -269,18 +279,32 @@ const REPETITION_SIMILARITY: f32 = 0.5;
 struct Building {
     members: Vec<usize>,
     /// The articles of `members` and the member of each (no scan of large clusters per candidate).
-    by_article: HashMap<usize, usize>,
+    by_article: FxHashMap<usize, usize>,
 }
 
-/// The clusters sharing the most feature weight with `unit`, from the inverted index (no all-pairs comparison).
+/// Per-cluster sums of the feature weight one unit shares with each cluster: dense by cluster id, with the ids
+/// touched, so finding a unit's candidates costs what its postings hold and no hashing.
+#[derive(Default)]
+struct Accumulator {
+    sums: Vec<f32>,
+    seen: Vec<bool>,
+    touched: Vec<u32>,
+}
+
+/// The clusters sharing the most feature weight with unit `u`, from the inverted index (no all-pairs comparison).
 fn candidate_clusters(
-    unit: &UnitData,
-    postings: &HashMap<u64, Vec<u32>>,
+    u: usize,
+    postings: &FxHashMap<u64, Vec<u32>>,
     matcher: &Matcher,
-    accumulated: &mut HashMap<u32, f32>,
+    acc: &mut Accumulator,
 ) -> Vec<(u32, f32)> {
-    accumulated.clear();
-    for &(f, kind) in &unit.features {
+    let unit = &matcher.units[u];
+    for &c in &acc.touched {
+        acc.sums[c as usize] = 0.0;
+        acc.seen[c as usize] = false;
+    }
+    acc.touched.clear();
+    for (&(f, kind), &idf) in unit.features.iter().zip(&matcher.feature_idf[u]) {
         if matches!(kind, FeatureKind::Entity | FeatureKind::Number) {
             continue;
         }
@@ -290,16 +314,30 @@ fn candidate_clusters(
             let w = if kind == FeatureKind::Shingle {
                 1.0
             } else {
-                matcher.weight(f, kind)
+                idf * kind_factor(kind)
             };
             for &c in list {
-                *accumulated.entry(c).or_default() += w;
+                let i = c as usize;
+                if i >= acc.sums.len() {
+                    acc.sums.resize(i + 1, 0.0);
+                    acc.seen.resize(i + 1, false);
+                }
+                if !acc.seen[i] {
+                    acc.seen[i] = true;
+                    acc.touched.push(c);
+                }
+                acc.sums[i] += w;
             }
         }
     }
-    let mut candidates: Vec<(u32, f32)> = accumulated.iter().map(|(&c, &w)| (c, w)).collect();
-    candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    candidates.truncate(matcher.params.candidates);
+    let mut candidates: Vec<(u32, f32)> = acc.touched.iter().map(|&c| (c, acc.sums[c as usize])).collect();
+    let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    let keep = matcher.params.candidates;
+    if candidates.len() > keep && keep > 0 {
+        candidates.select_nth_unstable_by(keep - 1, by_weight);
+    }
+    candidates.truncate(keep);
+    candidates.sort_by(by_weight);
     candidates
 }
 
@@ -329,8 +367,8 @@ fn join_by_core(
     units: &[UnitData],
     matcher: &Matcher,
     clusters: &mut [Building],
-    postings: &HashMap<u64, Vec<u32>>,
-    accumulated: &mut HashMap<u32, f32>,
+    postings: &FxHashMap<u64, Vec<u32>>,
+    accumulated: &mut Accumulator,
     order: &[usize],
     cluster_of: &mut [usize],
 ) {
@@ -351,7 +389,7 @@ fn join_by_core(
             continue;
         }
         let mut best: Option<(usize, f32)> = None;
-        for (c, _) in candidate_clusters(unit, postings, matcher, accumulated) {
+        for (c, _) in candidate_clusters(u, postings, matcher, accumulated) {
             let c = c as usize;
             let Some(core) = &cores[c] else {
                 continue;
@@ -426,14 +464,14 @@ pub fn analyze_claims(
     let matcher = Matcher::new(&units, params);
 
     let mut clusters: Vec<Building> = Vec::new();
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut repetitions = Vec::new();
-    let mut accumulated: HashMap<u32, f32> = HashMap::new();
+    let mut accumulated = Accumulator::default();
     let order = visiting_order(articles, &units);
     let mut cluster_of = vec![0usize; units.len()];
     for &u in &order {
         let unit = &units[u];
-        let candidates = candidate_clusters(unit, &postings, &matcher, &mut accumulated);
+        let candidates = candidate_clusters(u, &postings, &matcher, &mut accumulated);
 
         let mut best: Option<(u32, f32)> = None;
         for &(c, _) in &candidates {
@@ -468,7 +506,7 @@ pub fn analyze_claims(
             None => {
                 clusters.push(Building {
                     members: vec![u],
-                    by_article: HashMap::from([(unit.article, u)]),
+                    by_article: FxHashMap::from_iter([(unit.article, u)]),
                 });
                 (clusters.len() - 1) as u32
             }
