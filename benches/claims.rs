@@ -57,7 +57,8 @@ fn vary(sentence: &str, rng: &mut Rng) -> String {
     words.join(" ")
 }
 
-fn generate(count: usize, seed: u64) -> Vec<Article> {
+/// Generated articles, with the byte ranges of their filler sentences (text no other article carries).
+fn generate(count: usize, seed: u64) -> (Vec<Article>, Vec<Vec<(usize, usize)>>) {
     let sample = corpus::load_builtin();
     let sources: Vec<String> = sample
         .articles
@@ -70,12 +71,15 @@ fn generate(count: usize, seed: u64) -> Vec<Article> {
         .collect();
     let vocabulary: Vec<&str> = sources.iter().flat_map(|s| s.split_whitespace()).collect();
     let mut rng = Rng(seed);
-    (0..count)
+    let mut fillers = Vec::with_capacity(count);
+    let articles = (0..count)
         .map(|i| {
             let mut text = format!("مقال رقم {i}\n");
             let mut sentences = Vec::new();
+            let mut filler_ranges = Vec::new();
             while text.len() < 3000 {
-                let line = if rng.chance(40) {
+                let copy = rng.chance(40);
+                let line = if copy {
                     vary(&sources[rng.below(sources.len())], &mut rng)
                 } else {
                     // Filler: a sentence of random words, the text no other article carries.
@@ -86,9 +90,13 @@ fn generate(count: usize, seed: u64) -> Vec<Article> {
                 let start = text.len();
                 text.push_str(&line);
                 sentences.push(Sentence { start, end: text.len() });
+                if !copy {
+                    filler_ranges.push((start, text.len()));
+                }
                 text.push('\n');
             }
             let title_end = text.find('\n').unwrap_or(0);
+            fillers.push(filler_ranges);
             Article {
                 id: format!("{i:06}"),
                 path: format!("generated:{i}"),
@@ -112,18 +120,45 @@ fn generate(count: usize, seed: u64) -> Vec<Article> {
                 text,
             }
         })
-        .collect()
+        .collect();
+    (articles, fillers)
 }
 
 fn run(count: usize) -> f64 {
-    let articles = generate(count, 0x9E37_79B9_7F4A_7C15);
+    let (articles, fillers) = generate(count, 0x9E37_79B9_7F4A_7C15);
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let t = Instant::now();
     let clusters = find_claims(&articles, &[], &Progress::new());
     let secs = t.elapsed().as_secs_f64();
     let members: usize = clusters.iter().map(|c| c.members.len()).sum();
+    // Precision on what is known: a filler sentence is random words and restates nothing.
+    let index: std::collections::HashMap<&str, usize> =
+        articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let from_filler = clusters
+        .iter()
+        .flat_map(|c| &c.members)
+        .filter(|m| {
+            index
+                .get(m.article.as_str())
+                .is_some_and(|&i| fillers[i].iter().any(|&(s, e)| s <= m.start && m.end <= e))
+        })
+        .count();
+    if std::env::var_os("QARIN_CLAIMS_BENCH_SHOW").is_some() {
+        let is_filler = |m: &qarin::analysis::ClaimMember| {
+            index
+                .get(m.article.as_str())
+                .is_some_and(|&i| fillers[i].iter().any(|&(s, e)| s <= m.start && m.end <= e))
+        };
+        for c in clusters.iter().filter(|c| c.members.iter().any(is_filler)).take(12) {
+            println!("== {} members, score {:.3}", c.members.len(), c.score);
+            for m in c.members.iter().take(4) {
+                println!("  {} {}", if is_filler(m) { "F" } else { " " }, m.text);
+            }
+        }
+    }
     println!(
-        "claims: {count} articles, {:.1} MB: {secs:.2} s ({:.1} MB/s), {} clusters, {members} members",
+        "claims: {count} articles, {:.1} MB: {secs:.2} s ({:.1} MB/s), {} clusters, {members} members \
+         ({from_filler} of them filler sentences)",
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / secs,
         clusters.len()

@@ -154,3 +154,41 @@ fn unrelated_articles_share_no_claim_and_bad_ranges_do_not_panic() {
     assert!(find_claims(&[a, b], &[], &Progress::new()).is_empty());
     assert!(find_claims(&[], &[], &Progress::new()).is_empty());
 }
+
+#[test]
+fn where_outlets_place_an_event_differently_is_flagged() {
+    use qarin::analysis::entities::link_entities;
+    use qarin::analysis::ner;
+    let a = article(
+        "a",
+        "2021-03-01",
+        &[
+            "وصل وزير الدفاع الروسي سيرغي شويغو إلى طهران لإجراء محادثات مع نظيره الإيراني حول توسيع التعاون العسكري بين البلدين.",
+            FILLER[0],
+        ],
+    );
+    let b = article(
+        "b",
+        "2021-03-02",
+        &[
+            FILLER[1],
+            "ووصل وزير الدفاع الروسي سيرجي شويجو إلى بغداد لإجراء محادثات مع نظيره الإيراني بشأن توسيع التعاون العسكري بين البلدين.",
+        ],
+    );
+    let articles = [a, b];
+    let mentions: Vec<_> = articles.iter().map(ner::recognize).collect();
+    let entities = link_entities(&articles, &mentions);
+    let clusters = find_claims(&articles, &entities, &Progress::new());
+    assert_eq!(clusters.len(), 1, "{clusters:#?}");
+    let place = clusters[0]
+        .differences
+        .iter()
+        .find(|d| d.what == "entity")
+        .unwrap_or_else(|| panic!("the place is flagged: {clusters:#?}"));
+    assert!(
+        place.values["a"].contains("طهران") && place.values["b"].contains("بغداد"),
+        "{place:?}"
+    );
+    // The same minister under two spellings is no difference.
+    assert!(!place.values["b"].contains("شويجو"), "{place:?}");
+}

@@ -47,6 +47,8 @@ pub struct UnitData {
     pub facts: Vec<Fact>,
     /// Linked people the unit names (entity indices, sorted).
     pub people: Vec<usize>,
+    /// Per token: the linked entity whose mention it is part of.
+    pub token_entities: Vec<Option<usize>>,
 }
 
 fn hash_of(kind: FeatureKind, value: &impl Hash) -> u64 {
@@ -78,23 +80,54 @@ pub fn mention_indices(articles: &[Article], entities: &[Entity]) -> Vec<Mention
     out
 }
 
+/// The entity of the mention that overlaps the token `start..end` (a token may carry a conjunction or preposition
+/// outside the mention: «وطهران» holds the mention «طهران»).
 fn entity_at(index: &MentionIndex, start: usize, end: usize) -> Option<usize> {
-    let k = index.partition_point(|&(s, _, _)| s <= start);
+    let k = index.partition_point(|&(s, _, _)| s < end);
     index[..k]
         .iter()
         .rev()
         .take(4)
-        .find(|&&(s, e, _)| s <= start && end <= e.max(s + 1) && start < e)
+        .find(|&&(s, e, _)| s < end && start < e)
         .map(|&(_, _, id)| id)
 }
 
 /// A word inside a name is keyed by its sounds only when news rarely uses it ([`background_factor`] at least this).
 const NAME_WORD_RARITY: f32 = 0.8;
 
+/// Group ids of the content features of dates and names, above any token index.
+const DATE_GROUPS: usize = usize::MAX / 4;
+const NAME_GROUPS: usize = usize::MAX / 2;
+
 /// Words within this many content words of each other form a pair feature.
 const PAIR_WINDOW: usize = 3;
 /// Token n-gram size of the verbatim shingles.
 pub const SHINGLE: usize = 3;
+
+/// Tokens this far before a person's name are searched for the role that introduces them.
+const DESCRIPTOR_WINDOW: usize = 4;
+
+/// Marks the role phrase before each named person (وزير الدفاع الروسي سيرغي شويغو, السفير الايراني في موسكو كاظم
+/// جلالي) as consumed: who is speaking is not what is said, and two statements by people with the same title must not
+/// meet on the title. The person's own mention still counts, as an entity.
+fn consume_role_descriptors(tokens: &[Token], mentions: &MentionIndex, entities: &[Entity], consumed: &mut [bool]) {
+    let is_person =
+        |t: &Token| entity_at(mentions, t.start, t.end).is_some_and(|e| entities[e].kind == EntityKind::Person);
+    for i in 0..tokens.len() {
+        if !is_person(&tokens[i]) || (i > 0 && is_person(&tokens[i - 1])) {
+            continue;
+        }
+        let from = i.saturating_sub(DESCRIPTOR_WINDOW);
+        if let Some(role) = (from..i).rev().find(|&j| {
+            let norm = tokens[j].norm.as_str();
+            crate::analysis::ner::is_role(norm) || norm.strip_prefix('و').is_some_and(crate::analysis::ner::is_role)
+        }) {
+            for c in &mut consumed[role..i] {
+                *c = true;
+            }
+        }
+    }
+}
 
 /// Extracts the features of one unit.
 pub fn unit_data(
@@ -107,7 +140,11 @@ pub fn unit_data(
 ) -> UnitData {
     let tokens = tokenize(&article.text, unit.start, unit.end);
     let token_hashes: Vec<u64> = tokens.iter().map(|t| hash_of(FeatureKind::Shingle, &t.norm)).collect();
+    let token_entities: Vec<Option<usize>> = tokens.iter().map(|t| entity_at(mentions, t.start, t.end)).collect();
     let mut content: Vec<(u64, FeatureKind)> = Vec::new();
+    // Per content feature: the token it starts at (pairs are formed in reading order) and what it belongs to (the
+    // features of one name or one date never pair with each other: they are one item, not two close together).
+    let mut place: Vec<(usize, usize)> = Vec::new();
     let mut facts: Vec<Fact> = Vec::new();
     let mut consumed = vec![false; tokens.len()];
     let mut priors: Vec<(u64, f32)> = Vec::new();
@@ -115,20 +152,25 @@ pub fn unit_data(
 
     // Dates (a day, a month or a year named as such), by the toolkit's date finder; their tokens say nothing else.
     if let Some(slice) = article.text.get(unit.start..unit.end) {
-        for date in arabic::dates::find_dates(slice) {
+        for (k, date) in arabic::dates::find_dates(slice).into_iter().enumerate() {
             let (start, end) = (unit.start + date.start, unit.start + date.end);
+            let mut first = None;
             for (i, t) in tokens.iter().enumerate() {
                 if t.start >= start && t.end <= end {
                     consumed[i] = true;
+                    first.get_or_insert(i);
                 }
             }
+            let at = (first.unwrap_or(0), DATE_GROUPS + k);
             // A day also states its month: "18 October 2020" and "October 2020" share the month feature.
             let month = date.value.get(..7).filter(|_| date.value.len() >= 7);
             if let Some(month) = month {
                 content.push((hash_of(FeatureKind::Date, &month), FeatureKind::Date));
+                place.push(at);
             }
             if month != Some(date.value.as_str()) {
                 content.push((hash_of(FeatureKind::Date, &date.value), FeatureKind::Date));
+                place.push(at);
             }
             facts.push(Fact {
                 what: "date",
@@ -138,13 +180,19 @@ pub fn unit_data(
         }
     }
 
+    consume_role_descriptors(&tokens, mentions, entities, &mut consumed);
+
     let mut last_entity = None;
+    let mut entity_run = NAME_GROUPS;
     for (i, tok) in tokens.iter().enumerate() {
         if consumed[i] {
             last_entity = None;
             continue;
         }
         if let Some(e) = entity_at(mentions, tok.start, tok.end) {
+            if last_entity != Some(e) {
+                entity_run += 1;
+            }
             // The name word's transliteration key (its first three sounds) as well, so that spellings the linker
             // left apart (شنغهاي / شانغاي) still meet; generic words inside names (منظمة, اتحاد) are not keyed.
             if entities[e].kind != EntityKind::Date
@@ -154,6 +202,7 @@ pub fn unit_data(
                 let key: String = arabic::translit_key(&tok.norm).chars().take(3).collect();
                 if key.chars().count() == 3 {
                     content.push((hash_of(FeatureKind::Entity, &key), FeatureKind::Entity));
+                    place.push((i, entity_run));
                 }
             }
             if last_entity != Some(e) {
@@ -161,6 +210,7 @@ pub fn unit_data(
                 if entity.kind == EntityKind::Date {
                     let value = entity.value.clone().unwrap_or_else(|| entity.label.clone());
                     content.push((hash_of(FeatureKind::Date, &value), FeatureKind::Date));
+                    place.push((i, entity_run));
                     facts.push(Fact {
                         what: "date",
                         entity_kind: None,
@@ -171,6 +221,7 @@ pub fn unit_data(
                         people.push(e);
                     }
                     content.push((hash_of(FeatureKind::Entity, &entity.id), FeatureKind::Entity));
+                    place.push((i, entity_run));
                     facts.push(Fact {
                         what: "entity",
                         entity_kind: Some(entity.kind),
@@ -186,6 +237,7 @@ pub fn unit_data(
             let value = tok.norm.trim_start_matches('0').to_string();
             let value = if value.is_empty() { "0".to_string() } else { value };
             content.push((hash_of(FeatureKind::Number, &value), FeatureKind::Number));
+            place.push((i, i));
             let unit_word = tokens
                 .get(i + 1)
                 .filter(|t| !t.is_number && !is_stop_word(&t.norm) && !consumed[i + 1])
@@ -211,16 +263,19 @@ pub fn unit_data(
         let canon = canonical(&stem);
         let hash = hash_of(FeatureKind::Stem, &canon);
         content.push((hash, FeatureKind::Stem));
+        place.push((i, i));
         priors.push((hash, background_factor(canon)));
     }
 
     let mut features: Vec<(u64, FeatureKind)> = content.clone();
     let prior_of = |h: u64| priors.iter().find(|p| p.0 == h).map_or(1.0, |p| p.1);
     let mut pair_priors = Vec::new();
-    for i in 0..content.len() {
-        for j in i + 1..content.len().min(i + 1 + PAIR_WINDOW) {
+    let mut reading: Vec<usize> = (0..content.len()).collect();
+    reading.sort_by_key(|&k| place[k].0);
+    for (n, &i) in reading.iter().enumerate() {
+        for &j in &reading[n + 1..reading.len().min(n + 1 + PAIR_WINDOW)] {
             let (x, y) = (content[i].0, content[j].0);
-            if x != y {
+            if x != y && place[i].1 != place[j].1 {
                 let key = (x.min(y), x.max(y));
                 let hash = hash_of(FeatureKind::Pair, &key);
                 features.push((hash, FeatureKind::Pair));
@@ -248,5 +303,6 @@ pub fn unit_data(
         priors,
         facts,
         people,
+        token_entities,
     }
 }

@@ -34,8 +34,11 @@ use std::collections::BTreeMap;
 pub struct ClaimParams {
     /// Weighted-cosine similarity from which two units are taken to state the same thing.
     pub min_similarity: f32,
-    /// Shared content stems (or one stem and one near pair) two units need at least, whatever the score.
+    /// Shared content stems (or one stem less and a near pair) two units need at least, whatever the score, when
+    /// they also share a linked entity, a number or a date …
     pub min_shared_stems: usize,
+    /// … and when they share none of those.
+    pub min_shared_stems_unanchored: usize,
     /// A verbatim pair: the local alignment covers this share of the shorter unit …
     pub verbatim_coverage: f32,
     /// … and at least this many tokens.
@@ -53,13 +56,20 @@ pub struct ClaimParams {
     pub candidates: usize,
     /// Members of a candidate cluster a unit is compared with (the earliest ones).
     pub sample_members: usize,
+    /// Weight of a shared linked entity or number relative to a shared content stem of the same rarity.
+    pub entity_factor: f32,
+    /// Share of a shared near pair's weight added to the shared mass: the same rare words close together again.
+    pub pair_share: f32,
+    /// Factor on the shared weight of two units that name people, none of them the same.
+    pub person_conflict: f32,
 }
 
 impl Default for ClaimParams {
     fn default() -> Self {
         Self {
-            min_similarity: 0.29,
+            min_similarity: 0.30,
             min_shared_stems: 2,
+            min_shared_stems_unanchored: 3,
             min_mass: 35.0,
             min_core_weight: 10.0,
             min_join_similarity: 0.15,
@@ -68,6 +78,9 @@ impl Default for ClaimParams {
             max_postings: 32,
             candidates: 4,
             sample_members: 4,
+            entity_factor: 0.7,
+            pair_share: 0.5,
+            person_conflict: 0.6,
         }
     }
 }
@@ -123,10 +136,10 @@ struct Matcher<'a> {
 
 /// Weight of a feature kind in the similarity; near pairs and shingles only add evidence, they are not in a unit's
 /// mass (a long unit would otherwise be diluted by the square of its length).
-fn kind_factor(kind: FeatureKind) -> f32 {
+fn kind_factor(kind: FeatureKind, params: &ClaimParams) -> f32 {
     match kind {
         FeatureKind::Stem | FeatureKind::Date => 1.0,
-        FeatureKind::Entity | FeatureKind::Number => 0.7,
+        FeatureKind::Entity | FeatureKind::Number => params.entity_factor,
         FeatureKind::Pair | FeatureKind::Shingle => 0.0,
     }
 }
@@ -181,7 +194,13 @@ impl<'a> Matcher<'a> {
         let mass = units
             .par_iter()
             .zip(&feature_idf)
-            .map(|(u, idf)| u.features.iter().zip(idf).map(|(&(_, k), w)| w * kind_factor(k)).sum::<f32>())
+            .map(|(u, idf)| {
+                u.features
+                    .iter()
+                    .zip(idf)
+                    .map(|(&(_, k), w)| w * kind_factor(k, params))
+                    .sum::<f32>()
+            })
             .collect();
         Self {
             units,
@@ -193,7 +212,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn weight(&self, f: u64, kind: FeatureKind) -> f32 {
-        self.idf.get(&f).copied().unwrap_or(0.0) * kind_factor(kind)
+        self.idf.get(&f).copied().unwrap_or(0.0) * kind_factor(kind, self.params)
     }
 
     /// The similarity of units `a` and `b` (indices into `units`).
@@ -216,6 +235,7 @@ impl<'a> Matcher<'a> {
         let mut stems = 0usize;
         let mut pairs = 0usize;
         let mut shingles = 0usize;
+        let mut anchors = 0usize;
         while i < fa.len() && j < fb.len() {
             match fa[i].0.cmp(&fb[j].0) {
                 std::cmp::Ordering::Less => i += 1,
@@ -223,15 +243,19 @@ impl<'a> Matcher<'a> {
                 std::cmp::Ordering::Equal => {
                     let kind = fa[i].1;
                     shared += if kind == FeatureKind::Pair {
-                        PAIR_SHARE * idf_a[i]
+                        self.params.pair_share * idf_a[i]
                     } else {
-                        idf_a[i] * kind_factor(kind)
+                        idf_a[i] * kind_factor(kind, self.params)
                     };
                     match kind {
-                        FeatureKind::Stem | FeatureKind::Date => stems += 1,
+                        FeatureKind::Stem => stems += 1,
+                        FeatureKind::Date => {
+                            stems += 1;
+                            anchors += 1;
+                        }
                         FeatureKind::Pair => pairs += 1,
                         FeatureKind::Shingle => shingles += 1,
-                        FeatureKind::Entity | FeatureKind::Number => {}
+                        FeatureKind::Entity | FeatureKind::Number => anchors += 1,
                     }
                     i += 1;
                     j += 1;
@@ -240,13 +264,19 @@ impl<'a> Matcher<'a> {
         }
         // Statements by wholly different named people are different statements, however alike their wording.
         if !ua.people.is_empty() && !ub.people.is_empty() && !ua.people.iter().any(|p| ub.people.contains(p)) {
-            shared *= PERSON_CONFLICT;
+            shared *= self.params.person_conflict;
         }
         let floor = self.params.min_mass;
         let denom = (self.mass[a].max(floor) * self.mass[b].max(floor)).sqrt();
         let cosine = if denom > 0.0 { (shared / denom).min(1.0) } else { 0.0 };
         let p = self.params;
-        let enough = stems >= p.min_shared_stems || (stems + 1 >= p.min_shared_stems && pairs >= 1);
+        // Without a shared name, number or date, wording alone must carry the match: one more content word.
+        let needed = if anchors > 0 {
+            p.min_shared_stems
+        } else {
+            p.min_shared_stems_unanchored
+        };
+        let enough = stems >= needed || (anchors > 0 && stems + 1 >= needed && pairs >= 1);
         let mut similarity = cosine;
         let mut verbatim = false;
         let paraphrase = enough && cosine >= p.min_similarity;
@@ -266,12 +296,6 @@ impl<'a> Matcher<'a> {
         }
     }
 }
-
-/// Share of a shared near pair's weight added to the shared mass: the same rare words close together again.
-const PAIR_SHARE: f32 = 0.25;
-
-/// Factor on the shared weight of two units that name people, none of them the same.
-const PERSON_CONFLICT: f32 = 0.6;
 
 /// Similarity from which a unit counts as restating an earlier unit of its own article.
 const REPETITION_SIMILARITY: f32 = 0.5;
@@ -304,17 +328,18 @@ fn candidate_clusters(
         acc.seen[c as usize] = false;
     }
     acc.touched.clear();
+    // Stems, dates, names and numbers propose candidates, weighted as in the score (names matter: two units that
+    // share little wording but the same rare people are worth comparing); a shingle counts one.
     for (&(f, kind), &idf) in unit.features.iter().zip(&matcher.feature_idf[u]) {
-        if matches!(kind, FeatureKind::Entity | FeatureKind::Number) {
-            continue;
-        }
         if let Some(list) = postings.get(&f)
             && list.len() <= matcher.params.max_postings
         {
-            let w = if kind == FeatureKind::Shingle {
-                1.0
-            } else {
-                idf * kind_factor(kind)
+            let w = match kind {
+                FeatureKind::Shingle => 1.0,
+                // Near pairs only sharpen the score: as candidates they propose every text that happens to put two
+                // common words close together (random filler in the benchmark's corpora).
+                FeatureKind::Pair => 0.0,
+                _ => idf * kind_factor(kind, matcher.params),
             };
             for &c in list {
                 let i = c as usize;
@@ -512,10 +537,7 @@ pub fn analyze_claims(
             }
         };
         cluster_of[u] = cid as usize;
-        for &(f, kind) in &unit.features {
-            if matches!(kind, FeatureKind::Entity | FeatureKind::Number) {
-                continue;
-            }
+        for &(f, _) in &unit.features {
             let list = postings.entry(f).or_default();
             if list.last() != Some(&cid) && list.len() <= params.max_postings {
                 list.push(cid);
@@ -536,7 +558,7 @@ pub fn analyze_claims(
     let mut built: Vec<ClaimCluster> = clusters
         .par_iter()
         .filter(|c| c.members.len() >= 2)
-        .map(|c| finish_cluster(articles, &units, &matcher, &c.members))
+        .map(|c| finish_cluster(articles, entities, &units, &matcher, &c.members))
         .collect();
     built.sort_by(|a, b| {
         b.members
@@ -563,7 +585,13 @@ fn first_position(articles: &[Article], c: &ClaimCluster) -> (usize, usize) {
 /// Members compared all against all up to this size, against the first member beyond it.
 const FULL_COHESION_MEMBERS: usize = 16;
 
-fn finish_cluster(articles: &[Article], units: &[UnitData], matcher: &Matcher, members: &[usize]) -> ClaimCluster {
+fn finish_cluster(
+    articles: &[Article],
+    entities: &[Entity],
+    units: &[UnitData],
+    matcher: &Matcher,
+    members: &[usize],
+) -> ClaimCluster {
     let mut members = members.to_vec();
     members.sort_by(|&x, &y| {
         let (ux, uy) = (&units[x], &units[y]);
@@ -615,7 +643,7 @@ fn finish_cluster(articles: &[Article], units: &[UnitData], matcher: &Matcher, m
         kind,
         score: (score * 1000.0).round() / 1000.0,
         shared: shared_spans(articles, units, &members),
-        differences: differences(articles, units, &members),
+        differences: differences(articles, entities, units, &members),
         members: out_members,
     }
 }
@@ -658,7 +686,7 @@ fn shared_spans(articles: &[Article], units: &[UnitData], members: &[usize]) -> 
 }
 
 /// Numbers, quantities, dates and named entities stated by several members with values that conflict.
-fn differences(articles: &[Article], units: &[UnitData], members: &[usize]) -> Vec<Difference> {
+fn differences(articles: &[Article], entities: &[Entity], units: &[UnitData], members: &[usize]) -> Vec<Difference> {
     let mut out = Vec::new();
     for what in ["date", "number", "quantity"] {
         let stated: Vec<(usize, Vec<&str>)> = members
@@ -680,7 +708,7 @@ fn differences(articles: &[Article], units: &[UnitData], members: &[usize]) -> V
         let mut k: Vec<_> = members
             .iter()
             .flat_map(|&m| units[m].facts.iter().filter_map(|f| f.entity_kind))
-            // Who is quoted can conflict; places and organisations named along the way rarely do.
+            // Who is quoted can conflict anywhere in the unit; places and organisations only in the same slot (below).
             .filter(|k| *k == EntityKind::Person)
             .collect();
         k.sort();
@@ -710,7 +738,72 @@ fn differences(articles: &[Article], units: &[UnitData], members: &[usize]) -> V
             push_conflict(&mut out, articles, units, "entity", &stated);
         }
     }
+    for kind in [EntityKind::Place, EntityKind::Org] {
+        let stated = slot_conflicts(entities, units, members, kind);
+        push_conflict(&mut out, articles, units, "entity", &stated);
+    }
     out
+}
+
+/// Tokens a gap between two shared runs may hold and still be one slot (a name and its article or title).
+const SLOT_TOKENS: usize = 4;
+
+/// Places or organisations of `kind` that members name in the same slot of a shared wording — between the same two
+/// runs the local alignment finds — with different entities: «وصل شويغو إلى طهران لإجراء محادثات» against
+/// «وصل شويجو إلى بغداد لإجراء محادثات». Places named elsewhere in a unit are context, not a conflict. Returns each
+/// member's value when some member disagrees with the first (empty otherwise).
+fn slot_conflicts<'e>(
+    entities: &'e [Entity],
+    units: &[UnitData],
+    members: &[usize],
+    kind: EntityKind,
+) -> Vec<(usize, Vec<&'e str>)> {
+    let first = &units[members[0]];
+    let of_kind = |u: &UnitData, from: usize, to: usize| -> Vec<usize> {
+        let mut ids: Vec<usize> = u.token_entities[from..to]
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&e| entities.get(e).is_some_and(|x| x.kind == kind))
+            .collect();
+        ids.dedup();
+        ids
+    };
+    let label = |ids: &[usize]| -> Vec<&'e str> { ids.iter().map(|&e| entities[e].label.as_str()).collect() };
+    let mut first_values: Vec<usize> = Vec::new();
+    let mut others: Vec<(usize, Vec<&'e str>)> = Vec::new();
+    for &m in &members[1..] {
+        let other = &units[m];
+        let al = align_tokens(&first.token_hashes, &other.token_hashes, 3, 4, 2);
+        let mut runs = al.runs;
+        runs.sort_by_key(|r| r.a_start);
+        for pair in runs.windows(2) {
+            let (r1, r2) = (&pair[0], &pair[1]);
+            let (a_from, a_to) = (r1.a_start + r1.len, r2.a_start);
+            let (b_from, b_to) = (r1.b_start + r1.len, r2.b_start);
+            if a_from >= a_to || b_from >= b_to || a_to - a_from > SLOT_TOKENS || b_to - b_from > SLOT_TOKENS {
+                continue;
+            }
+            let (ea, eb) = (of_kind(first, a_from, a_to), of_kind(other, b_from, b_to));
+            if !ea.is_empty() && !eb.is_empty() && ea.iter().all(|e| !eb.contains(e)) {
+                for e in ea {
+                    if !first_values.contains(&e) {
+                        first_values.push(e);
+                    }
+                }
+                match others.last_mut() {
+                    Some((last, values)) if *last == m => values.extend(label(&eb)),
+                    _ => others.push((m, label(&eb))),
+                }
+            }
+        }
+    }
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let mut stated = vec![(members[0], label(&first_values))];
+    stated.extend(others);
+    stated
 }
 
 fn push_conflict(

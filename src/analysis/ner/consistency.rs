@@ -165,7 +165,7 @@ mod tests {
     fn surname_and_full_name_repeat() {
         let s1 = vec!["التقى", "كوفي", "أنان", "في", "نيويورك"];
         let s2 = vec!["وقال", "أنان", "ان", "نيويورك", "مدينة"];
-        let sentences = vec![s1, s2];
+        let sentences = [s1, s2];
         let folded: Vec<Vec<String>> = sentences.iter().map(|s| fold_all(s)).collect();
         let forms: Vec<Vec<TokenForms>> = sentences.iter().zip(&folded).map(|(s, f)| forms_of(s, f)).collect();
         for window in [5, usize::MAX] {

@@ -6,7 +6,7 @@ mod recognize;
 pub mod tagger;
 pub mod text;
 
-pub use recognize::recognize;
+pub use recognize::{is_role, recognize};
 
 use anyhow::Context;
 use std::io::Write;

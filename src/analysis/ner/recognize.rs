@@ -377,7 +377,8 @@ fn tagger_mentions(text: &str, sentences: &[Sentence], model: &Model, out: &mut 
 }
 
 /// Titles and roles after which the next name is a person's.
-fn is_role(key: &str) -> bool {
+/// A title or role that introduces a person in news prose (normalised form): وزير، السفير، اللواء، نظيره …
+pub fn is_role(key: &str) -> bool {
     matches!(
         key,
         "الرئيس"
