@@ -74,3 +74,18 @@ fn shared_entities_are_linked_without_wrong_merges() {
         assert_eq!(a.id, b.id);
     }
 }
+
+#[test]
+fn a_body_after_the_preposition_keeps_its_article() {
+    // «التابع للحرس الثوري الإيراني» in 003: the whole word is the mention, the label is the citation form.
+    let entities = entities();
+    let guard = with_form(&entities, "للحرس الثوري الإيراني").expect("the Revolutionary Guard is found");
+    assert_eq!(guard.label, "الحرس الثوري الإيراني");
+    assert!(
+        entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .all(|m| !normalize(&m.text).starts_with("حرس")),
+        "no mention starts inside the word"
+    );
+}

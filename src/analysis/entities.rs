@@ -348,6 +348,15 @@ fn resolve_short_names(recs: &mut [Rec]) {
     }
 }
 
+/// How a body or place is cited: a mention written with the preposition ل before the article (للحرس الثوري, kept
+/// whole in the text) is labelled with the article alone (الحرس الثوري).
+fn citation_form(written: &str) -> String {
+    match written.strip_prefix("لل") {
+        Some(rest) if rest.split_whitespace().next().is_some_and(|w| w.chars().count() >= 3) => format!("ال{rest}"),
+        _ => written.to_string(),
+    }
+}
+
 fn build_entity(n: usize, idx: &[usize], recs: &[Rec], articles: &[Article]) -> Entity {
     let mut kind_counts: HashMap<EntityKind, usize> = HashMap::new();
     let mut form_counts: Vec<(String, usize, usize)> = Vec::new(); // (text, count, words)
@@ -393,7 +402,7 @@ fn build_entity(n: usize, idx: &[usize], recs: &[Rec], articles: &[Article]) -> 
         let most_words = variants.iter().map(|v| v.2).max().unwrap_or(0);
         variants.iter().find(|v| v.2 == most_words).map(|v| v.0.clone())
     } else {
-        variants.first().map(|v| v.0.clone())
+        variants.first().map(|v| citation_form(&v.0))
     }
     .unwrap_or_default();
     Entity {

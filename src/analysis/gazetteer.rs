@@ -310,8 +310,10 @@ impl Gazetteer {
         // allocating: a lone preposition or conjunction (بموسكو، لروسيا) is shed only here.
         match first.norm.strip_suffix(first_key) {
             Some(head) => {
-                // The word's article stays inside the span: الصين, not صين.
-                let keep_from = if head.ends_with("ال") && !head.ends_with("لل") {
+                // The word's article stays inside the span: الصين, not صين; للحرس, not حرس.
+                let keep_from = if head.ends_with("لل") {
+                    head.len() - "لل".len()
+                } else if head.ends_with("ال") {
                     head.len() - "ال".len()
                 } else {
                     head.len()
@@ -322,16 +324,12 @@ impl Gazetteer {
             // keep the whole word in the span.
             None => try_base(first_key, 0, &mut best),
         }
-        for (prefix_len, article_written) in prefix_splits(&first.norm) {
+        for (prefix_len, article_bytes) in prefix_splits(&first.norm) {
             let base = &first.norm[prefix_len..];
             if base == first_key {
                 continue;
             }
-            let keep_from = if article_written {
-                prefix_len - "ال".len()
-            } else {
-                prefix_len
-            };
+            let keep_from = prefix_len - article_bytes;
             try_base(base, keep_from, &mut best);
         }
         let (end, kind, cid, start) = best?;
@@ -347,8 +345,8 @@ impl Gazetteer {
 
 /// Every split of a normalised word into proclitics (و ف, then ب ك ل, then ال, or لل) and a base of two letters
 /// or more, as (byte length of the proclitics, whether a written ال is the last of them); the whole word first.
-fn prefix_splits(norm: &str) -> Vec<(usize, bool)> {
-    let mut out = vec![(0, false)];
+fn prefix_splits(norm: &str) -> Vec<(usize, usize)> {
+    let mut out = vec![(0, 0)];
     let long_enough = |from: usize| norm.get(from..).is_some_and(|b| b.chars().count() >= 2);
     let conj = ["و", "ف"].iter().find(|c| norm.starts_with(**c)).map_or(0, |c| c.len());
     for c in if conj > 0 { vec![0, conj] } else { vec![0] } {
@@ -359,14 +357,15 @@ fn prefix_splits(norm: &str) -> Vec<(usize, bool)> {
             .map_or(0, |p| p.len());
         for p in if prep > 0 { vec![0, prep] } else { vec![0] } {
             if c + p > 0 && long_enough(c + p) {
-                out.push((c + p, false));
+                out.push((c + p, 0));
             }
             if rest[p..].starts_with("ال") && long_enough(c + p + "ال".len()) {
-                out.push((c + p + "ال".len(), true));
+                out.push((c + p + "ال".len(), "ال".len()));
             }
         }
+        // ل + ال is written لل: the whole لل stays in the span (للحرس الثوري), as ال would.
         if rest.starts_with("لل") && long_enough(c + "لل".len()) {
-            out.push((c + "لل".len(), false));
+            out.push((c + "لل".len(), "لل".len()));
         }
     }
     out
@@ -408,6 +407,15 @@ mod tests {
     }
 
     #[test]
+    fn the_article_after_the_preposition_stays_in_the_span() {
+        let f = found("التابع للحرس الثوري الإيراني، ولليبيا وللصين");
+        let texts: Vec<&str> = f.iter().map(|m| m.0.as_str()).collect();
+        assert!(texts[0].starts_with("للحرس الثوري"), "{f:?}");
+        assert!(texts.contains(&"ليبيا"), "{f:?}");
+        assert!(texts.contains(&"للصين"), "{f:?}");
+    }
+
+    #[test]
     fn longest_match_and_bodies() {
         let f = found("اكدت وزارة الدفاع الروسية وقالت الجمهورية الإسلامية الإيرانية ومنظمة شنغهاي للتعاون");
         assert_eq!(
@@ -427,9 +435,10 @@ mod tests {
 
     #[test]
     fn prepositions_are_left_out_of_the_span() {
+        // ل before the article merges with it (ل + العراق = للعراق): the word keeps its article, so لل stays.
         let f = found("وصل بموسكو ثم لروسيا وللعراق");
         let spans: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(spans, ["موسكو", "روسيا", "عراق"]);
+        assert_eq!(spans, ["موسكو", "روسيا", "للعراق"]);
     }
 
     #[test]

@@ -572,12 +572,13 @@ fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out: &mut Vec<C
             if j > i + 1 {
                 let t = &toks[i];
                 // The head as written (وزارة) or glued to clitics (ووزارة، للحرس): the mention starts at the head's
-                // own letters, keeping an article that is its own (والحرس → الحرس).
+                // own letters, keeping an article that is its own (والحرس → الحرس, وللحرس → للحرس).
                 let start = if is_body_head(&t.folded) || t.clitic().is_empty() {
                     t.start
                 } else {
                     let letters = t.clitic().chars().count();
-                    let keep = if t.clitic().ends_with("ال") && !t.clitic().ends_with("لل") {
+                    // ال, or ل + ال written لل (للحرس), stays with the word.
+                    let keep = if t.clitic().ends_with("ال") || t.clitic().ends_with("لل") {
                         2
                     } else {
                         0
