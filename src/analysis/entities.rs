@@ -22,6 +22,7 @@ use super::model::{Entity, EntityKind, Mention};
 use crate::arabic::{TokenKind, normalize, strip_clitics, tokenize, translit_key, words_match};
 use crate::corpus::Article;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// Given names too common to identify anyone alone (normalised).
@@ -226,7 +227,7 @@ pub fn link_entities(articles: &[Article], mentions: &[Vec<RawMention>]) -> Vec<
     let recs: Vec<Rec> = per_article.into_iter().flatten().collect();
 
     // 2. Group identical keys; name forms become union-find nodes.
-    let mut group_of_key: HashMap<(Option<EntityKind>, Key, Option<usize>), usize> = HashMap::new();
+    let mut group_of_key: FxHashMap<(Option<EntityKind>, &Key, Option<usize>), usize> = FxHashMap::default();
     let mut groups: Vec<(EntityKind, Key)> = Vec::new();
     let mut rec_group: Vec<usize> = Vec::with_capacity(recs.len());
     for r in &recs {
@@ -240,9 +241,7 @@ pub fn link_entities(articles: &[Article], mentions: &[Vec<RawMention>]) -> Vec<
             _ => None,
         };
         let next = groups.len();
-        let g = *group_of_key
-            .entry((kind_part, r.key.clone(), article_part))
-            .or_insert(next);
+        let g = *group_of_key.entry((kind_part, &r.key, article_part)).or_insert(next);
         if g == next {
             groups.push((r.kind, r.key.clone()));
         }
@@ -302,7 +301,7 @@ pub fn link_entities(articles: &[Article], mentions: &[Vec<RawMention>]) -> Vec<
     // 5. Entities in order of first appearance.
     let mut order: Vec<usize> = (0..recs.len()).collect();
     order.sort_by_key(|&i| (recs[i].article, recs[i].start, recs[i].end));
-    let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut entity_of_root: FxHashMap<usize, usize> = FxHashMap::default();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for &i in &order {
         let root = uf.find(rec_group[i]);
@@ -314,7 +313,7 @@ pub fn link_entities(articles: &[Article], mentions: &[Vec<RawMention>]) -> Vec<
         members[e].push(i);
     }
     members
-        .into_iter()
+        .into_par_iter()
         .enumerate()
         .map(|(n, recs_of)| build_entity(n, &recs_of, &recs, articles))
         .collect()
