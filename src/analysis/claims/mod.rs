@@ -560,12 +560,14 @@ pub fn analyze_claims(
         .filter(|c| c.members.len() >= 2)
         .map(|c| finish_cluster(articles, entities, &units, &matcher, &c.members))
         .collect();
+    // Ties are broken by corpus position, looked up once per article (not by scanning the articles per comparison).
+    let position: FxHashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     built.sort_by(|a, b| {
         b.members
             .len()
             .cmp(&a.members.len())
             .then(b.score.total_cmp(&a.score))
-            .then_with(|| first_position(articles, a).cmp(&first_position(articles, b)))
+            .then_with(|| first_position(&position, a).cmp(&first_position(&position, b)))
     });
     for (i, c) in built.iter_mut().enumerate() {
         c.id = format!("c{}", i + 1);
@@ -576,10 +578,10 @@ pub fn analyze_claims(
     }
 }
 
-fn first_position(articles: &[Article], c: &ClaimCluster) -> (usize, usize) {
+/// Where a cluster's first member stands in the corpus: (article position, byte offset).
+fn first_position(position: &FxHashMap<&str, usize>, c: &ClaimCluster) -> (usize, usize) {
     let m = &c.members[0];
-    let index = articles.iter().position(|a| a.id == m.article).unwrap_or(usize::MAX);
-    (index, m.start)
+    (position.get(m.article.as_str()).copied().unwrap_or(usize::MAX), m.start)
 }
 
 /// Members compared all against all up to this size, against the first member beyond it.
