@@ -276,7 +276,13 @@ impl<'a> Matcher<'a> {
         } else {
             p.min_shared_stems_unanchored
         };
-        let enough = stems >= needed || (anchors > 0 && stems + 1 >= needed && pairs >= 1);
+        // … and some of it in the same close order (two of the words near each other in both): a bag of the topic's
+        // words shared by chance is not a restatement.
+        let enough = if anchors > 0 {
+            stems >= needed || (stems + 1 >= needed && pairs >= 1)
+        } else {
+            stems >= needed && pairs >= 1
+        };
         let mut similarity = cosine;
         let mut verbatim = false;
         let paraphrase = enough && cosine >= p.min_similarity;
