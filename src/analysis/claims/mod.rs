@@ -281,7 +281,7 @@ impl<'a> Matcher<'a> {
         let enough = if anchors > 0 {
             stems >= needed || (stems + 1 >= needed && pairs >= 1)
         } else {
-            stems >= needed && pairs >= 1
+            stems >= needed && pairs >= 2
         };
         let mut similarity = cosine;
         let mut verbatim = false;
