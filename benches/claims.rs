@@ -158,10 +158,11 @@ fn run(count: usize) -> f64 {
     }
     println!(
         "claims: {count} articles, {:.1} MB: {secs:.2} s ({:.1} MB/s), {} clusters, {members} members \
-         ({from_filler} of them filler sentences)",
+         ({from_filler} of them filler sentences); peak RSS so far {:.0} MB",
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / secs,
-        clusters.len()
+        clusters.len(),
+        qarin::measure::peak_rss_mb().unwrap_or(f64::NAN)
     );
     secs
 }

@@ -12,6 +12,7 @@ pub mod analysis;
 pub mod arabic;
 pub mod cli;
 pub mod corpus;
+pub mod measure;
 pub mod progress;
 pub mod text;
 pub mod ui;

@@ -192,21 +192,6 @@ pub fn run_workbench(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow
     Ok(ExitCode::SUCCESS)
 }
 
-/// Peak resident memory in MB (Linux only).
-fn max_rss_mb() -> Option<f64> {
-    #[cfg(target_os = "linux")]
-    {
-        let status = std::fs::read_to_string("/proc/self/status").ok()?;
-        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-        let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-        Some(kb / 1024.0)
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        None
-    }
-}
-
 /// Runs the real workbench for `frames` frames in a headless egui context (layout, painting, tessellation),
 /// scrolling every column; returns per-frame milliseconds.
 pub fn bench_frames(workbench: &mut Workbench, frames: usize) -> Vec<f64> {
@@ -260,7 +245,7 @@ pub fn bench_ui(paths: Vec<PathBuf>, frames: usize, columns: usize) -> anyhow::R
         "first_frame_ms": (first * 1000.0).round() / 1000.0,
         "p50_ms": (pct(0.5) * 1000.0).round() / 1000.0,
         "p95_ms": (pct(0.95) * 1000.0).round() / 1000.0,
-        "max_rss_mb": max_rss_mb().map(|m| (m * 10.0).round() / 10.0),
+        "max_rss_mb": crate::measure::peak_rss_mb().map(|m| (m * 10.0).round() / 10.0),
     });
     println!("{}", serde_json::to_string(&line).context("cannot format the figures")?);
     Ok(ExitCode::SUCCESS)
