@@ -37,13 +37,12 @@ pub struct UnitData {
     pub unit: ClaimUnit,
     /// Position of the unit within its article's units.
     pub position: usize,
-    pub tokens: Vec<Token>,
+    /// Byte range of each token in the article text.
+    pub token_spans: Vec<(usize, usize)>,
     /// Hashes of the normalised tokens (for local alignment).
     pub token_hashes: Vec<u64>,
     /// Sorted, deduplicated feature hashes with their kinds.
     pub features: Vec<(u64, FeatureKind)>,
-    /// How telling each stem feature is in news generally ([`background_factor`]).
-    pub priors: Vec<(u64, f32)>,
     pub facts: Vec<Fact>,
     /// Linked people the unit names (entity indices, sorted).
     pub people: Vec<usize>,
@@ -129,7 +128,11 @@ fn consume_role_descriptors(tokens: &[Token], mentions: &MentionIndex, entities:
     }
 }
 
-/// Extracts the features of one unit.
+/// How telling a stem or near-pair feature is in news generally ([`background_factor`]), by feature hash.
+pub type Priors = Vec<(u64, f32)>;
+
+/// Extracts the features of one unit, and the priors of its stem and pair features (the same for every unit that
+/// has the feature: callers gather them once rather than keep a copy per unit).
 pub fn unit_data(
     article_index: usize,
     article: &Article,
@@ -137,7 +140,7 @@ pub fn unit_data(
     unit: ClaimUnit,
     mentions: &MentionIndex,
     entities: &[Entity],
-) -> UnitData {
+) -> (UnitData, Priors) {
     let tokens = tokenize(&article.text, unit.start, unit.end);
     let token_hashes: Vec<u64> = tokens.iter().map(|t| hash_of(FeatureKind::Shingle, &t.norm)).collect();
     let token_entities: Vec<Option<usize>> = tokens.iter().map(|t| entity_at(mentions, t.start, t.end)).collect();
@@ -293,16 +296,16 @@ pub fn unit_data(
     people.sort_unstable();
     people.dedup();
 
-    UnitData {
+    let unit = UnitData {
         article: article_index,
         unit,
         position,
-        tokens,
+        token_spans: tokens.iter().map(|t| (t.start, t.end)).collect(),
         token_hashes,
         features,
-        priors,
         facts,
         people,
         token_entities,
-    }
+    };
+    (unit, priors)
 }

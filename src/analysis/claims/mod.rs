@@ -145,32 +145,24 @@ fn kind_factor(kind: FeatureKind, params: &ClaimParams) -> f32 {
 }
 
 impl<'a> Matcher<'a> {
-    fn new(units: &'a [UnitData], params: &'a ClaimParams) -> Self {
-        let (df, priors): (FxHashMap<u64, u32>, FxHashMap<u64, f32>) = units
+    fn new(units: &'a [UnitData], priors: &FxHashMap<u64, f32>, params: &'a ClaimParams) -> Self {
+        let df: FxHashMap<u64, u32> = units
             .par_iter()
-            .fold(
-                || (FxHashMap::default(), FxHashMap::default()),
-                |(mut df, mut priors): (FxHashMap<u64, u32>, FxHashMap<u64, f32>), u| {
-                    for &(f, kind) in &u.features {
-                        if kind != FeatureKind::Shingle {
-                            *df.entry(f).or_default() += 1;
-                        }
+            .fold(FxHashMap::default, |mut df: FxHashMap<u64, u32>, u| {
+                for &(f, kind) in &u.features {
+                    if kind != FeatureKind::Shingle {
+                        *df.entry(f).or_default() += 1;
                     }
-                    priors.extend(u.priors.iter().copied());
-                    (df, priors)
-                },
-            )
-            .reduce(
-                || (FxHashMap::default(), FxHashMap::default()),
-                |a, b| {
-                    let (mut big, small) = if a.0.len() >= b.0.len() { (a, b) } else { (b, a) };
-                    for (k, v) in small.0 {
-                        *big.0.entry(k).or_default() += v;
-                    }
-                    big.1.extend(small.1);
-                    big
-                },
-            );
+                }
+                df
+            })
+            .reduce(FxHashMap::default, |a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (k, v) in small {
+                    *big.entry(k).or_default() += v;
+                }
+                big
+            });
         let n = units.len().max(1) as f32;
         // Squared IDF: what makes two statements the same is their rare words, not the topic's common ones.
         let idf: FxHashMap<u64, f32> = df
@@ -474,25 +466,36 @@ pub fn analyze_claims(
     progress: &Progress,
 ) -> ClaimAnalysis {
     let mentions = mention_indices(articles, entities);
-    let units: Vec<UnitData> = articles
+    // Units in article order; the priors of their features gathered once (a copy per unit would be most of the
+    // memory on a large corpus).
+    let (units, priors): (Vec<UnitData>, FxHashMap<u64, f32>) = articles
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(ai, article)| {
-            let list = claim_units(article);
-            let mentions = &mentions[ai];
-            let out: Vec<UnitData> = list
-                .into_iter()
-                .enumerate()
-                .map(|(pos, unit)| unit_data(ai, article, pos, unit, mentions, entities))
-                .collect();
-            progress.advance(1);
-            out
-        })
-        .collect();
+        .fold(
+            || (Vec::new(), FxHashMap::default()),
+            |(mut units, mut priors): (Vec<UnitData>, FxHashMap<u64, f32>), (ai, article)| {
+                for (pos, unit) in claim_units(article).into_iter().enumerate() {
+                    let (data, unit_priors) = unit_data(ai, article, pos, unit, &mentions[ai], entities);
+                    priors.extend(unit_priors);
+                    units.push(data);
+                }
+                progress.advance(1);
+                (units, priors)
+            },
+        )
+        .reduce(
+            || (Vec::new(), FxHashMap::default()),
+            |(mut units, mut priors), (more_units, more_priors)| {
+                units.extend(more_units);
+                priors.extend(more_priors);
+                (units, priors)
+            },
+        );
     if progress.is_cancelled() {
         return ClaimAnalysis::default();
     }
-    let matcher = Matcher::new(&units, params);
+    let matcher = Matcher::new(&units, &priors, params);
+    drop(priors);
 
     let mut clusters: Vec<Building> = Vec::new();
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
@@ -664,10 +667,14 @@ fn shared_spans(articles: &[Article], units: &[UnitData], members: &[usize]) -> 
         let other = &units[m];
         let al = align_tokens(&first.token_hashes, &other.token_hashes, 3, 4, 2);
         for run in al.runs {
-            let a = (&first.tokens[run.a_start], &first.tokens[run.a_start + run.len - 1]);
-            ranges[0].push((a.0.start, a.1.end));
-            let b = (&other.tokens[run.b_start], &other.tokens[run.b_start + run.len - 1]);
-            ranges[k].push((b.0.start, b.1.end));
+            ranges[0].push((
+                first.token_spans[run.a_start].0,
+                first.token_spans[run.a_start + run.len - 1].1,
+            ));
+            ranges[k].push((
+                other.token_spans[run.b_start].0,
+                other.token_spans[run.b_start + run.len - 1].1,
+            ));
         }
     }
     let mut out = Vec::new();
@@ -852,12 +859,15 @@ pub struct ScoredPair {
 pub fn scored_pairs(articles: &[Article], entities: &[Entity], params: &ClaimParams, floor: f32) -> Vec<ScoredPair> {
     let mentions = mention_indices(articles, entities);
     let mut units = Vec::new();
+    let mut priors = FxHashMap::default();
     for (ai, article) in articles.iter().enumerate() {
         for (pos, unit) in claim_units(article).into_iter().enumerate() {
-            units.push(unit_data(ai, article, pos, unit, &mentions[ai], entities));
+            let (data, unit_priors) = unit_data(ai, article, pos, unit, &mentions[ai], entities);
+            priors.extend(unit_priors);
+            units.push(data);
         }
     }
-    let matcher = Matcher::new(&units, params);
+    let matcher = Matcher::new(&units, &priors, params);
     let key = |u: &UnitData| (articles[u.article].id.clone(), u.unit.start, u.unit.end);
     let mut out = Vec::new();
     for x in 0..units.len() {
