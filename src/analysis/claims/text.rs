@@ -238,6 +238,11 @@ pub fn is_stop_word(norm: &str) -> bool {
 /// (ب ل ك ف, which the toolkit keeps to protect names) is cut from a long word. Names inside linked mentions never get
 /// here; unlinked ones are stemmed alike on every side, so they still match themselves.
 pub fn light_stem(norm: &str) -> String {
+    // ل before the article is written لل (للتعاون = ل + التعاون): the toolkit strips it whole; cutting ل alone would
+    // leave لتعاون, whose stem no longer meets التعاون's.
+    if norm.starts_with("لل") {
+        return arabic::stem(norm);
+    }
     let base = ['ب', 'ل', 'ك', 'ف']
         .iter()
         .find_map(|&p| norm.strip_prefix(p).filter(|rest| rest.chars().count() >= 4))
@@ -355,6 +360,10 @@ mod tests {
         assert_eq!(light_stem("التسليحيه"), "تسليح");
         assert_eq!(light_stem("التسليحي"), "تسليح");
         assert_eq!(light_stem("والارهاب"), "ارهاب");
+        // ل + ال is one prefix: للتعاون meets التعاون, للامن meets الامن.
+        assert_eq!(light_stem("للتعاون"), light_stem("التعاون"));
+        assert_eq!(light_stem("للامن"), light_stem("الامن"));
+        assert_eq!(light_stem("لروسيا"), light_stem("روسيا"));
         assert_eq!(canonical(&light_stem("الحظر")), "قيود");
         assert_eq!(canonical(&light_stem("اقتناء")), "شراء");
         assert!(is_stop_word("وفي"));
