@@ -134,21 +134,24 @@ fn run(count: usize) -> f64 {
     // Precision on what is known: a filler sentence is random words and restates nothing.
     let index: std::collections::HashMap<&str, usize> =
         articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let from_filler = clusters
-        .iter()
-        .flat_map(|c| &c.members)
-        .filter(|m| {
-            index
-                .get(m.article.as_str())
-                .is_some_and(|&i| fillers[i].iter().any(|&(s, e)| s <= m.start && m.end <= e))
-        })
-        .count();
+    let is_filler = |m: &qarin::analysis::ClaimMember| {
+        index
+            .get(m.article.as_str())
+            .is_some_and(|&i| fillers[i].iter().any(|&(s, e)| s <= m.start && m.end <= e))
+    };
+    // Filler that joins a cluster of copies pollutes a real claim; filler clustered with filler is a false claim.
+    let (mut filler_only, mut beside_copies, mut copy_members, mut false_clusters) = (0, 0, 0, 0);
+    for c in &clusters {
+        let f = c.members.iter().filter(|m| is_filler(m)).count();
+        if f == c.members.len() {
+            filler_only += f;
+            false_clusters += 1;
+        } else {
+            beside_copies += f;
+            copy_members += c.members.len() - f;
+        }
+    }
     if std::env::var_os("QARIN_CLAIMS_BENCH_SHOW").is_some() {
-        let is_filler = |m: &qarin::analysis::ClaimMember| {
-            index
-                .get(m.article.as_str())
-                .is_some_and(|&i| fillers[i].iter().any(|&(s, e)| s <= m.start && m.end <= e))
-        };
         for c in clusters.iter().filter(|c| c.members.iter().any(is_filler)).take(12) {
             println!("== {} members, score {:.3}", c.members.len(), c.score);
             for m in c.members.iter().take(4) {
@@ -158,7 +161,8 @@ fn run(count: usize) -> f64 {
     }
     println!(
         "claims: {count} articles, {:.1} MB: {secs:.2} s ({:.1} MB/s), {} clusters, {members} members \
-         ({from_filler} of them filler sentences); peak RSS so far {:.0} MB",
+         ({false_clusters} clusters of filler only, {filler_only} members; clusters of copies: {copy_members} copies + \
+         {beside_copies} filler); peak RSS so far {:.0} MB",
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / secs,
         clusters.len(),
