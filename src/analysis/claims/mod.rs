@@ -34,6 +34,9 @@ use std::collections::BTreeMap;
 pub struct ClaimParams {
     /// Weighted-cosine similarity from which two units are taken to state the same thing.
     pub min_similarity: f32,
+    /// Added to `min_similarity` per tenfold of claim units beyond [`SCALE_FREE_UNITS`]: every unit is matched against
+    /// its best candidates among all the others, and the best of many chance resemblances grows with their number.
+    pub similarity_per_decade: f32,
     /// Shared content stems (or one stem less and a near pair) two units need at least, whatever the score, when
     /// they also share a linked entity, a number or a date …
     pub min_shared_stems: usize,
@@ -68,6 +71,7 @@ impl Default for ClaimParams {
     fn default() -> Self {
         Self {
             min_similarity: 0.30,
+            similarity_per_decade: 0.03,
             min_shared_stems: 2,
             min_shared_stems_unanchored: 3,
             min_mass: 35.0,
@@ -83,6 +87,15 @@ impl Default for ClaimParams {
             person_conflict: 0.6,
         }
     }
+}
+
+/// Up to this many claim units (a few dozen articles) the similarity threshold is `min_similarity` itself.
+pub const SCALE_FREE_UNITS: f32 = 100.0;
+
+/// The similarity threshold for a corpus of `units` claim units (see [`ClaimParams::similarity_per_decade`]).
+fn scaled_threshold(units: usize, params: &ClaimParams) -> f32 {
+    let decades = (units as f32 / SCALE_FREE_UNITS).max(1.0).log10();
+    params.min_similarity + params.similarity_per_decade * decades
 }
 
 /// How two units relate.
@@ -131,6 +144,8 @@ struct Matcher<'a> {
     feature_idf: Vec<Vec<f32>>,
     /// Total feature weight of each unit.
     mass: Vec<f32>,
+    /// The similarity from which two units state the same thing, for a corpus of this many units.
+    threshold: f32,
     params: &'a ClaimParams,
 }
 
@@ -174,12 +189,34 @@ impl<'a> Matcher<'a> {
                 )
             })
             .collect();
+        // A near pair is rare by combinatorics alone once the corpus is large (two common words rarely stand together
+        // by chance), so its own IDF would outweigh the words it joins: it weighs at most what a telling word does.
+        let pair_cap = {
+            let mut stem_idf: Vec<f32> = units
+                .par_iter()
+                .flat_map_iter(|u| {
+                    u.features
+                        .iter()
+                        .filter(|(_, k)| *k == FeatureKind::Stem)
+                        .map(|(f, _)| idf.get(f).copied().unwrap_or(0.0))
+                })
+                .collect();
+            let k = stem_idf.len() * 9 / 10;
+            if k < stem_idf.len() {
+                *stem_idf.select_nth_unstable_by(k, f32::total_cmp).1
+            } else {
+                f32::INFINITY
+            }
+        };
         let feature_idf: Vec<Vec<f32>> = units
             .par_iter()
             .map(|u| {
                 u.features
                     .iter()
-                    .map(|(f, _)| idf.get(f).copied().unwrap_or(0.0))
+                    .map(|(f, kind)| {
+                        let w = idf.get(f).copied().unwrap_or(0.0);
+                        if *kind == FeatureKind::Pair { w.min(pair_cap) } else { w }
+                    })
                     .collect()
             })
             .collect();
@@ -199,6 +236,7 @@ impl<'a> Matcher<'a> {
             idf,
             feature_idf,
             mass,
+            threshold: scaled_threshold(units.len(), params),
             params,
         }
     }
@@ -277,7 +315,7 @@ impl<'a> Matcher<'a> {
         };
         let mut similarity = cosine;
         let mut verbatim = false;
-        let paraphrase = enough && cosine >= p.min_similarity;
+        let paraphrase = enough && cosine >= self.threshold;
         if shingles >= 2 && (need_verbatim || !paraphrase) {
             let al = align_tokens(&ua.token_hashes, &ub.token_hashes, 3, 6, 2);
             let shorter = ua.token_hashes.len().min(ub.token_hashes.len()).max(1);
@@ -526,8 +564,7 @@ pub fn analyze_claims(
             let scores: Vec<PairScore> = sample.iter().map(|&m| matcher.quick_score(m, u)).collect();
             let good = scores.iter().filter(|s| s.matches).count();
             let mean = scores.iter().map(|s| s.similarity).sum::<f32>() / scores.len() as f32;
-            if good * 2 >= scores.len() && good > 0 && mean >= params.min_similarity && best.is_none_or(|b| mean > b.1)
-            {
+            if good * 2 >= scores.len() && good > 0 && mean >= matcher.threshold && best.is_none_or(|b| mean > b.1) {
                 best = Some((c, mean));
             }
         }
@@ -887,4 +924,22 @@ pub fn scored_pairs(articles: &[Article], entities: &[Entity], params: &ClaimPar
     }
     out.sort_by(|p, q| q.score.similarity.total_cmp(&p.score.similarity));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_threshold_rises_with_the_number_of_comparisons() {
+        let p = ClaimParams::default();
+        assert_eq!(scaled_threshold(0, &p), p.min_similarity);
+        assert_eq!(scaled_threshold(90, &p), p.min_similarity);
+        let big = scaled_threshold(100_000, &p);
+        assert!(
+            (big - (p.min_similarity + 3.0 * p.similarity_per_decade)).abs() < 1e-5,
+            "{big}"
+        );
+        assert!(scaled_threshold(10_000, &p) < big);
+    }
 }
