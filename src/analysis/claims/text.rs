@@ -254,7 +254,7 @@ pub fn light_stem(norm: &str) -> String {
 ///
 /// The groups are the interchangeable verbs and nouns of Arabic wire copy (reporting verbs, restriction, purchase,
 /// cooperation, combat, creation, ending …). They were chosen from general news usage and checked against ANERcorp
-/// (members occur in the same contexts there, see `tests/claims_synonyms.rs`), never read off the sample articles.
+/// (members occur in the same contexts there, see `tests/analysis/claims_synonyms.rs`), never read off the sample articles.
 const SYNONYMS: &[&[&str]] = &[
     &[
         "قال", "اكد", "اشار", "اوضح", "اضاف", "صرح", "لفت", "نوه", "ذكر", "افاد", "اعلن", "كشف", "شدد", "تابع",

@@ -1,0 +1,12 @@
+//! Integration tests: recognition, linking and claims.
+//! One test binary per area keeps linking (and a clean `cargo test`) short.
+
+mod claims_align;
+mod claims_builtin;
+mod claims_synonyms;
+mod claims_synthetic;
+mod entities_gazetteer;
+mod entities_linking;
+mod entities_pipeline;
+mod entities_sco;
+mod ner_recognize;

@@ -1,0 +1,6 @@
+//! Integration tests: the workbench.
+//! One test binary per area keeps linking (and a clean `cargo test`) short.
+
+mod exports;
+mod screenshot;
+mod workbench;
