@@ -1,5 +1,6 @@
-//! `qarin shape`: how cosmic-text shaped each line, as JSON runs of glyphs in hb-shape's units and order, so that
-//! it can be compared glyph by glyph with HarfBuzz (`hb-shape --output-format=json --no-glyph-names --utf8-clusters`).
+//! `qarin shape`: how cosmic-text shaped each line, as JSON runs of glyphs in HarfBuzz's units and order, so that
+//! it can be compared glyph by glyph with HarfBuzz's own output (glyph ids, clusters as UTF-8 byte offsets, offsets
+//! and advances in font units).
 //!
 //! A run is a piece of text cosmic-text handed to its shaper with one font and one direction: cosmic-text shapes a
 //! line word by word (each bidi level run split at word boundaries, spaces shaped on their own), and where the first
@@ -15,7 +16,7 @@ use serde::Serialize;
 
 use super::fonts::{NASKH_FAMILY, bundled_font_system, single_font_system};
 
-/// One glyph, as hb-shape prints it: glyph id, cluster (byte offset into the whole line), offsets and advances in
+/// One glyph, as HarfBuzz gives it: glyph id, cluster (byte offset into the whole line), offsets and advances in
 /// font units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ShapedGlyph {
@@ -27,7 +28,7 @@ pub struct ShapedGlyph {
     pub ay: i32,
 }
 
-/// A run: byte range in the line, direction, font file and glyphs (in hb-shape's order: visual for RTL runs).
+/// A run: byte range in the line, direction, font file and glyphs (in HarfBuzz's order: visual for RTL runs).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShapedRun {
     pub start: usize,
@@ -107,7 +108,7 @@ impl Shaper {
         let mut buffer_line = BufferLine::new(line, LineEnding::None, AttrsList::new(&attrs), Shaping::Advanced);
         let shape = buffer_line.shape(&mut self.font_system, 8);
         // cosmic-text reverses every word's glyphs in RTL lines (to logical order for RTL words); undo that to get
-        // the shaper's own output order, which is hb-shape's.
+        // the shaper's own output order, which is HarfBuzz's.
         let line_rtl = shape.rtl;
         let mut pieces: Vec<(fontdb::ID, bool, Vec<&cosmic_text::ShapeGlyph>)> = Vec::new();
         for span in &shape.spans {
