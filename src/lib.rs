@@ -16,3 +16,4 @@ pub mod measure;
 pub mod progress;
 pub mod text;
 pub mod ui;
+pub mod word_list;
