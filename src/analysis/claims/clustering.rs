@@ -3,9 +3,6 @@
 
 use super::*;
 
-/// Similarity from which a unit counts as restating an earlier unit of its own article.
-pub(super) const REPETITION_SIMILARITY: f32 = 0.5;
-
 pub(super) struct Building {
     members: Vec<usize>,
     /// The articles of `members` and the member of each (no scan of large clusters per candidate).
@@ -41,7 +38,7 @@ pub(super) fn candidate_clusters(
             && list.len() <= matcher.params.max_postings
         {
             let w = match kind {
-                FeatureKind::Shingle => 1.0,
+                FeatureKind::Shingle => matcher.params.shingle_candidate_weight,
                 // Near pairs only sharpen the score: as candidates they propose every text that happens to put two
                 // common words close together (random filler in the benchmark's corpora).
                 FeatureKind::Pair => 0.0,
@@ -72,8 +69,8 @@ pub(super) fn candidate_clusters(
     candidates
 }
 
-/// The features every member of a cluster states (its signature), when they make a telling core: at least two
-/// content stems or dates and [`ClaimParams::min_core_weight`] of weight.
+/// The features every member of a cluster states (its signature), when they make a telling core: enough
+/// content stems or dates ([`ClaimParams::min_core_stems`]) and [`ClaimParams::min_core_weight`] of weight.
 pub(super) fn cluster_core(
     units: &[UnitData],
     matcher: &Matcher,
@@ -93,7 +90,7 @@ pub(super) fn cluster_core(
         .collect();
     let content = core.iter().filter(|(_, k)| *k != FeatureKind::Entity).count();
     let weight: f32 = core.iter().map(|&(f, k)| matcher.weight(f, k)).sum();
-    (content >= 2 && weight >= matcher.params.min_core_weight).then_some(core)
+    (content >= matcher.params.min_core_stems && weight >= matcher.params.min_core_weight).then_some(core)
 }
 
 /// Second pass: a unit left alone joins a cluster of ≥ 2 articles when it states the cluster's whole core and
@@ -224,7 +221,7 @@ pub fn analyze_claims(
             let cluster = &clusters[c as usize];
             if let Some(&same) = cluster.by_article.get(&unit.article) {
                 let score = matcher.score(same, u);
-                if score.verbatim || score.similarity >= REPETITION_SIMILARITY {
+                if score.verbatim || score.similarity >= params.repetition_similarity {
                     let (first, repeat) = (&units[same].unit, &unit.unit);
                     repetitions.push(Repetition {
                         article: articles[unit.article].id.clone(),

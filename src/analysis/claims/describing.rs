@@ -3,9 +3,6 @@
 
 use super::*;
 
-/// Members compared all against all up to this size, against the first member beyond it.
-pub(super) const FULL_COHESION_MEMBERS: usize = 16;
-
 pub(super) fn finish_cluster(
     articles: &[Article],
     entities: &[Entity],
@@ -26,7 +23,7 @@ pub(super) fn finish_cluster(
             .then(ux.unit.start.cmp(&uy.unit.start))
     });
     let mut pair_scores = Vec::new();
-    if members.len() <= FULL_COHESION_MEMBERS {
+    if members.len() <= matcher.params.full_cohesion_members {
         for i in 0..members.len() {
             for j in i + 1..members.len() {
                 pair_scores.push(matcher.score(members[i], members[j]));
@@ -63,19 +60,24 @@ pub(super) fn finish_cluster(
         id: String::new(),
         kind,
         score: (score * 1000.0).round() / 1000.0,
-        shared: shared_spans(articles, units, &members),
-        differences: differences(articles, entities, units, &members),
+        shared: shared_spans(articles, units, &members, matcher.params),
+        differences: differences(articles, entities, units, &members, matcher.params),
         members: out_members,
     }
 }
 
 /// Spans exactly shared between the first member and each other one (both sides), merged per member.
-pub(super) fn shared_spans(articles: &[Article], units: &[UnitData], members: &[usize]) -> Vec<SharedSpan> {
+pub(super) fn shared_spans(
+    articles: &[Article],
+    units: &[UnitData],
+    members: &[usize],
+    params: &ClaimParams,
+) -> Vec<SharedSpan> {
     let mut ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); members.len()];
     let first = &units[members[0]];
     for (k, &m) in members.iter().enumerate().skip(1) {
         let other = &units[m];
-        let al = align_tokens(&first.token_hashes, &other.token_hashes, 3, 4, 2);
+        let al = params.shared_alignment.align(&first.token_hashes, &other.token_hashes);
         for run in al.runs {
             ranges[0].push((
                 first.token_spans[run.a_start].0,
@@ -116,6 +118,7 @@ pub(super) fn differences(
     entities: &[Entity],
     units: &[UnitData],
     members: &[usize],
+    params: &ClaimParams,
 ) -> Vec<Difference> {
     let mut out = Vec::new();
     for what in ["date", "number", "quantity"] {
@@ -169,14 +172,11 @@ pub(super) fn differences(
         }
     }
     for kind in [EntityKind::Place, EntityKind::Org] {
-        let stated = slot_conflicts(entities, units, members, kind);
+        let stated = slot_conflicts(entities, units, members, kind, params);
         push_conflict(&mut out, articles, units, "entity", &stated);
     }
     out
 }
-
-/// Tokens a gap between two shared runs may hold and still be one slot (a name and its article or title).
-pub(super) const SLOT_TOKENS: usize = 4;
 
 /// Places or organisations of `kind` that members name in the same slot of a shared wording — between the same two
 /// runs the local alignment finds — with different entities: «وصل شويغو إلى طهران لإجراء محادثات» against
@@ -187,6 +187,7 @@ pub(super) fn slot_conflicts<'e>(
     units: &[UnitData],
     members: &[usize],
     kind: EntityKind,
+    params: &ClaimParams,
 ) -> Vec<(usize, Vec<&'e str>)> {
     let first = &units[members[0]];
     let of_kind = |u: &UnitData, from: usize, to: usize| -> Vec<usize> {
@@ -204,14 +205,18 @@ pub(super) fn slot_conflicts<'e>(
     let mut others: Vec<(usize, Vec<&'e str>)> = Vec::new();
     for &m in &members[1..] {
         let other = &units[m];
-        let al = align_tokens(&first.token_hashes, &other.token_hashes, 3, 4, 2);
+        let al = params.shared_alignment.align(&first.token_hashes, &other.token_hashes);
         let mut runs = al.runs;
         runs.sort_by_key(|r| r.a_start);
         for pair in runs.windows(2) {
             let (r1, r2) = (&pair[0], &pair[1]);
             let (a_from, a_to) = (r1.a_start + r1.len, r2.a_start);
             let (b_from, b_to) = (r1.b_start + r1.len, r2.b_start);
-            if a_from >= a_to || b_from >= b_to || a_to - a_from > SLOT_TOKENS || b_to - b_from > SLOT_TOKENS {
+            if a_from >= a_to
+                || b_from >= b_to
+                || a_to - a_from > params.slot_tokens
+                || b_to - b_from > params.slot_tokens
+            {
                 continue;
             }
             let (ea, eb) = (of_kind(first, a_from, a_to), of_kind(other, b_from, b_to));

@@ -78,7 +78,7 @@ impl<'a> Matcher<'a> {
                         .map(|(f, _)| idf.get(f).copied().unwrap_or(0.0))
                 })
                 .collect();
-            let k = stem_idf.len() * 9 / 10;
+            let k = stem_idf.len() * params.pair_idf_cap_percentile / 100;
             if k < stem_idf.len() {
                 *stem_idf.select_nth_unstable_by(k, f32::total_cmp).1
             } else {
@@ -188,13 +188,13 @@ impl<'a> Matcher<'a> {
         let enough = if anchors > 0 {
             stems >= needed || (stems + 1 >= needed && pairs >= 1)
         } else {
-            stems >= needed && pairs >= 2
+            stems >= needed && pairs >= p.min_near_pairs_unanchored
         };
         let mut similarity = cosine;
         let mut verbatim = false;
         let paraphrase = enough && cosine >= self.threshold;
-        if shingles >= 2 && (need_verbatim || !paraphrase) {
-            let al = align_tokens(&ua.token_hashes, &ub.token_hashes, 3, 6, 2);
+        if shingles >= p.min_shingles_for_alignment && (need_verbatim || !paraphrase) {
+            let al = p.verbatim_alignment.align(&ua.token_hashes, &ub.token_hashes);
             let shorter = ua.token_hashes.len().min(ub.token_hashes.len()).max(1);
             let coverage = al.matched as f32 / shorter as f32;
             if al.matched >= p.verbatim_min_tokens && coverage >= p.verbatim_coverage {

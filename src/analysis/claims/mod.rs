@@ -27,7 +27,7 @@ pub use units::{ClaimUnit, claim_units};
 pub use calibration::{ScoredPair, scored_pairs};
 pub use clustering::analyze_claims;
 pub use matching::PairScore;
-pub use params::{ClaimParams, SCALE_FREE_UNITS};
+pub use params::{AlignParams, ClaimParams};
 
 use describing::*;
 use matching::*;

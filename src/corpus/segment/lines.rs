@@ -1,6 +1,7 @@
 //! Line classifiers of the segmenter: the line fold, and whether a line is metadata, a dateline, an outlet lead,
 //! a related-block marker, boilerplate or headline-like.
 
+use super::params::SegmentParams;
 use super::words::*;
 use crate::arabic::dates;
 
@@ -50,12 +51,12 @@ pub(super) fn is_agency(folded: &str) -> bool {
 }
 
 /// `label: value` or `label : value`: (folded label, raw value) when the label is short.
-pub(super) fn labelled(trimmed: &str) -> Option<(String, &str)> {
+pub(super) fn labelled<'t>(trimmed: &'t str, p: &SegmentParams) -> Option<(String, &'t str)> {
     let colon = trimmed.find([':', '：'])?;
     let label = &trimmed[..colon];
     let value = trimmed[colon..].trim_start_matches([':', '：']).trim();
     let fl = fold_line(label);
-    (fl.split(' ').filter(|w| !w.is_empty()).count() <= 4).then_some((fl, value))
+    (fl.split(' ').filter(|w| !w.is_empty()).count() <= p.label_max_words).then_some((fl, value))
 }
 
 /// `folded` is `prefix` or starts with `prefix` and a space (whole words).
@@ -78,6 +79,9 @@ pub(super) fn starts_with_any(folded: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| starts_with_words(folded, p))
 }
 
+/// Length of a full date value, `YYYY-MM-DD` (a year alone or a month is no date line).
+const FULL_DATE_LEN: usize = "YYYY-MM-DD".len();
+
 pub(super) enum MetaFound {
     Date(String, bool),
     Source(String),
@@ -86,21 +90,24 @@ pub(super) enum MetaFound {
 
 /// A labelled metadata line (`تاريخ النشر: …`, `المصدر: …`, `معرف الأخبار : 76227`, `بقلم: …`) or a line that is
 /// only a date.
-pub(super) fn meta_line(line: &Line) -> Option<MetaFound> {
-    if line.words > 14 {
+pub(super) fn meta_line(line: &Line, p: &SegmentParams) -> Option<MetaFound> {
+    if line.words > p.meta_max_words {
         return None;
     }
-    if let Some((label, value)) = labelled(line.trimmed) {
+    if let Some((label, value)) = labelled(line.trimmed, p) {
         if starts_with_any(&label, &DATE_LABELS)
             && let Some(d) = dates::parse_datetime(value)
         {
             return Some(MetaFound::Date(d, starts_with_any(&label, &UPDATE_LABELS)));
         }
-        if SOURCE_LABELS.contains(&label.as_str()) && !value.is_empty() && fold_line(value).split(' ').count() <= 6 {
+        if SOURCE_LABELS.contains(&label.as_str())
+            && !value.is_empty()
+            && fold_line(value).split(' ').count() <= p.source_max_words
+        {
             let v = value.trim_end_matches(['.', '،', ',', '-', '–']).trim();
             return Some(MetaFound::Source(v.to_string()));
         }
-        if starts_with_any(&label, &AUTHOR_LABELS) && line.words <= 8 {
+        if starts_with_any(&label, &AUTHOR_LABELS) && line.words <= p.byline_max_words {
             return Some(MetaFound::Other);
         }
         if !value.is_empty()
@@ -114,14 +121,14 @@ pub(super) fn meta_line(line: &Line) -> Option<MetaFound> {
     // A line that is nothing but a date (with weekday and time): "الثلاثاء 18 أكتوبر 2020 - 10:30".
     let found = dates::find_dates(line.trimmed);
     if let Some(first) = found.first()
-        && first.value.len() >= 10
+        && first.value.len() >= FULL_DATE_LEN
     {
         let rest: String = format!("{}{}", &line.trimmed[..first.start], &line.trimmed[first.end..]);
         let rest_words = fold_line(&rest)
             .split(' ')
             .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_numeric()))
             .count();
-        if rest_words <= 2 {
+        if rest_words <= p.date_line_max_other_words {
             return Some(MetaFound::Date(
                 dates::parse_datetime(line.trimmed).unwrap_or(first.value.clone()),
                 false,
@@ -132,8 +139,8 @@ pub(super) fn meta_line(line: &Line) -> Option<MetaFound> {
 }
 
 /// `طهران – وكالات`, `القاهرة - بوابة الأهرام`: a short `place – agency/outlet` line. Returns the source.
-pub(super) fn dateline_line(line: &Line) -> Option<Option<String>> {
-    if line.words > 6 || ends_like_sentence(line.trimmed) {
+pub(super) fn dateline_line(line: &Line, p: &SegmentParams) -> Option<Option<String>> {
+    if line.words > p.dateline_max_words || ends_like_sentence(line.trimmed) {
         return None;
     }
     let (left, right) = line
@@ -146,7 +153,7 @@ pub(super) fn dateline_line(line: &Line) -> Option<Option<String>> {
     let (fl, fr) = (fold_line(l), fold_line(r));
     let lw = fl.split(' ').filter(|w| !w.is_empty()).count();
     let rw = fr.split(' ').filter(|w| !w.is_empty()).count();
-    if lw == 0 || rw == 0 || lw > 3 || rw > 4 {
+    if lw == 0 || rw == 0 || lw > p.dateline_place_max_words || rw > p.dateline_outlet_max_words {
         return None;
     }
     if is_agency(&fr) || OUTLET_WORDS.iter().any(|w| fr.split(' ').any(|x| x == *w)) {
@@ -160,7 +167,7 @@ pub(super) fn dateline_line(line: &Line) -> Option<Option<String>> {
 
 /// An outlet lead at the start of the body: `ميدل ايست نيوز: قال …` or `موسكو (سبوتنيك) - …`.
 /// Returns (byte length of the prefix within the trimmed line, source if the prefix names one).
-pub(super) fn lead_prefix(trimmed: &str) -> Option<(usize, Option<String>)> {
+pub(super) fn lead_prefix(trimmed: &str, p: &SegmentParams) -> Option<(usize, Option<String>)> {
     // CITY (AGENCY) - / CITY (AGENCY):
     if let Some(open) = trimmed.find('(')
         && let Some(close_rel) = trimmed[open..].find(')')
@@ -169,9 +176,9 @@ pub(super) fn lead_prefix(trimmed: &str) -> Option<(usize, Option<String>)> {
         let before = fold_line(&trimmed[..open]);
         let inner = trimmed[open + 1..close].trim();
         let after = trimmed[close + 1..].trim_start();
-        if before.split(' ').filter(|w| !w.is_empty()).count() <= 3
+        if before.split(' ').filter(|w| !w.is_empty()).count() <= p.lead_place_max_words
             && !before.split(' ').any(|w| SPEECH_WORDS.contains(&w))
-            && fold_line(inner).split(' ').count() <= 4
+            && fold_line(inner).split(' ').count() <= p.lead_agency_max_words
             && after.starts_with(['-', '–', '—', ':'])
         {
             let rest = after.trim_start_matches(['-', '–', '—', ':']).trim_start();
@@ -183,7 +190,7 @@ pub(super) fn lead_prefix(trimmed: &str) -> Option<(usize, Option<String>)> {
     let label = trimmed[..colon].trim();
     let fl = fold_line(label);
     let words: Vec<&str> = fl.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.is_empty() || words.len() > 4 {
+    if words.is_empty() || words.len() > p.lead_label_max_words {
         return None;
     }
     // "واضاف:", "وقال الوزير:" — speech, not a dateline.
@@ -194,27 +201,28 @@ pub(super) fn lead_prefix(trimmed: &str) -> Option<(usize, Option<String>)> {
         return None;
     }
     let rest = trimmed[colon + 1..].trim_start();
-    if rest.split_whitespace().count() < 4 {
+    if rest.split_whitespace().count() < p.lead_rest_min_words {
         return None;
     }
     let prefix_len = trimmed.len() - rest.len();
-    let is_outlet = is_agency(&fl) || words.len() >= 2 || OUTLET_WORDS.iter().any(|w| words.contains(w));
+    let is_outlet =
+        is_agency(&fl) || words.len() >= p.lead_outlet_min_words || OUTLET_WORDS.iter().any(|w| words.contains(w));
     Some((prefix_len, is_outlet.then(|| label.to_string())))
 }
 
 /// A related-block marker: `Some(true)` when it stands alone (the block follows), `Some(false)` when a headline
 /// follows it on the same line.
-pub(super) fn related_marker(line: &Line) -> Option<bool> {
+pub(super) fn related_marker(line: &Line, p: &SegmentParams) -> Option<bool> {
     let f = line.folded.trim_start_matches(|c: char| !c.is_alphanumeric());
     let marker = RELATED_MARKERS
         .iter()
         .filter(|m| starts_with_words(f, m))
         .max_by_key(|m| m.len())?;
     let rest = f[marker.len()..].trim();
-    Some(rest.split(' ').filter(|w| !w.is_empty()).count() < 2)
+    Some(rest.split(' ').filter(|w| !w.is_empty()).count() < p.inline_related_min_words)
 }
 
-pub(super) fn is_boilerplate(line: &Line) -> bool {
+pub(super) fn is_boilerplate(line: &Line, p: &SegmentParams) -> bool {
     let f = line.folded.as_str();
     let t = line.trimmed;
     if f.is_empty() {
@@ -222,33 +230,35 @@ pub(super) fn is_boilerplate(line: &Line) -> bool {
         return true;
     }
     // A scrap of one or two characters: a close button "X", a stray number.
-    if t.chars().nth(2).is_none() {
+    if t.chars().nth(p.scrap_max_chars).is_none() {
         return true;
     }
-    if line.words <= 4 && FORM_LINES.contains(&f) {
+    if line.words <= p.form_line_max_words && FORM_LINES.contains(&f) {
         return true;
     }
-    if line.words <= 25 && FORM_PHRASES.iter().any(|p| contains_words(f, p)) {
+    if line.words <= p.form_phrase_max_words && FORM_PHRASES.iter().any(|p| contains_words(f, p)) {
         return true;
     }
     if t.contains('©') {
         return true;
     }
     // Captcha sums: "عشرة + خمسة =", "3 + 4 = ?"
-    if line.words <= 8 && (t.trim_end_matches(['?', '؟', ' ']).ends_with('=')) {
+    if line.words <= p.captcha_max_words && (t.trim_end_matches(['?', '؟', ' ']).ends_with('=')) {
         return true;
     }
-    if starts_with_any(f, &TAG_LABELS) && (t.contains(':') || line.words <= 2) {
+    if starts_with_any(f, &TAG_LABELS) && (t.contains(':') || line.words <= p.tag_line_max_words) {
         return true;
     }
     // Persian advert and navigation scraps: letters only Persian uses, in a short line.
-    if line.words <= 8 && t.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ')) {
+    if line.words <= p.persian_scrap_max_words && t.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ')) {
         return true;
     }
-    if line.words <= 14 && !ends_like_sentence(t) {
+    if line.words <= p.follow_line_max_words && !ends_like_sentence(t) {
         let first = f.split(' ').next().unwrap_or("");
         let social = SOCIAL_WORDS.iter().any(|w| contains_words(f, w));
-        if (FOLLOW_VERBS.contains(&first) && (social || line.words <= 8)) || (line.words <= 6 && social) {
+        if (FOLLOW_VERBS.contains(&first) && (social || line.words <= p.follow_verb_max_words))
+            || (line.words <= p.social_line_max_words && social)
+        {
             return true;
         }
     }
@@ -258,7 +268,8 @@ pub(super) fn is_boilerplate(line: &Line) -> bool {
         return true;
     }
     let separators = t.chars().filter(|c| matches!(c, '|' | '•' | '·' | '»' | '«')).count();
-    if separators >= 3 && line.words <= separators * 4 + 4 {
+    if separators >= p.menu_min_separators && line.words <= separators * p.menu_words_per_separator + p.menu_extra_words
+    {
         return true;
     }
     false

@@ -15,9 +15,11 @@
 //! Line repetition across the corpus is applied afterwards by [`super::mark_repeated_lines`].
 
 mod lines;
+mod params;
 mod words;
 
 pub use lines::fold_line;
+pub use params::SegmentParams;
 
 use super::model::{Segment, SegmentKind};
 use lines::{
@@ -59,7 +61,7 @@ pub fn line_ranges(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + 
 }
 
 /// Segments `text` and reads its inline metadata. `preset` fields win over what the text says.
-pub fn analyse(text: &str, preset: &Preset) -> Analysis {
+pub fn analyse(text: &str, preset: &Preset, p: &SegmentParams) -> Analysis {
     let lines: Vec<Line> = line_ranges(text)
         .map(|(start, end, _)| {
             let raw = &text[start..end];
@@ -91,10 +93,10 @@ pub fn analyse(text: &str, preset: &Preset) -> Analysis {
     let mut head_end = 0; // index into `nonblank` where the body may start
     let mut title_done = false;
     let mut k = 0;
-    while k < nonblank.len() && k < 8 {
+    while k < nonblank.len() && k < p.head_lines {
         let i = nonblank[k];
         let line = &lines[i];
-        if let Some(found) = meta_line(line) {
+        if let Some(found) = meta_line(line, p) {
             kinds[i] = Some(SegmentKind::Meta);
             record_meta(found, &mut date, &mut source);
             k += 1;
@@ -102,7 +104,7 @@ pub fn analyse(text: &str, preset: &Preset) -> Analysis {
             continue;
         }
         if title_done {
-            if let Some(src) = dateline_line(line) {
+            if let Some(src) = dateline_line(line, p) {
                 kinds[i] = Some(SegmentKind::Meta);
                 if source.is_none() {
                     source = src;
@@ -123,7 +125,7 @@ pub fn analyse(text: &str, preset: &Preset) -> Analysis {
                 head_end = k;
                 continue;
             }
-            if k >= 3 || !(is_boilerplate(line)) {
+            if k >= p.preset_title_lines || !(is_boilerplate(line, p)) {
                 // The structured title is not in the text: the text starts with the body.
                 title_done = true;
                 continue;
@@ -134,11 +136,13 @@ pub fn analyse(text: &str, preset: &Preset) -> Analysis {
             continue;
         }
         // A long line, or a sentence, is no headline: the text starts with its body.
-        if line.words > 30 || (line.words > 12 && ends_like_sentence(line.trimmed)) {
+        if line.words > p.headline_max_words
+            || (line.words > p.sentence_max_headline_words && ends_like_sentence(line.trimmed))
+        {
             title_done = true;
             continue;
         }
-        if is_boilerplate(line) && line.words <= 2 {
+        if is_boilerplate(line, p) && line.words <= p.head_scrap_max_words {
             kinds[i] = Some(SegmentKind::Boilerplate);
             k += 1;
             head_end = k;
@@ -155,11 +159,18 @@ pub fn analyse(text: &str, preset: &Preset) -> Analysis {
         if let Some(&j) = nonblank.get(k) {
             let next = &lines[j];
             let adjacent = j == i + 1;
-            if meta_line(next).is_none()
-                && dateline_line(next).is_none()
+            if meta_line(next, p).is_none()
+                && dateline_line(next, p).is_none()
                 && next.folded != line.folded
-                && headline_like(next, if adjacent { 20 } else { 12 })
-                && headline_like(line, 30)
+                && headline_like(
+                    next,
+                    if adjacent {
+                        p.second_headline_max_words
+                    } else {
+                        p.subtitle_max_words
+                    },
+                )
+                && headline_like(line, p.headline_max_words)
             {
                 kinds[j] = Some(SegmentKind::Title);
                 title_folds.push(next.folded.clone());
@@ -190,22 +201,22 @@ pub fn analyse(text: &str, preset: &Preset) -> Analysis {
             kinds[i] = Some(SegmentKind::Duplicate);
             continue;
         }
-        if line.words <= 14
-            && let Some(found) = meta_line(line)
+        if line.words <= p.meta_max_words
+            && let Some(found) = meta_line(line, p)
             && !related_mode
         {
             kinds[i] = Some(SegmentKind::Meta);
             record_meta(found, &mut date, &mut source);
             continue;
         }
-        if let Some(standalone) = related_marker(line) {
+        if let Some(standalone) = related_marker(line, p) {
             kinds[i] = Some(SegmentKind::Related);
             if standalone {
                 related_mode = true;
             }
             continue;
         }
-        if is_boilerplate(line) {
+        if is_boilerplate(line, p) {
             kinds[i] = Some(SegmentKind::Boilerplate);
             continue;
         }
@@ -214,9 +225,9 @@ pub fn analyse(text: &str, preset: &Preset) -> Analysis {
             continue;
         }
         kinds[i] = Some(SegmentKind::Body);
-        if body_lines_seen < 2 && splits.is_empty() {
+        if body_lines_seen < p.lead_lines && splits.is_empty() {
             body_lines_seen += 1;
-            if let Some((prefix_len, src)) = lead_prefix(line.trimmed) {
+            if let Some((prefix_len, src)) = lead_prefix(line.trimmed, p) {
                 splits.push((i, SegmentKind::Meta, line.start, line.start + prefix_len));
                 if source.is_none() {
                     source = src;
@@ -227,11 +238,12 @@ pub fn analyse(text: &str, preset: &Preset) -> Analysis {
 
     // --- Trailing scraps after the last real paragraph: short lines without sentence punctuation.
     let last_paragraph = nonblank.iter().rev().find(|&&i| {
-        kinds[i] == Some(SegmentKind::Body) && (lines[i].words > 5 || ends_like_sentence(lines[i].trimmed))
+        kinds[i] == Some(SegmentKind::Body)
+            && (lines[i].words > p.paragraph_min_words || ends_like_sentence(lines[i].trimmed))
     });
     if let Some(&lp) = last_paragraph {
         for &i in nonblank.iter().filter(|&&i| i > lp) {
-            if kinds[i] == Some(SegmentKind::Body) && lines[i].words <= 3 {
+            if kinds[i] == Some(SegmentKind::Body) && lines[i].words <= p.trailing_scrap_max_words {
                 kinds[i] = Some(SegmentKind::Boilerplate);
             }
         }
@@ -262,7 +274,7 @@ pub fn analyse(text: &str, preset: &Preset) -> Analysis {
         .filter(|s| !s.is_empty());
     let date = preset.date.clone().or(date.map(|d| d.0));
     if title.is_empty() {
-        title = fallback_title(text, &segments);
+        title = fallback_title(text, &segments, p.fallback_title_words);
     }
     Analysis {
         segments,
@@ -290,16 +302,16 @@ fn record_meta(found: MetaFound, date: &mut Option<(String, bool)>, source: &mut
 }
 
 /// No headline found: the first words of the body, so that every article has a readable name.
-fn fallback_title(text: &str, segments: &[Segment]) -> String {
+fn fallback_title(text: &str, segments: &[Segment], max_words: usize) -> String {
     let body = segments
         .iter()
         .find(|s| s.kind == SegmentKind::Body)
         .and_then(|s| text.get(s.start..s.end))
         .unwrap_or("");
     let first_line = body.trim().lines().next().unwrap_or("");
-    let words: Vec<&str> = first_line.split_whitespace().take(12).collect();
+    let words: Vec<&str> = first_line.split_whitespace().take(max_words).collect();
     let mut t = words.join(" ");
-    if first_line.split_whitespace().count() > 12 {
+    if first_line.split_whitespace().count() > max_words {
         t.push('…');
     }
     t
@@ -342,7 +354,7 @@ mod tests {
     use super::*;
 
     fn kinds_of(text: &str) -> Vec<(SegmentKind, String)> {
-        let a = analyse(text, &Preset::default());
+        let a = analyse(text, &Preset::default(), &SegmentParams::default());
         a.segments
             .iter()
             .map(|s| (s.kind, text[s.start..s.end].trim().to_string()))
@@ -352,7 +364,7 @@ mod tests {
     #[test]
     fn kicker_headline_and_body() {
         let text = "خلال لقاء الوزيرين\nتطوير العلاقات الدفاعية\nاكدت الوزارة على تطوير العلاقات بين البلدين اليوم.\n";
-        let a = analyse(text, &Preset::default());
+        let a = analyse(text, &Preset::default(), &SegmentParams::default());
         assert_eq!(a.title, "تطوير العلاقات الدفاعية");
         let k = kinds_of(text);
         assert_eq!(k[0].0, SegmentKind::Title);
@@ -378,22 +390,33 @@ mod tests {
     #[test]
     fn outlet_lead_and_city_dateline() {
         let text = "عنوان\n\nقناة الأخبار اليوم: قال الوزير إن المحادثات كانت مثمرة جدا.\n";
-        let a = analyse(text, &Preset::default());
+        let a = analyse(text, &Preset::default(), &SegmentParams::default());
         assert_eq!(a.source.as_deref(), Some("قناة الأخبار اليوم"));
         let text = "عنوان\nموسكو – سبوتنيك\nقال الوزير إن المحادثات كانت مثمرة جدا.\n";
-        assert_eq!(analyse(text, &Preset::default()).source.as_deref(), Some("سبوتنيك"));
+        assert_eq!(
+            analyse(text, &Preset::default(), &SegmentParams::default())
+                .source
+                .as_deref(),
+            Some("سبوتنيك")
+        );
         // A speech verb is not an outlet.
         let text = "عنوان\n\nوقال الوزير: إن المحادثات كانت مثمرة جدا وطويلة.\n";
-        assert_eq!(analyse(text, &Preset::default()).source, None);
+        assert_eq!(
+            analyse(text, &Preset::default(), &SegmentParams::default()).source,
+            None
+        );
         // A single place name is a dateline, not a source.
         let text = "عنوان\n\nموسكو: قال الوزير إن المحادثات كانت مثمرة جدا.\n";
-        assert_eq!(analyse(text, &Preset::default()).source, None);
+        assert_eq!(
+            analyse(text, &Preset::default(), &SegmentParams::default()).source,
+            None
+        );
     }
 
     #[test]
     fn no_headline_when_the_text_starts_with_a_sentence() {
         let text = "قال وزير الخارجية اليوم إن المحادثات مع الجانب الآخر كانت مثمرة وبناءة جدا.\nوأضاف أن الجولة المقبلة قريبة.\n";
-        let a = analyse(text, &Preset::default());
+        let a = analyse(text, &Preset::default(), &SegmentParams::default());
         assert!(a.segments.iter().all(|s| s.kind == SegmentKind::Body));
         assert_eq!(
             a.title,
@@ -404,20 +427,25 @@ mod tests {
     #[test]
     fn meta_lines_anywhere_and_label_variants() {
         let text = "عنوان\nبقلم: أحمد علي\nالثلاثاء 18 أكتوبر 2020 - 10:30\nنص الخبر هنا وهو طويل بما يكفي.\nالمصدر : الجزيرة نت\n";
-        let a = analyse(text, &Preset::default());
+        let a = analyse(text, &Preset::default(), &SegmentParams::default());
         assert_eq!(a.date.as_deref(), Some("2020-10-18T10:30"));
         assert_eq!(a.source.as_deref(), Some("الجزيرة نت"));
         let metas = a.segments.iter().filter(|s| s.kind == SegmentKind::Meta).count();
         assert_eq!(metas, 2, "{:?}", a.segments);
         // A publication date wins over an update date.
         let text = "عنوان\nآخر تحديث: 21 سبتمبر 2023\nتاريخ النشر: 20 سبتمبر 2023\nنص الخبر هنا.\n";
-        assert_eq!(analyse(text, &Preset::default()).date.as_deref(), Some("2023-09-20"));
+        assert_eq!(
+            analyse(text, &Preset::default(), &SegmentParams::default())
+                .date
+                .as_deref(),
+            Some("2023-09-20")
+        );
     }
 
     #[test]
     fn share_lines_tags_copyright_links_and_inline_related() {
         let text = "عنوان\nنص الخبر الأول طويل بما يكفي ليكون فقرة حقيقية.\nاقرأ أيضا: الوزير يزور موسكو الأسبوع المقبل\nنص الخبر يستمر هنا بفقرة طويلة أخرى مفيدة.\nشارك الخبر على فيسبوك\nالوسوم: إيران روسيا\n© 2024 جميع الحقوق محفوظة\nالرئيسية | سياسة | اقتصاد | رياضة\nhttps://example.com/x\n";
-        let kinds: Vec<SegmentKind> = analyse(text, &Preset::default())
+        let kinds: Vec<SegmentKind> = analyse(text, &Preset::default(), &SegmentParams::default())
             .segments
             .iter()
             .map(|s| s.kind)
@@ -437,7 +465,7 @@ mod tests {
     #[test]
     fn cover_is_complete() {
         let text = "\n\nعنوان\n\n\nنص طويل بما يكفي هنا.\n\n";
-        let a = analyse(text, &Preset::default());
+        let a = analyse(text, &Preset::default(), &SegmentParams::default());
         assert_eq!(a.segments.first().map(|s| s.start), Some(0));
         assert_eq!(a.segments.last().map(|s| s.end), Some(text.len()));
         for w in a.segments.windows(2) {

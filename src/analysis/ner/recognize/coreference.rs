@@ -4,7 +4,12 @@ use super::*;
 
 /// A later (or earlier) surname alone, or a full name again, of a person named in full in the article — found where
 /// nothing else was (شويغو after سيرغي شويغو; لشويجو after سيرجي شويجو gives شويجو).
-pub(super) fn short_forms(text: &str, sentences: &[Sentence], mentions: &mut Vec<RawMention>) {
+pub(super) fn short_forms(
+    text: &str,
+    sentences: &[Sentence],
+    params: &RecognitionParams,
+    mentions: &mut Vec<RawMention>,
+) {
     let mut surnames: HashSet<String> = HashSet::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let words: Vec<Token> = tokenize(&text[m.start..m.end])
@@ -13,7 +18,7 @@ pub(super) fn short_forms(text: &str, sentences: &[Sentence], mentions: &mut Vec
             .collect();
         if words.len() >= 2
             && let Some(last) = words.last()
-            && last.norm.chars().count() >= 3
+            && last.norm.chars().count() >= params.surname_min_letters
         {
             surnames.insert(last.norm.clone());
         }
@@ -39,7 +44,7 @@ pub(super) fn short_forms(text: &str, sentences: &[Sentence], mentions: &mut Vec
                     value: None,
                     canonical: None,
                     origin: MentionOrigin::Coreference,
-                    confidence: 0.75,
+                    confidence: params.coreference_confidence,
                 });
             }
         }

@@ -3,14 +3,22 @@
 use super::*;
 
 /// Gazetteer matches (countries, cities, organisations, agencies, bodies) with their canonical identities.
-pub(super) fn gazetteer_mentions(s: &Sentence, out: &mut Vec<Candidate>) {
+pub(super) fn gazetteer_mentions(s: &Sentence, params: &RecognitionParams, out: &mut Vec<Candidate>) {
     for m in &s.gaz {
         // A lone generic body word (حكومة، سفارة) names no particular body.
         if m.kind == GazKind::Body && m.tokens.len() == 1 {
             continue;
         }
         let before = out.len();
-        push(out, m.start, m.end, m.kind.entity_kind(), MentionOrigin::Gazetteer, 1);
+        push(
+            out,
+            params,
+            m.start,
+            m.end,
+            m.kind.entity_kind(),
+            MentionOrigin::Gazetteer,
+            params.gazetteer_rank,
+        );
         if let Some(c) = out.get_mut(before) {
             c.mention.canonical = (!m.canonical.is_empty()).then(|| m.canonical.clone());
         }

@@ -15,6 +15,7 @@ use std::collections::HashSet;
 mod coreference;
 mod dates;
 mod gazetteer;
+mod params;
 mod patterns;
 mod resolution;
 mod tagged;
@@ -24,6 +25,7 @@ mod words;
 use coreference::short_forms;
 use dates::date_mentions;
 use gazetteer::{gazetteer_knows, gazetteer_mentions};
+pub use params::RecognitionParams;
 pub use patterns::is_role;
 use patterns::pattern_mentions;
 use resolution::{drop_unsupported_single_names, resolve};
@@ -31,8 +33,13 @@ use tagged::tagger_mentions;
 use tokens::{Sentence, Tok, body_sentences, original_prefix_bytes};
 use words::{BODY_HEADS, FUNCTION_WORDS, ROLE_MODIFIERS, ROLES, never_a_name};
 
-/// Every mention in the article's `body` segments, sorted by start, not overlapping.
+/// Every mention in the article's `body` segments, sorted by start, not overlapping (default parameters).
 pub fn recognize(article: &Article) -> Vec<RawMention> {
+    recognize_with(article, &RecognitionParams::default())
+}
+
+/// [`recognize`] with explicit parameters.
+pub fn recognize_with(article: &Article, params: &RecognitionParams) -> Vec<RawMention> {
     let text = article.text.as_str();
     let sentences: Vec<Sentence> = body_sentences(article)
         .into_iter()
@@ -63,12 +70,12 @@ pub fn recognize(article: &Article) -> Vec<RawMention> {
     let lexicon = model.map(Model::lexicon).unwrap_or(&empty);
     let mut candidates = Vec::new();
     if let Some(model) = model {
-        tagger_mentions(text, &sentences, model, &mut candidates);
+        tagger_mentions(text, &sentences, model, params, &mut candidates);
     }
     for s in &sentences {
-        pattern_mentions(text, s, lexicon, &mut candidates);
-        gazetteer_mentions(s, &mut candidates);
-        date_mentions(text, s, &mut candidates);
+        pattern_mentions(text, s, lexicon, params, &mut candidates);
+        gazetteer_mentions(s, params, &mut candidates);
+        date_mentions(text, s, params, &mut candidates);
     }
     let mut mentions = resolve(candidates);
     // A name found by the tagger or a pattern that is exactly a gazetteer entry (تاس in وكالة "تاس") gets its identity.
@@ -86,8 +93,8 @@ pub fn recognize(article: &Article) -> Vec<RawMention> {
             m.canonical = Some(g.canonical.clone());
         }
     }
-    drop_unsupported_single_names(text, lexicon, &mut mentions);
-    short_forms(text, &sentences, &mut mentions);
+    drop_unsupported_single_names(text, lexicon, params, &mut mentions);
+    short_forms(text, &sentences, params, &mut mentions);
     mentions
 }
 
@@ -108,6 +115,7 @@ pub(super) struct Candidate {
 
 pub(super) fn push(
     out: &mut Vec<Candidate>,
+    params: &RecognitionParams,
     start: usize,
     end: usize,
     kind: EntityKind,
@@ -123,13 +131,7 @@ pub(super) fn push(
                 value: None,
                 canonical: None,
                 origin,
-                confidence: match origin {
-                    MentionOrigin::Date => 0.95,
-                    MentionOrigin::Gazetteer => 0.9,
-                    MentionOrigin::Pattern => 0.85,
-                    MentionOrigin::Tagger => 0.7,
-                    MentionOrigin::Coreference => 0.75,
-                },
+                confidence: params.confidence(origin),
             },
             rank,
         });

@@ -3,7 +3,13 @@
 
 use super::*;
 
-pub(super) fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
+pub(super) fn pattern_mentions(
+    text: &str,
+    s: &Sentence,
+    lexicon: &Lexicon,
+    params: &RecognitionParams,
+    out: &mut Vec<Candidate>,
+) {
     let toks = &s.toks;
     let n = toks.len();
     for i in 0..n {
@@ -15,7 +21,7 @@ pub(super) fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out:
         if i >= 2
             && is_role(full)
             && !full.starts_with("ال")
-            && match name_after(toks, i - 2, lexicon) {
+            && match name_after(toks, i - 2, lexicon, params) {
                 Some(e) if e == i => true,
                 // The second word may begin with و as its own letter (ويتكوف) when nothing knows it otherwise.
                 Some(e) if e == i - 1 => {
@@ -30,7 +36,7 @@ pub(super) fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out:
                 }
                 _ => false,
             }
-            && (i == 2 || name_after(toks, i - 3, lexicon).is_none_or(|e| e < i))
+            && (i == 2 || name_after(toks, i - 3, lexicon, params).is_none_or(|e| e < i))
             && toks[i - 2..i]
                 .iter()
                 .all(|t| lexicon.entity_type(&t.folded).is_none_or(|ty| ty == "PERS"))
@@ -38,26 +44,28 @@ pub(super) fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out:
         {
             push(
                 out,
+                params,
                 toks[i - 2].start,
                 toks[i - 1].end,
                 EntityKind::Person,
                 MentionOrigin::Pattern,
-                2,
+                params.pattern_rank,
             );
         }
         if head_is(is_role) {
             let mut j = i + 1;
-            while j < n && j <= i + 8 && is_role_modifier(&toks[j], lexicon) {
+            while j < n && j <= i + params.role_modifier_window && is_role_modifier(&toks[j], lexicon) {
                 j += 1;
             }
-            if let Some(end) = name_after(toks, j, lexicon) {
+            if let Some(end) = name_after(toks, j, lexicon, params) {
                 push(
                     out,
+                    params,
                     toks[j].start,
                     toks[end - 1].end,
                     EntityKind::Person,
                     MentionOrigin::Pattern,
-                    2,
+                    params.pattern_rank,
                 );
             }
         }
@@ -72,17 +80,23 @@ pub(super) fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out:
                 j += 1;
             }
             let first = j;
-            while j < n && j < first + 3 && !toks[j].is_punct() && (quoted || j == first) && !is_function(&toks[j]) {
+            while j < n
+                && j < first + params.agency_name_max_words
+                && !toks[j].is_punct()
+                && (quoted || j == first)
+                && !is_function(&toks[j])
+            {
                 j += 1;
             }
             if j > first && (quoted || !lexicon.is_common(&toks[first].folded)) {
                 push(
                     out,
+                    params,
                     toks[first].start,
                     toks[j - 1].end,
                     EntityKind::Org,
                     MentionOrigin::Pattern,
-                    2,
+                    params.pattern_rank,
                 );
             }
         }
@@ -90,7 +104,7 @@ pub(super) fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out:
         if head_is(is_body_head) {
             let mut j = i + 1;
             let mut proper = 0;
-            while j < n && j <= i + 6 {
+            while j < n && j <= i + params.body_name_max_words {
                 let t = &toks[j];
                 let f = t.folded.as_str();
                 if t.is_punct() || FUNCTION_WORDS.contains(&f) || (starts_with_wa(t) && !f.starts_with("وال")) {
@@ -131,7 +145,15 @@ pub(super) fn pattern_mentions(text: &str, s: &Sentence, lexicon: &Lexicon, out:
                     };
                     t.start + original_prefix_bytes(&text[t.start..t.end], letters - keep)
                 };
-                push(out, start, toks[j - 1].end, EntityKind::Org, MentionOrigin::Pattern, 2);
+                push(
+                    out,
+                    params,
+                    start,
+                    toks[j - 1].end,
+                    EntityKind::Org,
+                    MentionOrigin::Pattern,
+                    params.pattern_rank,
+                );
             }
         }
     }
@@ -170,9 +192,9 @@ pub(super) fn is_role_modifier(t: &Tok, lexicon: &Lexicon) -> bool {
 
 /// The end (exclusive) of a person's name starting at token `first`: up to four name-like words, none glued to a
 /// conjunction or preposition, not ending in common words, with at least one word that is not common vocabulary.
-pub(super) fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon) -> Option<usize> {
+pub(super) fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon, params: &RecognitionParams) -> Option<usize> {
     let mut j = first;
-    while j < toks.len() && j < first + 4 {
+    while j < toks.len() && j < first + params.name_max_words {
         let t = &toks[j];
         let f = t.folded.as_str();
         let pers = lexicon.entity_type(f) == Some("PERS");
@@ -183,7 +205,7 @@ pub(super) fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon) -> Optio
                 .get(j + 1)
                 .is_some_and(|n| !n.is_punct() && !FUNCTION_WORDS.contains(&n.folded.as_str()));
         let ok = !t.is_punct()
-            && f.chars().count() >= 2
+            && f.chars().count() >= params.name_min_letters
             && !f.chars().any(|c| c.is_ascii_digit())
             && (ali || !FUNCTION_WORDS.contains(&f))
             && !never_a_name(f)

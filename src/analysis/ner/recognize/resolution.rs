@@ -43,7 +43,12 @@ pub(super) fn resolve(mut candidates: Vec<Candidate>) -> Vec<RawMention> {
 
 /// A one-word person from the tagger alone is kept only with support: training knew the word as a name, or it is a
 /// word of a longer name in the same article. (Adjectives and verbs the tagger took for a name — عادل، جارية — go.)
-pub(super) fn drop_unsupported_single_names(text: &str, lexicon: &Lexicon, mentions: &mut Vec<RawMention>) {
+pub(super) fn drop_unsupported_single_names(
+    text: &str,
+    lexicon: &Lexicon,
+    params: &RecognitionParams,
+    mentions: &mut Vec<RawMention>,
+) {
     let mut name_words: HashSet<String> = HashSet::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let words: Vec<Token> = tokenize(&text[m.start..m.end])
@@ -67,7 +72,7 @@ pub(super) fn drop_unsupported_single_names(text: &str, lexicon: &Lexicon, menti
         name_words.contains(&f)
             || (!glued
                 && lexicon.entity_type(&f) == Some("PERS")
-                && lexicon.entity_count(&f) >= 2
+                && lexicon.entity_count(&f) >= params.single_name_min_count
                 && !lexicon.is_common(&f))
     });
 }

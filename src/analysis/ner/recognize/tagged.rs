@@ -3,7 +3,13 @@
 
 use super::*;
 
-pub(super) fn tagger_mentions(text: &str, sentences: &[Sentence], model: &Model, out: &mut Vec<Candidate>) {
+pub(super) fn tagger_mentions(
+    text: &str,
+    sentences: &[Sentence],
+    model: &Model,
+    params: &RecognitionParams,
+    out: &mut Vec<Candidate>,
+) {
     // The tokens' folded forms are the toolkit's normalisation of their text, as the tagger's own folding would be.
     let forms: Vec<Vec<TokenForms>> = sentences
         .iter()
@@ -66,9 +72,21 @@ pub(super) fn tagger_mentions(text: &str, sentences: &[Sentence], model: &Model,
     }
     for (si, s, e, ty) in spans {
         let toks = &sentences[si].toks;
-        let start = trimmed_start(text, &toks[s], lexicon, &known);
-        let rank = if ty == "MISC" { 0 } else { 1 };
-        push(out, start, toks[e - 1].end, kind_of(&ty), MentionOrigin::Tagger, rank);
+        let start = trimmed_start(text, &toks[s], lexicon, &known, params);
+        let rank = if ty == "MISC" {
+            params.tagger_misc_rank
+        } else {
+            params.tagger_rank
+        };
+        push(
+            out,
+            params,
+            start,
+            toks[e - 1].end,
+            kind_of(&ty),
+            MentionOrigin::Tagger,
+            rank,
+        );
     }
 }
 
@@ -137,7 +155,13 @@ pub(super) const NAME_CLITICS: [&str; 13] = ["و", "ف", "ب", "ل", "ك", "وب
 /// Where a mention starting with `tok` starts: after the proclitics glued to it when the rest is a known name and the
 /// word as written is not (`لشويجو` → `شويجو` when شويجو is named in the article, `وروسيا` → `روسيا`, `والصين` →
 /// `الصين`), else at the word's start (`فومين`, `باقري`, `واشنطن`, `بريطانيا` stay whole).
-pub(super) fn trimmed_start(text: &str, tok: &Tok, lexicon: &Lexicon, known: &HashSet<String>) -> usize {
+pub(super) fn trimmed_start(
+    text: &str,
+    tok: &Tok,
+    lexicon: &Lexicon,
+    known: &HashSet<String>,
+    params: &RecognitionParams,
+) -> usize {
     let folded = tok.folded.as_str();
     let whole_count = lexicon.entity_count(folded);
     if known.contains(folded) {
@@ -147,11 +171,12 @@ pub(super) fn trimmed_start(text: &str, tok: &Tok, lexicon: &Lexicon, known: &Ha
         let Some(rest) = folded.strip_prefix(clitic) else {
             continue;
         };
-        if rest.chars().count() < 3 {
+        if rest.chars().count() < params.clitic_rest_min_letters {
             continue;
         }
         // والصين، بالعراق: a conjunction or preposition before the article is a clitic, not part of a name.
-        let before_article = rest.starts_with("ال") && rest.chars().count() >= 4 && !clitic.contains('ف');
+        let before_article =
+            rest.starts_with("ال") && rest.chars().count() >= params.article_rest_min_letters && !clitic.contains('ف');
         let with_article = format!("ال{rest}");
         let rest_known = lexicon.entity_count(rest) > whole_count
             || known.contains(rest)
