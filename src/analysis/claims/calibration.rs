@@ -44,3 +44,25 @@ pub fn scored_pairs(articles: &[Article], entities: &[Entity], params: &ClaimPar
     out.sort_by(|p, q| q.score.similarity.total_cmp(&p.score.similarity));
     out
 }
+
+/// The clusters as text for reading: per cluster its id, kind and score, each member (article, sentence, byte
+/// range, text), the shared spans and the differences.
+pub fn dump_clusters(clusters: &[ClaimCluster]) -> String {
+    let mut s = String::new();
+    for c in clusters {
+        s.push_str(&format!("== {} {:?} score {:.3}\n", c.id, c.kind, c.score));
+        for m in &c.members {
+            s.push_str(&format!(
+                "  [{}#{} {}..{}] {}\n",
+                m.article, m.sentence, m.start, m.end, m.text
+            ));
+        }
+        for sh in &c.shared {
+            s.push_str(&format!("    shared m{}: {}\n", sh.member, sh.text));
+        }
+        for d in &c.differences {
+            s.push_str(&format!("    diff {}: {:?}\n", d.what, d.values));
+        }
+    }
+    s
+}

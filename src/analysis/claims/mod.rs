@@ -24,7 +24,7 @@ pub use features::FeatureKind;
 pub use local_align::{LocalAlignment, SharedRun, align_tokens};
 pub use units::{ClaimUnit, claim_units};
 
-pub use calibration::{ScoredPair, scored_pairs};
+pub use calibration::{ScoredPair, dump_clusters, scored_pairs};
 pub use clustering::analyze_claims;
 pub use matching::PairScore;
 pub use params::{AlignParams, ClaimParams};
