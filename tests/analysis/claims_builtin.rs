@@ -41,54 +41,42 @@ fn the_shared_claims_of_the_sample_are_found() {
     )
     .unwrap_or_else(|| panic!("UN Security Council restrictions 000/001:\n{dumped}"));
     assert!(council.members.len() >= 2);
-    // The multipolar world order.
-    assert!(
-        find(&r.claims, &[("003", "متعدّد الأقطاب"), ("004", "متعدد الأقطاب")]).is_some(),
-        "multipolar:\n{dumped}"
-    );
-    // The joint fight against terrorism: «الحرب المشتركة ضد الإرهاب» and «لمواجهة التهديدات المشتركة والإرهاب».
-    // (002's «بإرادة ايران وروسيا في مكافحة الارهاب» shares only «fight terrorism» and no name: a weak paraphrase the
-    // matcher leaves out rather than link on two words, as it leaves out «مذكرة التفاهم» below.)
-    assert!(
-        find(&r.claims, &[("003", "والإرهاب الممنهج"), ("004", "ضد الإرهاب")]).is_some(),
-        "terrorism 003/004:\n{dumped}"
-    );
-    // Russia's support for Iran joining the Shanghai Cooperation Organisation, spelled شانغاي and شنغهاي.
-    assert!(
-        find(
-            &r.claims,
+    // Each expected claim: what it is, and a fragment of its unit in each article that must share it.
+    let expected: &[(&str, &[(&str, &str)])] = &[
+        // The multipolar world order.
+        ("multipolar", &[("003", "متعدّد الأقطاب"), ("004", "متعدد الأقطاب")]),
+        // The joint fight against terrorism: «الحرب المشتركة ضد الإرهاب» and «لمواجهة التهديدات المشتركة والإرهاب».
+        // (002's «بإرادة ايران وروسيا في مكافحة الارهاب» shares only «fight terrorism» and no name: a weak paraphrase
+        // the matcher leaves out rather than link on two words, as it leaves out «مذكرة التفاهم» below.)
+        ("terrorism 003/004", &[("003", "والإرهاب الممنهج"), ("004", "ضد الإرهاب")]),
+        // Russia's support for Iran joining the Shanghai Cooperation Organisation, spelled شانغاي and شنغهاي.
+        (
+            "SCO support 001/002",
             &[
                 ("001", "دعم بلاده انضمام إيران لمنظمة شانغاي"),
-                ("002", "دعمه انضمام ايران الى اتحاد شنغهاي")
-            ]
-        )
-        .is_some(),
-        "SCO support 001/002:\n{dumped}"
-    );
-    // Bilateral military and defence cooperation continues and advances.
-    assert!(
-        find(
-            &r.claims,
+                ("002", "دعمه انضمام ايران الى اتحاد شنغهاي"),
+            ],
+        ),
+        // Bilateral military and defence cooperation continues and advances.
+        (
+            "bilateral cooperation 002/003",
             &[
                 ("002", "واستمرار التعاون الثنائي"),
-                ("003", "التعاون الدفاعي والعسكري الثنائي")
-            ]
-        )
-        .is_some(),
-        "bilateral cooperation 002/003:\n{dumped}"
-    );
-    // The Shoigu–Ashtiani meeting.
-    assert!(
-        find(
-            &r.claims,
+                ("003", "التعاون الدفاعي والعسكري الثنائي"),
+            ],
+        ),
+        // The Shoigu–Ashtiani meeting.
+        (
+            "Shoigu–Ashtiani meeting",
             &[
                 ("003", "في اجتماع مع نظيره الإيراني محمد رضا اشتياني"),
-                ("004", "خلال لقاء مع نظيره الروسي")
-            ]
-        )
-        .is_some(),
-        "Shoigu–Ashtiani meeting:\n{dumped}"
-    );
+                ("004", "خلال لقاء مع نظيره الروسي"),
+            ],
+        ),
+    ];
+    for (what, wanted) in expected {
+        assert!(find(&r.claims, wanted).is_some(), "{what}:\n{dumped}");
+    }
 }
 
 #[test]
@@ -153,29 +141,19 @@ fn no_boilerplate_appended_article_or_false_link() {
             }
         }
     }
-    // Two different meetings (Fomin–Qureshi and Ashtiani–Shoigu) are not the same claim.
-    assert!(
-        find(&r.claims, &[("000", "الكساندر فومين"), ("004", "سيرجي شويجو")]).is_none(),
-        "{dumped}"
-    );
-    // The same ambassador named in two unrelated statements is no shared claim.
-    assert!(
-        find(&r.claims, &[("000", "كاظم جلالي"), ("002", "كاظم جلالي")]).is_none(),
-        "{dumped}"
-    );
-    // Generic headings do not match every sentence on relations with Russia.
-    assert!(
-        find(
-            &r.claims,
-            &[
-                ("000", "تطوير العلاقات الدفاعية بين ايران وروسيا"),
-                ("002", "توسيع العلاقات مع روسيا")
-            ]
-        )
-        .is_none()
-    );
-    // Statements that share one compound or a topic and nothing specific are not the same claim.
     for (a, ta, b, tb) in [
+        // Two different meetings (Fomin–Qureshi and Ashtiani–Shoigu) are not the same claim.
+        ("000", "الكساندر فومين", "004", "سيرجي شويجو"),
+        // The same ambassador named in two unrelated statements is no shared claim.
+        ("000", "كاظم جلالي", "002", "كاظم جلالي"),
+        // Generic headings do not match every sentence on relations with Russia.
+        (
+            "000",
+            "تطوير العلاقات الدفاعية بين ايران وروسيا",
+            "002",
+            "توسيع العلاقات مع روسيا",
+        ),
+        // Statements that share one compound or a topic and nothing specific are not the same claim.
         ("001", "ومذكرات التفاهم", "004", "مذكرة التفاهم"),
         ("000", "هنالك شروط مسبقة", "004", "الشروط المسبقة"),
         ("002", "اهمية خاصة بشأن توسيع العلاقات", "003", "ووصل الوزير شويغو"),

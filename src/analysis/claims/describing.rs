@@ -112,6 +112,27 @@ pub(super) fn shared_spans(
     out
 }
 
+/// The values of the facts `keep` selects, per member that states any: (member, values).
+fn stated_values<'u>(
+    units: &'u [UnitData],
+    members: &[usize],
+    keep: impl Fn(&Fact) -> bool,
+) -> Vec<(usize, Vec<&'u str>)> {
+    members
+        .iter()
+        .map(|&m| {
+            let values: Vec<&str> = units[m]
+                .facts
+                .iter()
+                .filter(|f| keep(f))
+                .map(|f| f.value.as_str())
+                .collect();
+            (m, values)
+        })
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+}
+
 /// Numbers, quantities, dates and named entities stated by several members with values that conflict.
 pub(super) fn differences(
     articles: &[Article],
@@ -122,19 +143,7 @@ pub(super) fn differences(
 ) -> Vec<Difference> {
     let mut out = Vec::new();
     for what in ["date", "number", "quantity"] {
-        let stated: Vec<(usize, Vec<&str>)> = members
-            .iter()
-            .map(|&m| {
-                let values: Vec<&str> = units[m]
-                    .facts
-                    .iter()
-                    .filter(|f| f.what == what)
-                    .map(|f| f.value.as_str())
-                    .collect();
-                (m, values)
-            })
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
+        let stated = stated_values(units, members, |f| f.what == what);
         push_conflict(&mut out, articles, units, what, &stated);
     }
     let entity_kinds = {
@@ -149,19 +158,7 @@ pub(super) fn differences(
         k
     };
     for kind in entity_kinds {
-        let stated: Vec<(usize, Vec<&str>)> = members
-            .iter()
-            .map(|&m| {
-                let values: Vec<&str> = units[m]
-                    .facts
-                    .iter()
-                    .filter(|f| f.entity_kind == Some(kind))
-                    .map(|f| f.value.as_str())
-                    .collect();
-                (m, values)
-            })
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
+        let stated = stated_values(units, members, |f| f.entity_kind == Some(kind));
         // Entities conflict only when two members name disjoint ones of the same kind (an omission is no conflict).
         let disjoint = stated
             .iter()

@@ -38,7 +38,7 @@ use super::model::{
 };
 use crate::corpus::Article;
 use crate::progress::Progress;
-use features::{UnitData, mention_indices, unit_data};
+use features::{Fact, UnitData, mention_indices, unit_data};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;

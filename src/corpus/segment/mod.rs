@@ -352,71 +352,50 @@ pub fn cover(len: usize, pieces: &[(SegmentKind, usize, usize)]) -> Vec<Segment>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use SegmentKind::*;
 
-    fn kinds_of(text: &str) -> Vec<(SegmentKind, String)> {
-        let a = analyse(text, &Preset::default(), &SegmentParams::default());
-        a.segments
-            .iter()
-            .map(|s| (s.kind, text[s.start..s.end].trim().to_string()))
-            .collect()
+    fn analysed(text: &str) -> Analysis {
+        analyse(text, &Preset::default(), &SegmentParams::default())
+    }
+
+    /// The kinds of the segments of `text`, in order.
+    fn kinds(text: &str) -> Vec<SegmentKind> {
+        analysed(text).segments.iter().map(|s| s.kind).collect()
     }
 
     #[test]
     fn kicker_headline_and_body() {
         let text = "خلال لقاء الوزيرين\nتطوير العلاقات الدفاعية\nاكدت الوزارة على تطوير العلاقات بين البلدين اليوم.\n";
-        let a = analyse(text, &Preset::default(), &SegmentParams::default());
+        let a = analysed(text);
         assert_eq!(a.title, "تطوير العلاقات الدفاعية");
-        let k = kinds_of(text);
-        assert_eq!(k[0].0, SegmentKind::Title);
-        assert_eq!(k[1].0, SegmentKind::Body);
+        assert_eq!(kinds(text)[..2], [Title, Body]);
     }
 
     #[test]
     fn comment_form_and_related() {
         let text = "عنوان الخبر هنا\n\nنص الخبر الأول طويل بما يكفي ليكون فقرة حقيقية من المقال.\n\nمقالات ذات صلة\n\nاترك تعليقاً\n\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\n\nثلاثة + أربعة =\n";
-        let k = kinds_of(text);
-        let kinds: Vec<SegmentKind> = k.iter().map(|x| x.0).collect();
-        assert_eq!(
-            kinds,
-            [
-                SegmentKind::Title,
-                SegmentKind::Body,
-                SegmentKind::Related,
-                SegmentKind::Boilerplate
-            ]
-        );
+        assert_eq!(kinds(text), [Title, Body, Related, Boilerplate]);
     }
 
     #[test]
     fn outlet_lead_and_city_dateline() {
         let text = "عنوان\n\nقناة الأخبار اليوم: قال الوزير إن المحادثات كانت مثمرة جدا.\n";
-        let a = analyse(text, &Preset::default(), &SegmentParams::default());
+        let a = analysed(text);
         assert_eq!(a.source.as_deref(), Some("قناة الأخبار اليوم"));
         let text = "عنوان\nموسكو – سبوتنيك\nقال الوزير إن المحادثات كانت مثمرة جدا.\n";
-        assert_eq!(
-            analyse(text, &Preset::default(), &SegmentParams::default())
-                .source
-                .as_deref(),
-            Some("سبوتنيك")
-        );
+        assert_eq!(analysed(text).source.as_deref(), Some("سبوتنيك"));
         // A speech verb is not an outlet.
         let text = "عنوان\n\nوقال الوزير: إن المحادثات كانت مثمرة جدا وطويلة.\n";
-        assert_eq!(
-            analyse(text, &Preset::default(), &SegmentParams::default()).source,
-            None
-        );
+        assert_eq!(analysed(text).source, None);
         // A single place name is a dateline, not a source.
         let text = "عنوان\n\nموسكو: قال الوزير إن المحادثات كانت مثمرة جدا.\n";
-        assert_eq!(
-            analyse(text, &Preset::default(), &SegmentParams::default()).source,
-            None
-        );
+        assert_eq!(analysed(text).source, None);
     }
 
     #[test]
     fn no_headline_when_the_text_starts_with_a_sentence() {
         let text = "قال وزير الخارجية اليوم إن المحادثات مع الجانب الآخر كانت مثمرة وبناءة جدا.\nوأضاف أن الجولة المقبلة قريبة.\n";
-        let a = analyse(text, &Preset::default(), &SegmentParams::default());
+        let a = analysed(text);
         assert!(a.segments.iter().all(|s| s.kind == SegmentKind::Body));
         assert_eq!(
             a.title,
@@ -427,45 +406,26 @@ mod tests {
     #[test]
     fn meta_lines_anywhere_and_label_variants() {
         let text = "عنوان\nبقلم: أحمد علي\nالثلاثاء 18 أكتوبر 2020 - 10:30\nنص الخبر هنا وهو طويل بما يكفي.\nالمصدر : الجزيرة نت\n";
-        let a = analyse(text, &Preset::default(), &SegmentParams::default());
+        let a = analysed(text);
         assert_eq!(a.date.as_deref(), Some("2020-10-18T10:30"));
         assert_eq!(a.source.as_deref(), Some("الجزيرة نت"));
         let metas = a.segments.iter().filter(|s| s.kind == SegmentKind::Meta).count();
         assert_eq!(metas, 2, "{:?}", a.segments);
         // A publication date wins over an update date.
         let text = "عنوان\nآخر تحديث: 21 سبتمبر 2023\nتاريخ النشر: 20 سبتمبر 2023\nنص الخبر هنا.\n";
-        assert_eq!(
-            analyse(text, &Preset::default(), &SegmentParams::default())
-                .date
-                .as_deref(),
-            Some("2023-09-20")
-        );
+        assert_eq!(analysed(text).date.as_deref(), Some("2023-09-20"));
     }
 
     #[test]
     fn share_lines_tags_copyright_links_and_inline_related() {
         let text = "عنوان\nنص الخبر الأول طويل بما يكفي ليكون فقرة حقيقية.\nاقرأ أيضا: الوزير يزور موسكو الأسبوع المقبل\nنص الخبر يستمر هنا بفقرة طويلة أخرى مفيدة.\nشارك الخبر على فيسبوك\nالوسوم: إيران روسيا\n© 2024 جميع الحقوق محفوظة\nالرئيسية | سياسة | اقتصاد | رياضة\nhttps://example.com/x\n";
-        let kinds: Vec<SegmentKind> = analyse(text, &Preset::default(), &SegmentParams::default())
-            .segments
-            .iter()
-            .map(|s| s.kind)
-            .collect();
-        assert_eq!(
-            kinds,
-            [
-                SegmentKind::Title,
-                SegmentKind::Body,
-                SegmentKind::Related,
-                SegmentKind::Body,
-                SegmentKind::Boilerplate
-            ]
-        );
+        assert_eq!(kinds(text), [Title, Body, Related, Body, Boilerplate]);
     }
 
     #[test]
     fn cover_is_complete() {
         let text = "\n\nعنوان\n\n\nنص طويل بما يكفي هنا.\n\n";
-        let a = analyse(text, &Preset::default(), &SegmentParams::default());
+        let a = analysed(text);
         assert_eq!(a.segments.first().map(|s| s.start), Some(0));
         assert_eq!(a.segments.last().map(|s| s.end), Some(text.len()));
         for w in a.segments.windows(2) {

@@ -11,16 +11,11 @@ pub(super) fn short_forms(
     mentions: &mut Vec<RawMention>,
 ) {
     let mut surnames: HashSet<String> = HashSet::new();
-    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-        let words: Vec<Token> = tokenize(&text[m.start..m.end])
-            .into_iter()
-            .filter(Token::is_word)
-            .collect();
-        if words.len() >= 2
-            && let Some(last) = words.last()
-            && last.norm.chars().count() >= params.surname_min_letters
+    for words in full_person_names(text, mentions) {
+        if let Some(last) = words.last()
+            && last.chars().count() >= params.surname_min_letters
         {
-            surnames.insert(last.norm.clone());
+            surnames.insert(last.clone());
         }
     }
     if surnames.is_empty() {

@@ -28,7 +28,7 @@ use gazetteer::{gazetteer_knows, gazetteer_mentions};
 pub use params::RecognitionParams;
 pub use patterns::is_role;
 use patterns::pattern_mentions;
-use resolution::{drop_unsupported_single_names, resolve};
+use resolution::{drop_unsupported_single_names, full_person_names, resolve};
 use tagged::tagger_mentions;
 use tokens::{Sentence, Tok, body_sentences, original_prefix_bytes};
 use words::{BODY_HEADS, FUNCTION_WORDS, ROLE_MODIFIERS, ROLES, never_a_name};

@@ -42,15 +42,7 @@ pub(super) fn pattern_mentions(
                 .all(|t| lexicon.entity_type(&t.folded).is_none_or(|ty| ty == "PERS"))
             && !lexicon.is_common(&toks[i - 2].folded)
         {
-            push(
-                out,
-                params,
-                toks[i - 2].start,
-                toks[i - 1].end,
-                EntityKind::Person,
-                MentionOrigin::Pattern,
-                params.pattern_rank,
-            );
+            push_pattern(out, params, toks[i - 2].start, toks[i - 1].end, EntityKind::Person);
         }
         if head_is(is_role) {
             let mut j = i + 1;
@@ -58,15 +50,7 @@ pub(super) fn pattern_mentions(
                 j += 1;
             }
             if let Some(end) = name_after(toks, j, lexicon, params) {
-                push(
-                    out,
-                    params,
-                    toks[j].start,
-                    toks[end - 1].end,
-                    EntityKind::Person,
-                    MentionOrigin::Pattern,
-                    params.pattern_rank,
-                );
+                push_pattern(out, params, toks[j].start, toks[end - 1].end, EntityKind::Person);
             }
         }
         // وكالة "تاس" / وكالة نوفوستي / وكالة أنباء فارس: the agency's name.
@@ -89,15 +73,7 @@ pub(super) fn pattern_mentions(
                 j += 1;
             }
             if j > first && (quoted || !lexicon.is_common(&toks[first].folded)) {
-                push(
-                    out,
-                    params,
-                    toks[first].start,
-                    toks[j - 1].end,
-                    EntityKind::Org,
-                    MentionOrigin::Pattern,
-                    params.pattern_rank,
-                );
+                push_pattern(out, params, toks[first].start, toks[j - 1].end, EntityKind::Org);
             }
         }
         // وزارة / منظمة / مجلس / هيئة … and its defining words: the body.
@@ -145,15 +121,7 @@ pub(super) fn pattern_mentions(
                     };
                     t.start + original_prefix_bytes(&text[t.start..t.end], letters - keep)
                 };
-                push(
-                    out,
-                    params,
-                    start,
-                    toks[j - 1].end,
-                    EntityKind::Org,
-                    MentionOrigin::Pattern,
-                    params.pattern_rank,
-                );
+                push_pattern(out, params, start, toks[j - 1].end, EntityKind::Org);
             }
         }
     }
@@ -260,4 +228,17 @@ pub(super) fn is_function(t: &Tok) -> bool {
 
 pub(super) fn is_body_head(key: &str) -> bool {
     BODY_HEADS.contains(&key)
+}
+
+/// A candidate found by a pattern.
+fn push_pattern(out: &mut Vec<Candidate>, params: &RecognitionParams, start: usize, end: usize, kind: EntityKind) {
+    push(
+        out,
+        params,
+        start,
+        end,
+        kind,
+        MentionOrigin::Pattern,
+        params.pattern_rank,
+    );
 }

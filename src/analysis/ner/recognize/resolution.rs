@@ -50,14 +50,8 @@ pub(super) fn drop_unsupported_single_names(
     mentions: &mut Vec<RawMention>,
 ) {
     let mut name_words: HashSet<String> = HashSet::new();
-    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-        let words: Vec<Token> = tokenize(&text[m.start..m.end])
-            .into_iter()
-            .filter(Token::is_word)
-            .collect();
-        if words.len() >= 2 {
-            name_words.extend(words.into_iter().map(|w| w.norm));
-        }
+    for words in full_person_names(text, mentions) {
+        name_words.extend(words);
     }
     mentions.retain(|m| {
         if m.kind != EntityKind::Person || m.origin != MentionOrigin::Tagger {
@@ -75,4 +69,22 @@ pub(super) fn drop_unsupported_single_names(
                 && lexicon.entity_count(&f) >= params.single_name_min_count
                 && !lexicon.is_common(&f))
     });
+}
+
+/// The normalised words of each person mention of two words or more (a name given in full).
+pub(super) fn full_person_names<'m>(
+    text: &'m str,
+    mentions: &'m [RawMention],
+) -> impl Iterator<Item = Vec<String>> + 'm {
+    mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| {
+            tokenize(&text[m.start..m.end])
+                .into_iter()
+                .filter(Token::is_word)
+                .map(|w| w.norm)
+                .collect::<Vec<String>>()
+        })
+        .filter(|words| words.len() >= 2)
 }
