@@ -115,48 +115,39 @@ pub fn analyse(text: &str, preset: &Preset, p: &SegmentParams) -> Analysis {
             }
             break;
         }
-        if let Some(pt) = &preset_title {
-            if line.folded == *pt {
-                kinds[i] = Some(SegmentKind::Title);
-                title = line.trimmed.to_string();
-                title_folds.push(line.folded.clone());
+        // With a structured title, the headline is the line that says it; without, the first short line.
+        let is_preset_title = preset_title.as_ref().is_some_and(|pt| line.folded == *pt);
+        if !is_preset_title {
+            let no_headline = if preset_title.is_some() {
+                // The structured title is not in the text: the text starts with the body.
+                k >= p.preset_title_lines || !is_boilerplate(line, p)
+            } else {
+                // A long line, or a sentence, is no headline: the text starts with its body.
+                line.words > p.headline_max_words
+                    || (line.words > p.sentence_max_headline_words && ends_like_sentence(line.trimmed))
+            };
+            if no_headline {
                 title_done = true;
+                continue;
+            }
+            if preset_title.is_some() || (is_boilerplate(line, p) && line.words <= p.head_scrap_max_words) {
+                kinds[i] = Some(SegmentKind::Boilerplate);
                 k += 1;
                 head_end = k;
                 continue;
             }
-            if k >= p.preset_title_lines || !(is_boilerplate(line, p)) {
-                // The structured title is not in the text: the text starts with the body.
-                title_done = true;
-                continue;
-            }
-            kinds[i] = Some(SegmentKind::Boilerplate);
-            k += 1;
-            head_end = k;
-            continue;
         }
-        // A long line, or a sentence, is no headline: the text starts with its body.
-        if line.words > p.headline_max_words
-            || (line.words > p.sentence_max_headline_words && ends_like_sentence(line.trimmed))
-        {
-            title_done = true;
-            continue;
-        }
-        if is_boilerplate(line, p) && line.words <= p.head_scrap_max_words {
-            kinds[i] = Some(SegmentKind::Boilerplate);
-            k += 1;
-            head_end = k;
-            continue;
-        }
-        // The headline. A second short line directly below (no blank line between) makes the first a kicker; a
-        // short line after a blank line is a subtitle.
         kinds[i] = Some(SegmentKind::Title);
         title = line.trimmed.to_string();
         title_folds.push(line.folded.clone());
         title_done = true;
         k += 1;
         head_end = k;
-        if let Some(&j) = nonblank.get(k) {
+        // Without a structured title, a second short line directly below (no blank line between) makes the first a
+        // kicker; a short line after a blank line is a subtitle.
+        if preset_title.is_none()
+            && let Some(&j) = nonblank.get(k)
+        {
             let next = &lines[j];
             let adjacent = j == i + 1;
             if meta_line(next, p).is_none()
