@@ -34,7 +34,7 @@ fn regenerate_background_frequencies() {
         let mut seen = HashSet::new();
         for w in s {
             for t in tokenize(w, 0, w.len()) {
-                if !t.is_number && !is_stop_word(&t.norm) {
+                if !t.is_number() && !is_stop_word(&t.norm) {
                     seen.insert(light_stem(&t.norm));
                 }
             }
@@ -82,7 +82,7 @@ fn synonym_groups_share_contexts_in_anercorp() {
         .map(|s| {
             s.iter()
                 .flat_map(|w| tokenize(w, 0, w.len()))
-                .filter(|t| !t.is_number && !is_stop_word(&t.norm))
+                .filter(|t| !t.is_number() && !is_stop_word(&t.norm))
                 .map(|t| light_stem(&t.norm))
                 .collect()
         })
