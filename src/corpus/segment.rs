@@ -64,7 +64,7 @@ pub fn line_ranges(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + 
 
 /// Folds a line for matching: spelling variants folded, punctuation becomes space, spaces collapsed.
 pub fn fold_line(s: &str) -> String {
-    let f = dates::fold(s);
+    let f = crate::arabic::normalize(s);
     let mut out = String::with_capacity(f.len());
     let mut space = true;
     for c in f.chars() {
