@@ -9,7 +9,7 @@
 //!   give each its folded form;
 //! - filters over tokens: [`without_punctuation`], [`split_numbers`] (digit groups for dates and clocks);
 //! - [`strip_clitics`] / [`analyses`] split a folded word into clitics and base ([`Token::original_range`] gives the
-//!   base's original characters); [`stem`] conflates inflections of content words (never of names);
+//!   base's original characters; [`CliticSplit`] keeps a token with its proclitics measured on the original text); [`stem`] conflates inflections of content words (never of names);
 //! - readers built on tokens: [`dates`]; [`translit_key`] and [`names_match`] compare foreign names across spelling
 //!   variants.
 
@@ -25,5 +25,5 @@ pub use clitics::{Analysis, analyses, strip_clitics};
 pub use folded::Folded;
 pub use normalize::{digit_value, is_arabic_letter, is_arabic_mark, is_format_control, normalize, push_normalized};
 pub use stem::stem;
-pub use token::{Token, TokenKind, split_numbers, tokenize, tokenize_range, without_punctuation};
+pub use token::{CliticSplit, Token, TokenKind, split_numbers, tokenize, tokenize_range, without_punctuation};
 pub use translit::{name_similarity, names_match, translit_key, weighted_distance, words_match};

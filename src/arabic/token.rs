@@ -232,6 +232,56 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// Stage: a token whose folded form is split into proclitics and base, the proclitics also measured on the ORIGINAL
+/// characters (with the marks that follow them). The rule that decides the split is the caller's
+/// ([`strip_clitics`](super::strip_clitics), or recognition's own); the token itself is unchanged and reachable
+/// through `Deref`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CliticSplit<'a> {
+    pub token: Token<'a>,
+    /// Bytes of `token.norm` the proclitics take.
+    proclitic_len: usize,
+    /// Bytes of `token.text` the proclitics take.
+    proclitic_bytes: usize,
+}
+
+impl<'a> CliticSplit<'a> {
+    /// `token` with its first `proclitic_len` folded bytes as proclitics (clamped to the folded form).
+    pub fn new(token: Token<'a>, proclitic_len: usize) -> Self {
+        let proclitic_len = proclitic_len.min(token.norm.len());
+        let (_, end) = token.original_range(0, proclitic_len);
+        let proclitic_bytes = if proclitic_len == 0 { 0 } else { end - token.start };
+        Self {
+            token,
+            proclitic_len,
+            proclitic_bytes,
+        }
+    }
+
+    /// The folded proclitics.
+    pub fn proclitics(&self) -> &str {
+        &self.token.norm[..self.proclitic_len]
+    }
+
+    /// The folded form without its proclitics.
+    pub fn base(&self) -> &str {
+        &self.token.norm[self.proclitic_len..]
+    }
+
+    /// Bytes of the original text the proclitics take: the base starts at `start + proclitic_bytes()`.
+    pub fn proclitic_bytes(&self) -> usize {
+        self.proclitic_bytes
+    }
+}
+
+impl<'a> std::ops::Deref for CliticSplit<'a> {
+    type Target = Token<'a>;
+
+    fn deref(&self) -> &Token<'a> {
+        &self.token
+    }
+}
+
 /// [`tokenize`] of `text[range]` with offsets into the whole `text` (a sentence or claim unit of an article); an
 /// out-of-bounds or non-boundary range has no tokens.
 pub fn tokenize_range(text: &str, range: std::ops::Range<usize>) -> Vec<Token<'_>> {
@@ -416,6 +466,25 @@ mod tests {
                 (Number, "000".into(), "000"),
             ]
         );
+    }
+
+    #[test]
+    fn clitic_split_keeps_original_ranges() {
+        // (word, folded proclitic bytes, proclitics, base, original proclitics)
+        let cases: &[(&str, usize, &str, &str, &str)] = &[
+            ("وَبِالرُّوسِيَّةِ", 8, "وبال", "روسيه", "وَبِال"),
+            ("والإيرانية", 2, "و", "الايرانيه", "و"),
+            ("و\u{200C}الكتاب", 2, "و", "الكتاب", "و\u{200C}"),
+            ("\u{FEFB}جئ", 2, "ل", "اجي", "\u{FEFB}"),
+            ("موسكو", 0, "", "موسكو", ""),
+        ];
+        for &(word, len, proclitics, base, original) in cases {
+            let split = CliticSplit::new(tokenize(word).remove(0), len);
+            assert_eq!(split.proclitics(), proclitics, "{word}");
+            assert_eq!(split.base(), base, "{word}");
+            assert_eq!(&word[..split.proclitic_bytes()], original, "{word}");
+            assert_eq!(split.text, word, "the token is unchanged");
+        }
     }
 
     #[test]
