@@ -1,36 +1,22 @@
 //! What the headless commands of the `qarin` binary do. `main.rs` parses arguments and calls these.
 
-use crate::analysis::{self, Report};
-use crate::corpus::{self, Corpus, Severity};
+use crate::analysis::Report;
+use crate::corpus::Severity;
+use crate::pipeline::{self, Params};
 use crate::progress::Progress;
-use anyhow::Context;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
-
-/// Loads `paths` (none: the built-in sample corpus).
-pub fn load_corpus(paths: &[PathBuf], progress: &Progress) -> Corpus {
-    if paths.is_empty() {
-        corpus::load_builtin()
-    } else {
-        corpus::load_paths(paths, progress)
-    }
-}
 
 /// `qarin analyze [PATHS…] [--json FILE] [--stats]`.
 ///
 /// One summary line per file to stderr; exit 0 when at least one article loaded, 2 when none.
 pub fn analyze(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::Result<ExitCode> {
     let progress = Progress::new();
-    let t0 = Instant::now();
-    let corpus = load_corpus(paths, &progress);
-    let load_time = t0.elapsed();
-    let bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
-    let article_count = corpus.articles.len();
-    let t1 = Instant::now();
-    let report = analysis::analyze(corpus, &progress);
-    let analysis_time = t1.elapsed();
+    let (report, timings) = pipeline::run_timed(paths, &Params::default(), &progress);
+    let (load_time, analysis_time) = (timings.load, timings.analysis);
+    let bytes: usize = report.articles.iter().map(|a| a.text.len()).sum();
+    let article_count = report.articles.len();
 
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
@@ -64,17 +50,9 @@ pub fn analyze(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::R
 /// Writes the report as pretty JSON to `out` (`-`: standard output).
 pub fn write_report(report: &Report, out: &Path) -> anyhow::Result<()> {
     if out == Path::new("-") {
-        let stdout = std::io::stdout();
-        let mut lock = stdout.lock();
-        serde_json::to_writer_pretty(&mut lock, report)?;
-        writeln!(lock)?;
-        lock.flush()?;
+        report.write_json(std::io::stdout().lock())?;
     } else {
-        let file = std::fs::File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
-        let mut w = std::io::BufWriter::new(file);
-        serde_json::to_writer_pretty(&mut w, report)?;
-        writeln!(w)?;
-        w.flush().with_context(|| format!("cannot write {}", out.display()))?;
+        report.save_json(out)?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! - [`arabic`] normalisation, tokens, stems, transliteration keys: pure functions, offsets kept.
 //! - [`analysis`] entities, claims, alignment, the report model and its JSON. Depends on corpus + arabic only.
 //! - [`text`] cosmic-text ↔ egui: fonts, layout cache, glyph atlas, the text widget. Knows nothing of articles.
+//! - [`pipeline`] the one front door: paths and [`pipeline::Params`] in, the report out (CLI and UI alike).
 //! - [`ui`] the eframe workbench: the only place that knows egui layout.
 //! - [`cli`] what each command of the binary does; `main.rs` only parses the command line.
 
@@ -13,6 +14,8 @@ pub mod arabic;
 pub mod cli;
 pub mod corpus;
 pub mod measure;
+pub mod pipeline;
 pub mod progress;
 pub mod text;
 pub mod ui;
+pub mod word_list;

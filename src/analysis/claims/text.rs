@@ -1,9 +1,10 @@
 //! Private toolkit of the claims matcher (public for its calibration tests).
 //!
 //! The token view of a claim unit: the Arabic chain's word and number tokens with byte ranges into the article, light
-//! stems, stop words and the news synonym table (both word lists in `assets/words/`).
+//! stems, stop words and the news synonym table (both word lists in `assets/words/claims/`).
 
 use crate::arabic::{self, Token};
+use crate::word_list;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -15,14 +16,6 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         .collect()
 }
 
-/// The entries of a word list under `assets/words/`: one a line (or, for groups, a line of words); `#` lines say
-/// where the list comes from.
-fn list_lines(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// The folded form of a word of a list, as the tokenizer gives it.
 fn folded_word(word: &str) -> Option<String> {
     tokenize(word, 0, word.len()).into_iter().next().map(|t| t.norm)
@@ -31,7 +24,8 @@ fn folded_word(word: &str) -> Option<String> {
 fn stop_words() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        list_lines(include_str!("../../../assets/words/stop_words.txt"))
+        word_list::parse(include_str!("../../../assets/words/claims/stop_words.txt"))
+            .into_iter()
             .filter_map(folded_word)
             .collect()
     })
@@ -70,11 +64,12 @@ pub fn light_stem(norm: &str) -> String {
 
 /// Groups of news synonyms and near-synonyms (written as words), the first member naming the group: the
 /// interchangeable verbs and nouns of Arabic wire copy (reporting verbs, restriction, purchase, cooperation, combat,
-/// creation, ending …), from `assets/words/news_synonyms.txt` (where its first line says they come from).
+/// creation, ending …), from `assets/words/claims/news_synonyms.txt` (where its first line says they come from).
 pub fn synonym_groups() -> &'static [Vec<&'static str>] {
     static GROUPS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     GROUPS.get_or_init(|| {
-        list_lines(include_str!("../../../assets/words/news_synonyms.txt"))
+        word_list::parse(include_str!("../../../assets/words/claims/news_synonyms.txt"))
+            .into_iter()
             .map(|line| line.split_whitespace().collect())
             .collect()
     })
