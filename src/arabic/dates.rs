@@ -18,21 +18,50 @@ pub struct DateMatch {
     pub value: String,
 }
 
+/// Month names of the two common series, folded, by month: Egyptian/Gulf (يناير …) and Levantine (شباط …). The
+/// Levantine January, October, November and December are two words each ([`TWO_WORD_MONTHS`]).
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["يناير"],
+    &["فبراير", "شباط"],
+    &["مارس", "اذار"],
+    &["ابريل", "نيسان"],
+    &["مايو", "ايار"],
+    &["يونيو", "حزيران"],
+    &["يوليو", "تموز"],
+    &["اغسطس", "اب"],
+    &["سبتمبر", "ايلول"],
+    &["اكتوبر"],
+    &["نوفمبر"],
+    &["ديسمبر"],
+];
+
+/// First words of the two-word Levantine months (كانون الثاني/الأول, تشرين الأول/الثاني), read by [`find_dates`].
+const TWO_WORD_MONTHS: [&str; 2] = ["كانون", "تشرين"];
+
+/// Whether a folded word is a month name of the two common series, or the first word of a two-word Levantine month
+/// (not the Maghrebi, variant or English names [`month_number`] also reads: ماي, جوان are names too).
+pub fn is_common_month_word(folded: &str) -> bool {
+    MONTH_NAMES.iter().any(|names| names.contains(&folded)) || TWO_WORD_MONTHS.contains(&folded)
+}
+
 /// Month number of a folded single-word month name (any series, English included).
 fn month_of_folded(w: &str) -> Option<u32> {
+    if let Some(i) = MONTH_NAMES.iter().position(|names| names.contains(&w)) {
+        return Some(i as u32 + 1);
+    }
     let m = match w {
-        "يناير" | "جانفي" | "ينار" | "january" | "jan" => 1,
-        "فبراير" | "شباط" | "فيفري" | "فبرير" | "february" | "feb" => 2,
-        "مارس" | "اذار" | "مارش" | "march" | "mar" => 3,
-        "ابريل" | "افريل" | "نيسان" | "ابرىل" | "april" | "apr" => 4,
-        "مايو" | "ايار" | "ماي" | "may" => 5,
-        "يونيو" | "يونيه" | "حزيران" | "جوان" | "يونيوز" | "june" | "jun" => 6,
-        "يوليو" | "يوليه" | "تموز" | "جويليه" | "يوليوز" | "july" | "jul" => 7,
-        "اغسطس" | "اغسطوس" | "غشت" | "اب" | "اوت" | "august" | "aug" => 8,
-        "سبتمبر" | "ايلول" | "شتنبر" | "september" | "sep" | "sept" => 9,
-        "اكتوبر" | "اكتبر" | "october" | "oct" => 10,
-        "نوفمبر" | "نونبر" | "november" | "nov" => 11,
-        "ديسمبر" | "دجنبر" | "december" | "dec" => 12,
+        "جانفي" | "ينار" | "january" | "jan" => 1,
+        "فيفري" | "فبرير" | "february" | "feb" => 2,
+        "مارش" | "march" | "mar" => 3,
+        "افريل" | "ابرىل" | "april" | "apr" => 4,
+        "ماي" | "may" => 5,
+        "يونيه" | "جوان" | "يونيوز" | "june" | "jun" => 6,
+        "يوليه" | "جويليه" | "يوليوز" | "july" | "jul" => 7,
+        "اغسطوس" | "غشت" | "اوت" | "august" | "aug" => 8,
+        "شتنبر" | "september" | "sep" | "sept" => 9,
+        "اكتبر" | "october" | "oct" => 10,
+        "نونبر" | "november" | "nov" => 11,
+        "دجنبر" | "december" | "dec" => 12,
         _ => return None,
     };
     Some(m)
@@ -163,7 +192,7 @@ impl Scanner<'_> {
     fn month(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.word(i)?;
         let base = strip_proclitic(w).unwrap_or(w);
-        let (m, mut next) = if base == "كانون" || base == "تشرين" || w == "كانون" || w == "تشرين" {
+        let (m, mut next) = if TWO_WORD_MONTHS.contains(&base) || TWO_WORD_MONTHS.contains(&w) {
             let second = self.word(i + 1)?;
             let second = second.strip_prefix("ال").unwrap_or(second);
             let m = match (base, second) {
@@ -491,6 +520,26 @@ mod tests {
         assert!(is_weekday("Friday"));
         assert!(values("مساعد وزير الدفاع 25 عاما").is_empty());
         assert!(values("مايو").is_empty());
+    }
+
+    #[test]
+    fn month_words() {
+        for (word, month) in [
+            ("يناير", 1),
+            ("شباط", 2),
+            ("أيلول", 9),
+            ("جوان", 6),
+            ("Sept", 9),
+            ("بسبتمبر", 9),
+        ] {
+            assert_eq!(month_number(word), Some(month), "{word}");
+        }
+        assert_eq!(month_number("كانون"), None, "half a month");
+        assert!(is_common_month_word("ايلول") && is_common_month_word("كانون"));
+        assert!(
+            !is_common_month_word("ماي") && !is_common_month_word("جوان"),
+            "also names"
+        );
     }
 
     #[test]

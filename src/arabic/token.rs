@@ -52,8 +52,9 @@ impl Token<'_> {
             buf.clear();
             push_normalized(c, &mut buf);
             if buf.is_empty() {
-                // A mark: it belongs to the letter before it when that letter is kept.
-                if start.is_some() && produced <= norm_end {
+                // A mark: it belongs to the letter before it when that letter is kept (every letter after `start` is:
+                // the loop stops at the first one past `norm_end`).
+                if start.is_some() {
                     end = self.start + i + c.len_utf8();
                 }
                 continue;
@@ -71,6 +72,15 @@ impl Token<'_> {
         }
         let start = start.unwrap_or(end);
         (start, end.max(start))
+    }
+
+    /// How many bytes of the original text, from the token's start, hold `norm[..norm_len]` and the marks that follow
+    /// it (0 for 0): where the rest of a word split after `norm_len` folded bytes starts, as written.
+    pub fn original_prefix_len(&self, norm_len: usize) -> usize {
+        if norm_len == 0 {
+            return 0;
+        }
+        self.original_range(0, norm_len).1 - self.start
     }
 }
 
@@ -249,8 +259,7 @@ impl<'a> CliticSplit<'a> {
     /// `token` with its first `proclitic_len` folded bytes as proclitics (clamped to the folded form).
     pub fn new(token: Token<'a>, proclitic_len: usize) -> Self {
         let proclitic_len = proclitic_len.min(token.norm.len());
-        let (_, end) = token.original_range(0, proclitic_len);
-        let proclitic_bytes = if proclitic_len == 0 { 0 } else { end - token.start };
+        let proclitic_bytes = token.original_prefix_len(proclitic_len);
         Self {
             token,
             proclitic_len,
