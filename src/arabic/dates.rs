@@ -6,7 +6,7 @@
 //! A reader over the chain's tokens: [`tokenize`](super::tokenize) then [`split_numbers`](super::split_numbers), so
 //! words are matched in the one fold ([`normalize`](super::normalize)) and digits of every script are numbers.
 
-use super::normalize;
+use super::normalize::{digit_value, normalize};
 use super::token::{Token, TokenKind, split_numbers, tokenize};
 
 /// A date found in text: `text[start..end]` reads as `value`.
@@ -138,6 +138,10 @@ pub fn is_valid_date(y: u32, m: u32, d: u32) -> bool {
 /// The tokens a date is read from: the chain's tokens with numbers split into digit groups, and an English ordinal
 /// suffix glued to its number (`20th`, `1st`) made part of the number.
 fn date_tokens(text: &str) -> Vec<Token<'_>> {
+    // Every date has a number (day, year or a numeric date): most sentences have none and need no tokens.
+    if !text.chars().any(|c| digit_value(c).is_some()) {
+        return Vec::new();
+    }
     let mut toks = split_numbers(tokenize(text));
     let mut i = 0;
     while i + 1 < toks.len() {
