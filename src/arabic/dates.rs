@@ -549,20 +549,16 @@ mod tests {
 
     #[test]
     fn datetimes() {
-        assert_eq!(
-            parse_datetime("تاريخ الإفراج : 10/19/2021 5:51:43 PM").as_deref(),
-            Some("2021-10-19T17:51:43")
-        );
-        assert_eq!(
-            parse_datetime("2023-09-20T10:05:00+03:00").as_deref(),
-            Some("2023-09-20T10:05:00")
-        );
-        assert_eq!(parse_datetime("2023-09-20 08:15").as_deref(), Some("2023-09-20T08:15"));
-        assert_eq!(
-            parse_datetime("20 سبتمبر 2023 12:30 ص").as_deref(),
-            Some("2023-09-20T00:30")
-        );
-        assert_eq!(parse_datetime("لا تاريخ هنا"), None);
+        let cases: &[(&str, Option<&str>)] = &[
+            ("تاريخ الإفراج : 10/19/2021 5:51:43 PM", Some("2021-10-19T17:51:43")),
+            ("2023-09-20T10:05:00+03:00", Some("2023-09-20T10:05:00")),
+            ("2023-09-20 08:15", Some("2023-09-20T08:15")),
+            ("20 سبتمبر 2023 12:30 ص", Some("2023-09-20T00:30")),
+            ("لا تاريخ هنا", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_datetime(text).as_deref(), *expected, "{text}");
+        }
     }
 
     #[test]

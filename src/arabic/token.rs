@@ -117,10 +117,33 @@ fn is_number_separator(c: char) -> bool {
     matches!(c, '.' | ',' | '٫' | '٬')
 }
 
+/// The run of characters from `chars[i]` that `joins(char, the char after it)` accepts: its folded form, the byte
+/// where it ends and the index after it.
+fn run(chars: &[(usize, char)], i: usize, joins: impl Fn(char, Option<char>) -> bool) -> (String, usize, usize) {
+    let mut norm = String::new();
+    let mut end = chars[i].0;
+    let mut j = i;
+    while let Some(&(pos, ch)) = chars.get(j)
+        && joins(ch, chars.get(j + 1).map(|&(_, c)| c))
+    {
+        push_normalized(ch, &mut norm);
+        end = pos + ch.len_utf8();
+        j += 1;
+    }
+    (norm, end, j)
+}
+
 /// Splits `text` into tokens. Every token's `start..end` slices `text` exactly.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let token = |start: usize, end: usize, norm: String, kind: TokenKind| Token {
+        start,
+        end,
+        text: &text[start..end],
+        norm,
+        kind,
+    };
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -159,82 +182,34 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
                 // A run of marks or tatweel alone has nothing to match: no token.
                 if !norm.is_empty() {
-                    tokens.push(Token {
-                        start,
-                        end,
-                        text: &text[start..end],
-                        norm,
-                        kind: TokenKind::Word,
-                    });
+                    tokens.push(token(start, end, norm, TokenKind::Word));
                 }
                 i = j;
             }
             Class::Digit => {
-                let mut norm = String::new();
-                let mut end = start;
-                let mut j = i;
-                while j < chars.len() {
-                    let (pos, ch) = chars[j];
-                    if digit_value(ch).is_some() {
-                        push_normalized(ch, &mut norm);
-                        end = pos + ch.len_utf8();
-                        j += 1;
-                    } else if is_number_separator(ch) && j + 1 < chars.len() && digit_value(chars[j + 1].1).is_some() {
-                        push_normalized(ch, &mut norm);
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
-                tokens.push(Token {
-                    start,
-                    end,
-                    text: &text[start..end],
-                    norm,
-                    kind: TokenKind::Number,
+                let (norm, end, next) = run(&chars, i, |ch, after| {
+                    digit_value(ch).is_some()
+                        || (is_number_separator(ch) && after.is_some_and(|c| digit_value(c).is_some()))
                 });
-                i = j;
+                tokens.push(token(start, end, norm, TokenKind::Number));
+                i = next;
             }
             Class::Letter => {
-                let mut norm = String::new();
-                let mut end = start;
-                let mut j = i;
-                while j < chars.len() {
-                    let (pos, ch) = chars[j];
-                    let ok = match class(ch) {
-                        Class::Letter => true,
-                        Class::Digit => ch.is_ascii_digit(),
-                        // Combining marks of Latin text (e.g. decomposed accents).
-                        Class::Other => unicode_normalization::char::is_combining_mark(ch),
-                        _ => false,
-                    };
-                    if !ok {
-                        break;
-                    }
-                    push_normalized(ch, &mut norm);
-                    end = pos + ch.len_utf8();
-                    j += 1;
-                }
-                tokens.push(Token {
-                    start,
-                    end,
-                    text: &text[start..end],
-                    norm,
-                    kind: TokenKind::Latin,
+                let (norm, end, next) = run(&chars, i, |ch, _| match class(ch) {
+                    Class::Letter => true,
+                    Class::Digit => ch.is_ascii_digit(),
+                    // Combining marks of Latin text (e.g. decomposed accents).
+                    Class::Other => unicode_normalization::char::is_combining_mark(ch),
+                    _ => false,
                 });
-                i = j;
+                tokens.push(token(start, end, norm, TokenKind::Latin));
+                i = next;
             }
             Class::Other => {
                 let end = start + c.len_utf8();
                 let mut norm = String::new();
                 push_normalized(c, &mut norm);
-                tokens.push(Token {
-                    start,
-                    end,
-                    text: &text[start..end],
-                    norm,
-                    kind: TokenKind::Punct,
-                });
+                tokens.push(token(start, end, norm, TokenKind::Punct));
                 i += 1;
             }
         }
