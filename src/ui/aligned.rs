@@ -4,7 +4,7 @@
 use super::app::Workbench;
 use super::article_text::{SpanStyle, TextBlock, TextSpan, text_block_ui};
 use super::panels::rtl_line_ui;
-use super::search::fold;
+use crate::arabic;
 use egui::{Color32, RichText, Ui};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -12,22 +12,11 @@ use std::sync::Arc;
 
 type Words = Vec<(Range<usize>, String)>;
 
-/// Words of `text` with their byte ranges, punctuation trimmed.
-pub fn words(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let is_word = c.is_alphanumeric() || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}';
-        match (is_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s..i, fold(&text[s..i])));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+/// Words and numbers of `text` with their byte ranges and folded forms: the Arabic chain's tokens, punctuation dropped.
+pub fn words(text: &str) -> Words {
+    arabic::without_punctuation(arabic::tokenize(text))
+        .map(|t| (t.start..t.end, t.norm))
+        .collect()
 }
 
 /// For each cell text, the byte ranges of words that do not occur (normalised) in every other non-empty cell.
@@ -245,5 +234,13 @@ mod tests {
         assert_eq!(da, vec!["20"]);
         assert_eq!(db, vec!["25"]);
         assert!(d[2].is_empty());
+    }
+
+    #[test]
+    fn words_are_folded_tokens_on_original_ranges() {
+        let text = "قالَ: «إيران» ۲۰۲۰!";
+        let found = words(text);
+        let ws: Vec<(&str, &str)> = found.iter().map(|(r, w)| (&text[r.clone()], w.as_str())).collect();
+        assert_eq!(ws, [("قالَ", "قال"), ("إيران", "ايران"), ("۲۰۲۰", "2020")]);
     }
 }
