@@ -1,20 +1,24 @@
 //! The eframe workbench: panels, columns, interaction, exports. The only place that knows egui layout.
 //!
-//! [`state`] holds what is shown (report, selection, settings, the loading job) and knows no drawing;
-//! [`app::Workbench`] turns [`commands::UiCommand`]s into state changes and draws through the `…_ui` functions of
-//! [`panels`], [`columns`] and [`aligned`]; [`export`] writes PNG, CSV and HTML.
+//! [`state`] holds what is shown (report, selection, settings, the loading job) and knows no drawing.
+//! The views — [`panels`] (one per file), [`columns`] and [`aligned`] — draw from a [`context::ViewCtx`] (the state
+//! they read, the text engine, a command queue) and emit [`commands::UiCommand`]s; they do not import each other.
+//! Shared widgets live in [`widgets`]. [`app::Workbench`] lays the views out and applies their commands in one
+//! place; [`export`] writes PNG, CSV and HTML.
 
 pub mod aligned;
 pub mod app;
 pub mod article_text;
 pub mod columns;
 pub mod commands;
+pub mod context;
 pub mod dialogs;
 pub mod export;
 pub mod palette;
 pub mod panels;
 pub mod search;
 pub mod state;
+pub mod widgets;
 
 pub use app::Workbench;
 pub use commands::UiCommand;
@@ -173,7 +177,7 @@ pub fn run_workbench(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow
                 paths
             };
             let mut workbench = Workbench::new(settings);
-            workbench.compact = screenshot_mode;
+            workbench.flags.compact = screenshot_mode;
             workbench.open(&cc.egui_ctx, open);
             Ok(Box::new(WorkbenchApp {
                 workbench,
