@@ -1,112 +1,23 @@
-//! What the headless commands of the `qarin` binary do. `main.rs` parses arguments and calls these.
+//! Writing the qarin-report/1 JSON, for the `analyze` command and the workbench's export (until the report writes
+//! itself). Prints nothing: the caller says where the bytes go.
 
-use crate::analysis::{self, Report};
-use crate::corpus::{self, Corpus, Severity};
-use crate::progress::Progress;
+use crate::analysis::Report;
 use anyhow::Context;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use std::time::Instant;
+use std::path::Path;
 
-/// Loads `paths` (none: the built-in sample corpus).
-pub fn load_corpus(paths: &[PathBuf], progress: &Progress) -> Corpus {
-    if paths.is_empty() {
-        corpus::load_builtin()
-    } else {
-        corpus::load_paths(paths, progress)
-    }
-}
-
-/// `qarin analyze [PATHS…] [--json FILE] [--stats]`.
-///
-/// One summary line per file to stderr; exit 0 when at least one article loaded, 2 when none.
-pub fn analyze(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::Result<ExitCode> {
-    let progress = Progress::new();
-    let t0 = Instant::now();
-    let corpus = load_corpus(paths, &progress);
-    let load_time = t0.elapsed();
-    let bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
-    let article_count = corpus.articles.len();
-    let t1 = Instant::now();
-    let report = analysis::analyze(corpus, &progress);
-    let analysis_time = t1.elapsed();
-
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    for line in summary_lines(&report) {
-        writeln!(err, "{line}")?;
-    }
-    if stats {
-        writeln!(
-            err,
-            "stats: {article_count} articles, {:.1} MB; load+segment {:.3} s ({:.1} MB/s); analysis {:.3} s; \
-             {} entities, {} claim clusters, {} diagnostics",
-            bytes as f64 / 1e6,
-            load_time.as_secs_f64(),
-            bytes as f64 / 1e6 / load_time.as_secs_f64().max(1e-9),
-            analysis_time.as_secs_f64(),
-            report.entities.len(),
-            report.claims.len(),
-            report.diagnostics.len()
-        )?;
-    }
-    if let Some(out) = json {
-        write_report(&report, out)?;
-    }
-    if report.articles.is_empty() {
-        writeln!(err, "qarin: no article could be loaded (see the messages above)")?;
-        return Ok(ExitCode::from(2));
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Writes the report as pretty JSON to `out` (`-`: standard output).
-pub fn write_report(report: &Report, out: &Path) -> anyhow::Result<()> {
-    if out == Path::new("-") {
-        let stdout = std::io::stdout();
-        let mut lock = stdout.lock();
-        serde_json::to_writer_pretty(&mut lock, report)?;
-        writeln!(lock)?;
-        lock.flush()?;
-    } else {
-        let file = std::fs::File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
-        let mut w = std::io::BufWriter::new(file);
-        serde_json::to_writer_pretty(&mut w, report)?;
-        writeln!(w)?;
-        w.flush().with_context(|| format!("cannot write {}", out.display()))?;
-    }
+/// Writes the report as pretty JSON, with a final newline, to `out`.
+pub fn write_report_to(report: &Report, mut out: impl Write) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut out, report)?;
+    writeln!(out)?;
     Ok(())
 }
 
-/// One line per loaded article and one per diagnostic, in path order.
-pub fn summary_lines(report: &Report) -> Vec<String> {
-    let mut lines: Vec<(String, String)> = report
-        .articles
-        .iter()
-        .map(|a| {
-            let body = a.body_segments().map(|s| s.end - s.start).sum::<usize>();
-            let line = format!(
-                "{}: ok  id={} date={} source={} sentences={} body={}B title={}",
-                a.path,
-                a.id,
-                a.date.as_deref().unwrap_or("-"),
-                a.source.as_deref().unwrap_or("-"),
-                a.sentences.len(),
-                body,
-                a.title
-            );
-            (a.path.clone(), line)
-        })
-        .collect();
-    lines.extend(report.diagnostics.iter().map(|d| {
-        let sev = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "note",
-        };
-        (d.path.clone(), format!("{}: {sev}: {}", d.path, d.message))
-    }));
-    lines.sort_by(|a, b| a.0.cmp(&b.0));
-    lines.into_iter().map(|(_, l)| l).collect()
+/// Writes the report as pretty JSON to the file `path`.
+pub fn write_report(report: &Report, path: &Path) -> anyhow::Result<()> {
+    let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut w = std::io::BufWriter::new(file);
+    write_report_to(report, &mut w)?;
+    w.flush().with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }

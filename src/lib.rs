@@ -6,7 +6,8 @@
 //! - [`analysis`] entities, claims, alignment, the report model and its JSON. Depends on corpus + arabic only.
 //! - [`text`] cosmic-text ↔ egui: fonts, layout cache, glyph atlas, the text widget. Knows nothing of articles.
 //! - [`ui`] the eframe workbench: the only place that knows egui layout.
-//! - [`cli`] what each command of the binary does; `main.rs` only parses the command line.
+//! - [`cli`] writes the qarin-report/1 JSON. The binary's command layer (`src/command/`, not part of this library)
+//!   runs each command; library code never prints or exits.
 
 pub mod analysis;
 pub mod arabic;

@@ -1,0 +1,95 @@
+//! `qarin analyze [PATHS…] [--json FILE] [--stats]`: load and analyse without a window, write the qarin-report/1 JSON.
+//!
+//! One summary line per file to standard error; exit 0 when at least one article loaded, 2 when none.
+
+use qarin::analysis::{self, Report};
+use qarin::corpus::{self, Severity};
+use qarin::progress::Progress;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+pub fn run(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::Result<ExitCode> {
+    super::warn_if_tagger_broken();
+    let progress = Progress::new();
+    let t0 = Instant::now();
+    let corpus = if paths.is_empty() {
+        corpus::load_builtin()
+    } else {
+        corpus::load_paths(paths, &progress)
+    };
+    let load_time = t0.elapsed();
+    let bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
+    let article_count = corpus.articles.len();
+    let t1 = Instant::now();
+    let report = analysis::analyze(corpus, &progress);
+    let analysis_time = t1.elapsed();
+
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for line in summary_lines(&report) {
+        writeln!(err, "{line}")?;
+    }
+    if stats {
+        writeln!(
+            err,
+            "stats: {article_count} articles, {:.1} MB; load+segment {:.3} s ({:.1} MB/s); analysis {:.3} s; \
+             {} entities, {} claim clusters, {} diagnostics",
+            bytes as f64 / 1e6,
+            load_time.as_secs_f64(),
+            bytes as f64 / 1e6 / load_time.as_secs_f64().max(1e-9),
+            analysis_time.as_secs_f64(),
+            report.entities.len(),
+            report.claims.len(),
+            report.diagnostics.len()
+        )?;
+    }
+    if let Some(out) = json {
+        if out == Path::new("-") {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            qarin::cli::write_report_to(&report, &mut lock)?;
+            lock.flush()?;
+        } else {
+            qarin::cli::write_report(&report, out)?;
+        }
+    }
+    if report.articles.is_empty() {
+        writeln!(err, "qarin: no article could be loaded (see the messages above)")?;
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line per loaded article and one per diagnostic, in path order.
+fn summary_lines(report: &Report) -> Vec<String> {
+    let mut lines: Vec<(String, String)> = report
+        .articles
+        .iter()
+        .map(|a| {
+            let body = a.body_segments().map(|s| s.end - s.start).sum::<usize>();
+            let line = format!(
+                "{}: ok  id={} date={} source={} sentences={} body={}B title={}",
+                a.path,
+                a.id,
+                a.date.as_deref().unwrap_or("-"),
+                a.source.as_deref().unwrap_or("-"),
+                a.sentences.len(),
+                body,
+                a.title
+            );
+            (a.path.clone(), line)
+        })
+        .collect();
+    lines.extend(report.diagnostics.iter().map(|d| {
+        let sev = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
+        };
+        (d.path.clone(), format!("{}: {sev}: {}", d.path, d.message))
+    }));
+    lines.sort_by(|a, b| a.0.cmp(&b.0));
+    lines.into_iter().map(|(_, l)| l).collect()
+}
