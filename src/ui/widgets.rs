@@ -21,6 +21,27 @@ pub fn command_button(ctx: &mut ViewCtx<'_>, ui: &mut Ui, cmd: UiCommand) {
     }
 }
 
+/// A one-line text field showing `current`, named `label` for assistive technology and registered as a text input
+/// (plain keys belong to it while it has focus). Returns its response and the text as edited this frame.
+pub fn text_field_ui(
+    ctx: &mut ViewCtx<'_>,
+    ui: &mut Ui,
+    current: &str,
+    hint: &str,
+    width: f32,
+    label: &str,
+) -> (egui::Response, String) {
+    let mut text = current.to_string();
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .hint_text(hint)
+            .desired_width(width),
+    );
+    ctx.text_input(response.id);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+    (response, text)
+}
+
 /// A click anywhere on a row, also over the text drawn in it (the text widget takes pointer input for selection).
 pub fn row_clicked(ui: &Ui, response: &egui::Response) -> bool {
     response.clicked() || (ui.rect_contains_pointer(response.rect) && ui.input(|i| i.pointer.primary_clicked()))

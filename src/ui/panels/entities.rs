@@ -4,7 +4,7 @@ use crate::analysis::EntityKind;
 use crate::ui::commands::UiCommand;
 use crate::ui::context::ViewCtx;
 use crate::ui::state::{MatrixSort, kind_name};
-use crate::ui::widgets::{entity_tooltip_ui, row_clicked, rtl_line_ui};
+use crate::ui::widgets::{entity_tooltip_ui, row_clicked, rtl_line_ui, text_field_ui};
 use egui::{RichText, Ui};
 
 pub fn entities_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
@@ -14,14 +14,7 @@ pub fn entities_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
         ui.heading(format!("Entities ({})", report.entities.len()));
     });
     ui.horizontal(|ui| {
-        let mut filter_text = state.entity_filter.clone();
-        let filter = ui.add(
-            egui::TextEdit::singleline(&mut filter_text)
-                .hint_text("filter…")
-                .desired_width(120.0),
-        );
-        ctx.text_input(filter.id);
-        filter.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter entities"));
+        let (filter, filter_text) = text_field_ui(ctx, ui, &state.entity_filter, "filter…", 120.0, "Filter entities");
         if filter.changed() {
             ctx.emit(UiCommand::SetEntityFilter(filter_text));
         }

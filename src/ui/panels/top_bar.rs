@@ -3,7 +3,7 @@
 use crate::ui::commands::UiCommand;
 use crate::ui::context::ViewCtx;
 use crate::ui::state::ViewMode;
-use crate::ui::widgets::command_button;
+use crate::ui::widgets::{command_button, text_field_ui};
 use egui::Ui;
 
 /// A button showing `text` that emits `cmd`, with the command's tooltip.
@@ -73,14 +73,8 @@ pub fn top_bar_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
         ui.separator();
         bar_button(ctx, ui, "Open…", UiCommand::OpenFiles);
         bar_button(ctx, ui, "Folder…", UiCommand::OpenFolder);
-        let mut open_path = ctx.open_path.to_string();
-        let path_edit = ui.add(
-            egui::TextEdit::singleline(&mut open_path)
-                .hint_text("path to open…")
-                .desired_width(140.0),
-        );
-        ctx.text_input(path_edit.id);
-        path_edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path to open"));
+        let open_path = ctx.open_path;
+        let (path_edit, open_path) = text_field_ui(ctx, ui, open_path, "path to open…", 140.0, "Path to open");
         if path_edit.changed() {
             ctx.emit(UiCommand::SetOpenPath(open_path.clone()));
         }
@@ -88,14 +82,14 @@ pub fn top_bar_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
             ctx.emit(UiCommand::OpenPaths(vec![std::path::PathBuf::from(open_path.trim())]));
         }
         ui.separator();
-        let mut query = state.selection.query.clone();
-        let search = ui.add(
-            egui::TextEdit::singleline(&mut query)
-                .hint_text("Find (Ctrl+F)")
-                .desired_width(180.0),
+        let (search, query) = text_field_ui(
+            ctx,
+            ui,
+            &state.selection.query,
+            "Find (Ctrl+F)",
+            180.0,
+            "Find in articles",
         );
-        ctx.text_input(search.id);
-        search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find in articles"));
         if ctx.focus_search {
             search.request_focus();
         }
