@@ -80,7 +80,7 @@ impl WorkbenchApp {
             return;
         }
         if wb.state.selection.claim.is_none() && !wb.state.index.claim_order.is_empty() && run.settled_frames == 0 {
-            wb.state.step_claim(true);
+            wb.run_command(ctx, UiCommand::NextClaim);
         }
         if wb.state.align_pending || !wb.pending_scroll.is_empty() {
             return;

@@ -1,6 +1,7 @@
 //! The workbench driven headlessly with egui_kittest on the sample corpus: widgets found by their labels,
 //! entity and claim selection, keyboard, search, loading a folder with a broken file.
 
+use egui::accesskit::Toggled;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use qarin::analysis::{self, ClaimCluster, ClaimKind, ClaimMember, Entity, EntityKind, Mention, Report};
@@ -120,6 +121,13 @@ fn clicking_an_entity_emphasises_its_mentions_in_every_column_and_escape_clears(
     h.run_steps(3);
     let wb = h.state();
     assert_eq!(wb.state.selection.entity, Some(e));
+    let row_label = format!("Entity {label}");
+    let row = h.get_by_label(&row_label);
+    assert_eq!(
+        row.accesskit_node().toggled(),
+        Some(Toggled::True),
+        "the row shows it is selected"
+    );
     let report = wb.state.report.as_ref().expect("report");
     let mut columns_with_it = 0;
     for &a in &wb.state.columns {
@@ -139,6 +147,9 @@ fn clicking_an_entity_emphasises_its_mentions_in_every_column_and_escape_clears(
         h.run_steps(2);
     }
     assert_eq!(h.state().state.selection.entity, None);
+    let row_label = format!("Entity {label}");
+    let row = h.get_by_label(&row_label);
+    assert_eq!(row.accesskit_node().toggled(), Some(Toggled::False));
     let wb = h.state();
     let report = wb.state.report.as_ref().expect("report");
     for &a in &wb.state.columns {
