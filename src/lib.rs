@@ -5,15 +5,18 @@
 //! - [`arabic`] normalisation, tokens, stems, transliteration keys: pure functions, offsets kept.
 //! - [`analysis`] entities, claims, alignment, the report model and its JSON. Depends on corpus + arabic only.
 //! - [`text`] cosmic-text ↔ egui: fonts, layout cache, glyph atlas, the text widget. Knows nothing of articles.
+//! - [`pipeline`] the one front door: paths and [`pipeline::Params`] in, the report out (CLI and UI alike).
 //! - [`ui`] the eframe workbench: the only place that knows egui layout.
-//! - [`cli`] writes the qarin-report/1 JSON. The binary's command layer (`src/command/`, not part of this library)
-//!   runs each command; library code never prints or exits.
+//!
+//! The binary's command layer (`src/main.rs` and `src/command/`, not part of this library) runs each command;
+//! library code never prints or exits.
 
 pub mod analysis;
 pub mod arabic;
-pub mod cli;
 pub mod corpus;
 pub mod measure;
+pub mod pipeline;
 pub mod progress;
 pub mod text;
 pub mod ui;
+pub mod word_list;

@@ -21,34 +21,13 @@ use super::mention::RawMention;
 use super::model::{Entity, EntityKind, Mention};
 use crate::arabic::{TokenKind, normalize, strip_clitics, tokenize, translit_key, words_match};
 use crate::corpus::Article;
+use crate::word_list::WordList;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// Given names too common to identify anyone alone (normalised).
-const COMMON_GIVEN_NAMES: &[&str] = &[
-    "محمد",
-    "احمد",
-    "علي",
-    "حسن",
-    "حسين",
-    "محمود",
-    "مصطفي",
-    "عبد",
-    "عبدالله",
-    "عمر",
-    "خالد",
-    "ابراهيم",
-    "يوسف",
-    "سعيد",
-    "جواد",
-    "رضا",
-    "مهدي",
-    "فاطمه",
-    "زينب",
-    "مريم",
-    "عايشه",
-];
+static COMMON_GIVEN_NAMES: WordList = WordList::new(include_str!("../../assets/words/linking/common_given_names.txt"));
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
@@ -68,44 +47,17 @@ struct Rec {
 }
 
 /// Titles and roles a recogniser may leave before a person's name (normalised, clitics stripped).
-const TITLES: &[&str] = &[
-    "رييس",
-    "وزير",
-    "لواء",
-    "فريق",
-    "جنرال",
-    "عميد",
-    "عقيد",
-    "سفير",
-    "دكتور",
-    "شيخ",
-    "سيد",
-    "سيده",
-    "رييسه",
-    "نايب",
-    "مساعد",
-    "قايد",
-    "اميرال",
-    "مشير",
-    "ملك",
-    "امير",
-    "مستشار",
-    "متحدث",
-    "ناطق",
-    "بروفيسور",
-    "استاذ",
-    "دكتوره",
-];
+static TITLES: WordList = WordList::new(include_str!("../../assets/words/linking/titles.txt"));
 
 /// The normalised words of a name: leading titles dropped (اللواء محمد باقري → محمد باقري), the first word
 /// without a conjunction or preposition.
-fn person_words(text: &str) -> Vec<String> {
-    let mut words = name_words(text);
+fn person_words(text: &str, params: &LinkParams) -> Vec<String> {
+    let mut words = name_words(text, params);
     while words.len() > 1 && TITLES.contains(&strip_clitics(&words[0]).base.as_str()) {
         words.remove(0);
         if let Some(first) = words.first_mut() {
             let base = strip_clitics(first).base_with_article();
-            if base.chars().count() >= 2 {
+            if base.chars().count() >= params.name_min_letters {
                 *first = base;
             }
         }
@@ -114,7 +66,7 @@ fn person_words(text: &str) -> Vec<String> {
 }
 
 /// The normalised words of a name, the first without a conjunction or preposition.
-fn name_words(text: &str) -> Vec<String> {
+fn name_words(text: &str, params: &LinkParams) -> Vec<String> {
     let mut words: Vec<String> = tokenize(text)
         .into_iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Latin | TokenKind::Number))
@@ -124,14 +76,14 @@ fn name_words(text: &str) -> Vec<String> {
         let a = strip_clitics(first);
         // Keep the article: العراق stays العراق; shed only و ف ب ك ل.
         let base = a.base_with_article();
-        if base.chars().count() >= 2 {
+        if base.chars().count() >= params.name_min_letters {
             *first = base;
         }
     }
     words
 }
 
-fn record(article: usize, text: &str, m: &RawMention, gazetteer: &Gazetteer) -> Option<Rec> {
+fn record(article: usize, text: &str, m: &RawMention, gazetteer: &Gazetteer, params: &LinkParams) -> Option<Rec> {
     let span = text.get(m.start..m.end)?;
     if span.trim().is_empty() {
         return None;
@@ -143,10 +95,10 @@ fn record(article: usize, text: &str, m: &RawMention, gazetteer: &Gazetteer) -> 
     } else if m.kind != EntityKind::Person {
         match gazetteer.lookup(span).or_else(|| gazetteer.lookup_fuzzy(span)) {
             Some((_, c)) => Key::Canonical(c.to_string()),
-            None => Key::Name(name_words(span)),
+            None => Key::Name(name_words(span, params)),
         }
     } else {
-        Key::Name(person_words(span))
+        Key::Name(person_words(span, params))
     };
     if let Key::Name(w) = &key
         && w.is_empty()
@@ -189,12 +141,12 @@ impl UnionFind {
 }
 
 /// First letters of the transliteration key of a word without its article: the blocking key of a name.
-fn block_of(word: &str) -> String {
+fn block_of(word: &str, params: &LinkParams) -> String {
     let w = word
         .strip_prefix("ال")
-        .filter(|r| r.chars().count() >= 3)
+        .filter(|r| r.chars().count() >= params.block_rest_min_letters)
         .unwrap_or(word);
-    translit_key(w).chars().take(2).collect()
+    translit_key(w).chars().take(params.block_key_letters).collect()
 }
 
 /// Whether two distinct name forms (normalised words) of the same kind name the same entity.
@@ -205,8 +157,38 @@ fn forms_match(kind: EntityKind, a: &[String], b: &[String]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| words_match(x, y))
 }
 
-/// `mentions[i]` are the mentions of `articles[i]`. Entity ids are stable for the same input.
+/// The tunable numbers of linking, with their defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkParams {
+    /// A name's first word keeps its clitics unless at least this many letters are left without them: 2.
+    pub name_min_letters: usize,
+    /// Letters of the transliteration key of a name's last word that make its comparison block: 2.
+    pub block_key_letters: usize,
+    /// The article is left out of the blocking key when at least this many letters follow it: 3.
+    pub block_rest_min_letters: usize,
+    /// A label written with لل is cited with the article (للحرس → الحرس) when its first word keeps at least this
+    /// many letters: 3.
+    pub citation_rest_min_letters: usize,
+}
+
+impl Default for LinkParams {
+    fn default() -> Self {
+        Self {
+            name_min_letters: 2,
+            block_key_letters: 2,
+            block_rest_min_letters: 3,
+            citation_rest_min_letters: 3,
+        }
+    }
+}
+
+/// `mentions[i]` are the mentions of `articles[i]`. Entity ids are stable for the same input. Default parameters.
 pub fn link_entities(articles: &[Article], mentions: &[Vec<RawMention>]) -> Vec<Entity> {
+    link_entities_with(articles, mentions, &LinkParams::default())
+}
+
+/// [`link_entities`] with explicit parameters.
+pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], params: &LinkParams) -> Vec<Entity> {
     let gazetteer = Gazetteer::global();
     // 1. Keys, per article in parallel; within-article short-form resolution.
     let per_article: Vec<Vec<Rec>> = articles
@@ -216,7 +198,7 @@ pub fn link_entities(articles: &[Article], mentions: &[Vec<RawMention>]) -> Vec<
         .map(|(ai, (article, ms))| {
             let mut recs: Vec<Rec> = ms
                 .iter()
-                .filter_map(|m| record(ai, &article.text, m, gazetteer))
+                .filter_map(|m| record(ai, &article.text, m, gazetteer, params))
                 .collect();
             recs.sort_by_key(|r| (r.start, r.end));
             recs.dedup_by(|b, a| a.start == b.start && a.end == b.end && a.kind == b.kind);
@@ -258,7 +240,10 @@ pub fn link_entities(articles: &[Article], mentions: &[Vec<RawMention>]) -> Vec<
                 continue;
             }
             if let Some(last) = w.last() {
-                blocks.entry((*kind, w.len() > 1, block_of(last))).or_default().push(g);
+                blocks
+                    .entry((*kind, w.len() > 1, block_of(last, params)))
+                    .or_default()
+                    .push(g);
             }
         }
     }
@@ -315,7 +300,7 @@ pub fn link_entities(articles: &[Article], mentions: &[Vec<RawMention>]) -> Vec<
     members
         .into_par_iter()
         .enumerate()
-        .map(|(n, recs_of)| build_entity(n, &recs_of, &recs, articles))
+        .map(|(n, recs_of)| build_entity(n, &recs_of, &recs, articles, params))
         .collect()
 }
 
@@ -349,14 +334,21 @@ fn resolve_short_names(recs: &mut [Rec]) {
 
 /// How a body or place is cited: a mention written with the preposition ل before the article (للحرس الثوري, kept
 /// whole in the text) is labelled with the article alone (الحرس الثوري).
-fn citation_form(written: &str) -> String {
+fn citation_form(written: &str, params: &LinkParams) -> String {
     match written.strip_prefix("لل") {
-        Some(rest) if rest.split_whitespace().next().is_some_and(|w| w.chars().count() >= 3) => format!("ال{rest}"),
+        Some(rest)
+            if rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.chars().count() >= params.citation_rest_min_letters) =>
+        {
+            format!("ال{rest}")
+        }
         _ => written.to_string(),
     }
 }
 
-fn build_entity(n: usize, idx: &[usize], recs: &[Rec], articles: &[Article]) -> Entity {
+fn build_entity(n: usize, idx: &[usize], recs: &[Rec], articles: &[Article], params: &LinkParams) -> Entity {
     let mut kind_counts: HashMap<EntityKind, usize> = HashMap::new();
     let mut form_counts: Vec<(String, usize, usize)> = Vec::new(); // (text, count, words)
     let mut mentions = Vec::with_capacity(idx.len());
@@ -401,7 +393,7 @@ fn build_entity(n: usize, idx: &[usize], recs: &[Rec], articles: &[Article]) -> 
         let most_words = variants.iter().map(|v| v.2).max().unwrap_or(0);
         variants.iter().find(|v| v.2 == most_words).map(|v| v.0.clone())
     } else {
-        variants.first().map(|v| citation_form(&v.0))
+        variants.first().map(|v| citation_form(&v.0, params))
     }
     .unwrap_or_default();
     Entity {

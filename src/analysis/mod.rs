@@ -15,28 +15,42 @@ pub use model::*;
 
 use crate::corpus::Corpus;
 use crate::progress::Progress;
+use claims::ClaimParams;
+use entities::LinkParams;
+use ner::RecognitionParams;
 use rayon::prelude::*;
 
-/// Runs the whole analysis over a loaded corpus. Only `body` segments are analysed.
+/// Runs the whole analysis over a loaded corpus with the default parameters. Only `body` segments are analysed.
 pub fn analyze(corpus: Corpus, progress: &Progress) -> Report {
+    analyze_with(
+        corpus,
+        &RecognitionParams::default(),
+        &LinkParams::default(),
+        &ClaimParams::default(),
+        progress,
+    )
+}
+
+/// [`analyze`] with the parameters of each stage (see [`crate::pipeline::Params`]).
+pub fn analyze_with(
+    corpus: Corpus,
+    recognition: &RecognitionParams,
+    linking: &LinkParams,
+    claims: &ClaimParams,
+    progress: &Progress,
+) -> Report {
     let Corpus { articles, diagnostics } = corpus;
     progress.begin("entities", articles.len());
     let mentions: Vec<Vec<RawMention>> = articles
         .par_iter()
         .map(|a| {
-            let m = ner::recognize(a);
+            let m = ner::recognize_with(a, recognition);
             progress.advance(1);
             m
         })
         .collect();
-    let entities = entities::link_entities(&articles, &mentions);
+    let entities = entities::link_entities_with(&articles, &mentions, linking);
     progress.begin("claims", articles.len());
-    let claims = claims::find_claims(&articles, &entities, progress);
-    Report {
-        format: REPORT_FORMAT.to_string(),
-        articles,
-        entities,
-        claims,
-        diagnostics,
-    }
+    let claims = claims::analyze_claims(&articles, &entities, claims, progress).clusters;
+    Report::new(articles, entities, claims, diagnostics)
 }

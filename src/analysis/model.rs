@@ -1,11 +1,13 @@
 //! The report model: what `qarin analyze --json` writes and what the workbench reads.
 //! Every `start..end` is a UTF-8 byte range into the text of the article named by `article` (an article id).
 
+pub use crate::corpus::formats::REPORT_FORMAT;
+
 use crate::corpus::{Article, Diagnostic};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-pub const REPORT_FORMAT: &str = "qarin-report/1";
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -15,6 +17,53 @@ pub struct Report {
     pub entities: Vec<Entity>,
     pub claims: Vec<ClaimCluster>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a report could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveReportError {
+    #[error("cannot create {}: {source}", path.display())]
+    Create { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+impl Report {
+    /// A report of these findings, tagged with [`REPORT_FORMAT`].
+    pub fn new(
+        articles: Vec<Article>,
+        entities: Vec<Entity>,
+        claims: Vec<ClaimCluster>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Report {
+        Report {
+            format: REPORT_FORMAT.to_string(),
+            articles,
+            entities,
+            claims,
+            diagnostics,
+        }
+    }
+
+    /// Writes the report as pretty JSON and a final newline (what `qarin analyze --json` writes).
+    pub fn write_json(&self, mut writer: impl Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut writer, self)?;
+        writeln!(writer)?;
+        writer.flush()
+    }
+
+    /// Writes the report as JSON to the file at `path` (created or replaced).
+    pub fn save_json(&self, path: &Path) -> Result<(), SaveReportError> {
+        let file = std::fs::File::create(path).map_err(|source| SaveReportError::Create {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        self.write_json(std::io::BufWriter::new(file))
+            .map_err(|source| SaveReportError::Write {
+                path: path.to_path_buf(),
+                source,
+            })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

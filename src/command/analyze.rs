@@ -2,29 +2,21 @@
 //!
 //! One summary line per file to standard error; exit 0 when at least one article loaded, 2 when none.
 
-use qarin::analysis::{self, Report};
-use qarin::corpus::{self, Severity};
+use qarin::analysis::Report;
+use qarin::corpus::Severity;
+use qarin::pipeline::{self, Params};
 use qarin::progress::Progress;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
 pub fn run(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::Result<ExitCode> {
     super::warn_if_tagger_broken();
     let progress = Progress::new();
-    let t0 = Instant::now();
-    let corpus = if paths.is_empty() {
-        corpus::load_builtin()
-    } else {
-        corpus::load_paths(paths, &progress)
-    };
-    let load_time = t0.elapsed();
-    let bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
-    let article_count = corpus.articles.len();
-    let t1 = Instant::now();
-    let report = analysis::analyze(corpus, &progress);
-    let analysis_time = t1.elapsed();
+    let (report, timings) = pipeline::run_timed(paths, &Params::default(), &progress);
+    let (load_time, analysis_time) = (timings.load, timings.analysis);
+    let bytes: usize = report.articles.iter().map(|a| a.text.len()).sum();
+    let article_count = report.articles.len();
 
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
@@ -47,12 +39,9 @@ pub fn run(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::Resul
     }
     if let Some(out) = json {
         if out == Path::new("-") {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            qarin::cli::write_report_to(&report, &mut lock)?;
-            lock.flush()?;
+            report.write_json(std::io::stdout().lock())?;
         } else {
-            qarin::cli::write_report(&report, out)?;
+            report.save_json(out)?;
         }
     }
     if report.articles.is_empty() {

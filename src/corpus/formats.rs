@@ -5,8 +5,9 @@ use crate::arabic::dates;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-/// The `format` field of the reports Qarin writes: such files are our own outputs, not articles.
-pub const OWN_REPORT_FORMAT: &str = "qarin-report/1";
+/// The `format` field of the report Qarin writes ([`crate::analysis::Report`]), defined here, the lowest layer that
+/// needs it: loading recognises such files as our own outputs, not articles.
+pub const REPORT_FORMAT: &str = "qarin-report/1";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -257,7 +258,7 @@ fn unix_to_iso(secs: i64) -> String {
 }
 
 fn is_own_report(map: &serde_json::Map<String, Value>) -> bool {
-    map.get("format").and_then(Value::as_str) == Some(OWN_REPORT_FORMAT)
+    map.get("format").and_then(Value::as_str) == Some(REPORT_FORMAT)
 }
 
 fn records_from_values<'a>(values: impl Iterator<Item = &'a Value>, what: &str) -> Result<Parsed, FormatError> {

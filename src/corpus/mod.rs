@@ -23,6 +23,7 @@ pub mod segment;
 pub mod sentences;
 
 pub use model::{Article, Corpus, Diagnostic, Segment, SegmentKind, Sentence, Severity};
+pub use segment::SegmentParams;
 
 use crate::progress::Progress;
 use formats::{Format, Parsed, Record};
@@ -33,10 +34,6 @@ use std::path::{Path, PathBuf};
 
 /// Files larger than this are not read.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
-
-/// A short line (at most this many words) repeated in at least [`REPEAT_MIN_ARTICLES`] articles is site furniture.
-const REPEAT_MAX_WORDS: usize = 8;
-const REPEAT_MIN_ARTICLES: usize = 3;
 
 fn error(path: &str, message: impl Into<String>) -> Diagnostic {
     Diagnostic {
@@ -87,8 +84,15 @@ fn ext_of(label: &str) -> String {
 }
 
 /// Builds an article from its text: segments, metadata and sentences.
-fn build_article(id: String, path: &str, text: String, preset: segment::Preset, url: Option<String>) -> Article {
-    let analysis = segment::analyse(&text, &preset);
+fn build_article(
+    id: String,
+    path: &str,
+    text: String,
+    preset: segment::Preset,
+    url: Option<String>,
+    params: &SegmentParams,
+) -> Article {
+    let analysis = segment::analyse(&text, &preset, params);
     let mut article = Article {
         id,
         path: path.to_string(),
@@ -112,7 +116,7 @@ fn fill_sentences(article: &mut Article) {
     article.sentences = sentences;
 }
 
-fn load_file(path_label: &str, bytes: &[u8]) -> FileOutcome {
+fn load_file(path_label: &str, bytes: &[u8], params: &SegmentParams) -> FileOutcome {
     let mut outcome = FileOutcome::default();
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
@@ -139,6 +143,7 @@ fn load_file(path_label: &str, bytes: &[u8]) -> FileOutcome {
                 decoded.text,
                 segment::Preset::default(),
                 None,
+                params,
             ));
         }
         Ok(Parsed::OwnReport) => outcome.own_output = true,
@@ -172,7 +177,9 @@ fn load_file(path_label: &str, bytes: &[u8]) -> FileOutcome {
                     continue;
                 }
                 let preset = segment::Preset { title, date, source };
-                outcome.articles.push(build_article(id, path_label, text, preset, url));
+                outcome
+                    .articles
+                    .push(build_article(id, path_label, text, preset, url, params));
             }
             outcome
                 .diagnostics
@@ -186,7 +193,7 @@ fn load_file(path_label: &str, bytes: &[u8]) -> FileOutcome {
 /// Loads one file's bytes (`path_label` gives the id, the extension and the `path` field): its articles, or the
 /// one diagnostic that says why it has none.
 pub fn load_bytes(path_label: &str, bytes: &[u8]) -> Result<Vec<Article>, Diagnostic> {
-    let mut outcome = load_file(path_label, bytes);
+    let mut outcome = load_file(path_label, bytes, &SegmentParams::default());
     if outcome.own_output {
         return Err(Diagnostic {
             path: path_label.to_string(),
@@ -317,7 +324,7 @@ fn walk(
     }
 }
 
-fn read_one(found: &Found) -> FileOutcome {
+fn read_one(found: &Found, params: &SegmentParams) -> FileOutcome {
     let label = display(&found.path);
     let mut outcome = FileOutcome::default();
     match std::fs::metadata(&found.path) {
@@ -339,7 +346,7 @@ fn read_one(found: &Found) -> FileOutcome {
     }
     // Opened read-only; never written.
     match std::fs::read(&found.path) {
-        Ok(bytes) => load_file(&label, &bytes),
+        Ok(bytes) => load_file(&label, &bytes, params),
         Err(e) => {
             outcome.diagnostics.push(error(&label, format!("cannot read: {e}")));
             outcome
@@ -347,9 +354,14 @@ fn read_one(found: &Found) -> FileOutcome {
     }
 }
 
-/// Loads every article under `paths` (files or folders, recursive), in stable path order.
-/// Never panics on bad input: each unreadable or unusable file becomes a [`Diagnostic`].
+/// Loads every article under `paths` (files or folders, recursive), in stable path order, segmented with the
+/// default [`SegmentParams`]. Never panics on bad input: each unreadable or unusable file becomes a [`Diagnostic`].
 pub fn load_paths(paths: &[PathBuf], progress: &Progress) -> Corpus {
+    load_paths_with(paths, &SegmentParams::default(), progress)
+}
+
+/// [`load_paths`] with explicit segmentation parameters.
+pub fn load_paths_with(paths: &[PathBuf], params: &SegmentParams, progress: &Progress) -> Corpus {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     let mut visited = HashSet::new();
@@ -374,7 +386,7 @@ pub fn load_paths(paths: &[PathBuf], progress: &Progress) -> Corpus {
             if progress.is_cancelled() {
                 return None;
             }
-            let o = read_one(f);
+            let o = read_one(f, params);
             progress.advance(1);
             Some(o)
         })
@@ -440,24 +452,29 @@ pub fn load_paths(paths: &[PathBuf], progress: &Progress) -> Corpus {
             message: format!("loading cancelled: {cancelled} of {} files not read", files.len()),
         });
     }
-    finish(articles, diagnostics)
+    finish(articles, diagnostics, params)
 }
 
 /// The bundled sample corpus (`assets/corpus/`), parsed exactly as files with the same names would be.
 pub fn load_builtin() -> Corpus {
+    load_builtin_with(&SegmentParams::default())
+}
+
+/// [`load_builtin`] with explicit segmentation parameters.
+pub fn load_builtin_with(params: &SegmentParams) -> Corpus {
     let mut articles = Vec::new();
     let mut diagnostics = Vec::new();
     for (name, text) in builtin::SAMPLE_FILES {
-        let outcome = load_file(&format!("builtin:{name}"), text.as_bytes());
+        let outcome = load_file(&format!("builtin:{name}"), text.as_bytes(), params);
         articles.extend(outcome.articles);
         diagnostics.extend(outcome.diagnostics);
     }
-    finish(articles, diagnostics)
+    finish(articles, diagnostics, params)
 }
 
-fn finish(mut articles: Vec<Article>, diagnostics: Vec<Diagnostic>) -> Corpus {
+fn finish(mut articles: Vec<Article>, diagnostics: Vec<Diagnostic>, params: &SegmentParams) -> Corpus {
     make_ids_unique(&mut articles);
-    mark_repeated_lines(&mut articles);
+    mark_repeated_lines(&mut articles, params);
     Corpus { articles, diagnostics }
 }
 
@@ -479,21 +496,23 @@ fn make_ids_unique(articles: &mut [Article]) {
 /// Short body lines (navigation, outlet slogans, "follow us" variants) that recur in several articles are
 /// boilerplate. One pass to count in how many articles each line occurs (a hash map: linear time), one pass to
 /// re-label. Lines that end like sentences are kept: outlets copying the same wire sentence is what Qarin compares.
-pub fn mark_repeated_lines(articles: &mut [Article]) {
-    if articles.len() < REPEAT_MIN_ARTICLES {
+/// How short and how widespread: [`SegmentParams::repeat_max_words`], [`SegmentParams::repeat_min_articles`].
+pub fn mark_repeated_lines(articles: &mut [Article], params: &SegmentParams) {
+    let (max_words, min_articles) = (params.repeat_max_words, params.repeat_min_articles);
+    if articles.len() < min_articles {
         return;
     }
     let key = |line: &str| -> Option<u64> {
         let t = line.trim();
         if t.is_empty()
             || t.ends_with(['.', '؟', '?', '!', '؛', '…', '"', '”', '»'])
-            || t.split_whitespace().nth(REPEAT_MAX_WORDS + 2).is_some()
+            || t.split_whitespace().nth(max_words + 2).is_some()
         {
             return None;
         }
         let folded = segment::fold_line(t);
         let words = folded.split(' ').filter(|w| !w.is_empty()).count();
-        if words == 0 || words > REPEAT_MAX_WORDS {
+        if words == 0 || words > max_words {
             return None;
         }
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -531,7 +550,7 @@ pub fn mark_repeated_lines(articles: &mut [Article]) {
         .for_each(|(a, lines)| {
             let repeated: Vec<(usize, usize)> = lines
                 .iter()
-                .filter(|(_, _, k)| counts.get(k).is_some_and(|c| c.0 >= REPEAT_MIN_ARTICLES))
+                .filter(|(_, _, k)| counts.get(k).is_some_and(|c| c.0 >= min_articles))
                 .map(|&(s, e, _)| (s, e))
                 .collect();
             if repeated.is_empty() {

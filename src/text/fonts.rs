@@ -14,32 +14,24 @@ pub struct BundledFont {
     pub data: &'static [u8],
 }
 
+/// A face in `fonts/`, by file name: its path and its bytes are named once.
+macro_rules! bundled {
+    ($file:literal) => {
+        BundledFont {
+            path: concat!("fonts/", $file),
+            data: include_bytes!(concat!("../../fonts/", $file)),
+        }
+    };
+}
+
 /// Every bundled face. The first is the default face for article text.
 pub const BUNDLED_FONTS: [BundledFont; 6] = [
-    BundledFont {
-        path: "fonts/NotoNaskhArabic-Regular.ttf",
-        data: include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf"),
-    },
-    BundledFont {
-        path: "fonts/NotoNaskhArabic-Bold.ttf",
-        data: include_bytes!("../../fonts/NotoNaskhArabic-Bold.ttf"),
-    },
-    BundledFont {
-        path: "fonts/NotoSansArabic-Regular.ttf",
-        data: include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
-    },
-    BundledFont {
-        path: "fonts/NotoSansArabic-Bold.ttf",
-        data: include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
-    },
-    BundledFont {
-        path: "fonts/NotoSans-Regular.ttf",
-        data: include_bytes!("../../fonts/NotoSans-Regular.ttf"),
-    },
-    BundledFont {
-        path: "fonts/NotoSans-Bold.ttf",
-        data: include_bytes!("../../fonts/NotoSans-Bold.ttf"),
-    },
+    bundled!("NotoNaskhArabic-Regular.ttf"),
+    bundled!("NotoNaskhArabic-Bold.ttf"),
+    bundled!("NotoSansArabic-Regular.ttf"),
+    bundled!("NotoSansArabic-Bold.ttf"),
+    bundled!("NotoSans-Regular.ttf"),
+    bundled!("NotoSans-Bold.ttf"),
 ];
 
 /// Family of the default article face.

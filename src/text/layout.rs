@@ -312,22 +312,9 @@ impl TextLayout {
             if line.range.end <= range.start || line.range.start >= range.end {
                 continue;
             }
-            let mut pieces: Vec<(f32, f32)> = self
-                .cells(line)
-                .iter()
-                .filter(|cell| cell.range.start < range.end && cell.range.end > range.start && cell.x1 > cell.x0)
-                .map(|cell| (cell.x0, cell.x1))
-                .collect();
-            pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let mut merged: Vec<(f32, f32)> = Vec::new();
-            for (x0, x1) in pieces {
-                match merged.last_mut() {
-                    Some(last) if x0 <= last.1 + 0.01 => last.1 = last.1.max(x1),
-                    _ => merged.push((x0, x1)),
-                }
-            }
             // Only cells between two selected cells can join; unselected ones between them keep pieces apart
-            // because they are not in `pieces` and leave a gap.
+            // because they are not among the pieces and leave a gap.
+            let merged = cell_pieces(self.cells(line), &range);
             rects.extend(
                 merged
                     .into_iter()
@@ -471,4 +458,22 @@ fn distance(cell: &Cell, x: f32) -> f32 {
     } else {
         0.0
     }
+}
+
+/// Rectangles (x ranges) of `range` among a line's cells, merged where adjacent.
+pub fn cell_pieces(cells: &[Cell], range: &Range<usize>) -> Vec<(f32, f32)> {
+    let mut pieces: Vec<(f32, f32)> = cells
+        .iter()
+        .filter(|cell| cell.range.start < range.end && cell.range.end > range.start && cell.x1 > cell.x0)
+        .map(|cell| (cell.x0, cell.x1))
+        .collect();
+    pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f32, f32)> = Vec::new();
+    for (x0, x1) in pieces {
+        match merged.last_mut() {
+            Some(last) if x0 <= last.1 + 0.01 => last.1 = last.1.max(x1),
+            _ => merged.push((x0, x1)),
+        }
+    }
+    merged
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use egui::{Color32, Event, EventFilter, Key, Mesh, Modifiers, Pos2, Rect, Sense, Shape, Vec2, pos2, vec2};
 
 use super::engine::TextEngine;
-use super::layout::{Cell, Span, TextBlock, TextLayout, VisualLine};
+use super::layout::{Cell, Span, TextBlock, TextLayout, VisualLine, cell_pieces};
 
 /// Alpha factor for `SpanStyle::dim` text.
 const DIM_FACTOR: f32 = 0.4;
@@ -263,24 +263,6 @@ fn underline_lanes(spans: &[Span]) -> Vec<usize> {
         lanes[i] = lane;
     }
     lanes
-}
-
-/// Rectangles (x ranges) of `range` among a line's cells, merged where adjacent.
-fn cell_pieces(cells: &[Cell], range: &Range<usize>) -> Vec<(f32, f32)> {
-    let mut pieces: Vec<(f32, f32)> = cells
-        .iter()
-        .filter(|cell| cell.range.start < range.end && cell.range.end > range.start && cell.x1 > cell.x0)
-        .map(|cell| (cell.x0, cell.x1))
-        .collect();
-    pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut merged: Vec<(f32, f32)> = Vec::new();
-    for (x0, x1) in pieces {
-        match merged.last_mut() {
-            Some(last) if x0 <= last.1 + 0.01 => last.1 = last.1.max(x1),
-            _ => merged.push((x0, x1)),
-        }
-    }
-    merged
 }
 
 fn overlaps(a: &Range<usize>, line: &VisualLine) -> bool {

@@ -180,7 +180,7 @@ impl Workbench {
             return;
         };
         let result = match what {
-            dialogs::SaveWhat::Json => crate::cli::write_report(report, &path),
+            dialogs::SaveWhat::Json => report.save_json(&path).map_err(Into::into),
             dialogs::SaveWhat::Csv => export::write_matrix_csv(report, &path),
             dialogs::SaveWhat::Html => export::write_html(&self.state, &path),
             dialogs::SaveWhat::Screenshot => Ok(()),

@@ -4,7 +4,7 @@
 use super::palette;
 use super::search::FoldedText;
 use crate::analysis::{self, Alignment, ClaimCluster, EntityKind, Report};
-use crate::corpus::{self, Corpus, Diagnostic, SegmentKind, Severity};
+use crate::corpus::{Diagnostic, SegmentKind, Severity};
 use crate::progress::Progress;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -245,15 +245,7 @@ impl LoadJob {
 }
 
 pub fn load_and_analyze(paths: &[PathBuf], progress: &Progress) -> LoadOutcome {
-    let corpus: Corpus = if paths.is_empty() {
-        corpus::load_builtin()
-    } else {
-        corpus::load_paths(paths, progress)
-    };
-    if progress.is_cancelled() {
-        return LoadOutcome::Cancelled;
-    }
-    let report = analysis::analyze(corpus, progress);
+    let report = crate::pipeline::run(paths, &crate::pipeline::Params::default(), progress);
     if progress.is_cancelled() {
         return LoadOutcome::Cancelled;
     }

@@ -1,32 +1,12 @@
 //! Claims on the built-in sample corpus: the verified shared claims are found, and nothing else is linked.
 
-use qarin::analysis::claims::{self, ClaimParams};
+use qarin::analysis::claims::dump_clusters;
 use qarin::analysis::{self, ClaimCluster, Report};
 use qarin::corpus;
 use qarin::progress::Progress;
 
 fn report() -> Report {
     analysis::analyze(corpus::load_builtin(), &Progress::new())
-}
-
-fn dump(clusters: &[ClaimCluster]) -> String {
-    let mut s = String::new();
-    for c in clusters {
-        s.push_str(&format!("== {} {:?} score {:.3}\n", c.id, c.kind, c.score));
-        for m in &c.members {
-            s.push_str(&format!(
-                "  [{}#{} {}..{}] {}\n",
-                m.article, m.sentence, m.start, m.end, m.text
-            ));
-        }
-        for sh in &c.shared {
-            s.push_str(&format!("    shared m{}: {}\n", sh.member, sh.text));
-        }
-        for d in &c.differences {
-            s.push_str(&format!("    diff {}: {:?}\n", d.what, d.values));
-        }
-    }
-    s
 }
 
 /// The cluster with members from every one of `articles` whose texts contain the given fragments.
@@ -43,7 +23,7 @@ fn find<'a>(claims: &'a [ClaimCluster], wanted: &[(&str, &str)]) -> Option<&'a C
 #[test]
 fn the_shared_claims_of_the_sample_are_found() {
     let r = report();
-    let dumped = dump(&r.claims);
+    let dumped = dump_clusters(&r.claims);
     // The end of the UN arms restrictions on Iran (October 2020).
     let arms = find(
         &r.claims,
@@ -61,54 +41,42 @@ fn the_shared_claims_of_the_sample_are_found() {
     )
     .unwrap_or_else(|| panic!("UN Security Council restrictions 000/001:\n{dumped}"));
     assert!(council.members.len() >= 2);
-    // The multipolar world order.
-    assert!(
-        find(&r.claims, &[("003", "متعدّد الأقطاب"), ("004", "متعدد الأقطاب")]).is_some(),
-        "multipolar:\n{dumped}"
-    );
-    // The joint fight against terrorism: «الحرب المشتركة ضد الإرهاب» and «لمواجهة التهديدات المشتركة والإرهاب».
-    // (002's «بإرادة ايران وروسيا في مكافحة الارهاب» shares only «fight terrorism» and no name: a weak paraphrase the
-    // matcher leaves out rather than link on two words, as it leaves out «مذكرة التفاهم» below.)
-    assert!(
-        find(&r.claims, &[("003", "والإرهاب الممنهج"), ("004", "ضد الإرهاب")]).is_some(),
-        "terrorism 003/004:\n{dumped}"
-    );
-    // Russia's support for Iran joining the Shanghai Cooperation Organisation, spelled شانغاي and شنغهاي.
-    assert!(
-        find(
-            &r.claims,
+    // Each expected claim: what it is, and a fragment of its unit in each article that must share it.
+    let expected: &[(&str, &[(&str, &str)])] = &[
+        // The multipolar world order.
+        ("multipolar", &[("003", "متعدّد الأقطاب"), ("004", "متعدد الأقطاب")]),
+        // The joint fight against terrorism: «الحرب المشتركة ضد الإرهاب» and «لمواجهة التهديدات المشتركة والإرهاب».
+        // (002's «بإرادة ايران وروسيا في مكافحة الارهاب» shares only «fight terrorism» and no name: a weak paraphrase
+        // the matcher leaves out rather than link on two words, as it leaves out «مذكرة التفاهم» below.)
+        ("terrorism 003/004", &[("003", "والإرهاب الممنهج"), ("004", "ضد الإرهاب")]),
+        // Russia's support for Iran joining the Shanghai Cooperation Organisation, spelled شانغاي and شنغهاي.
+        (
+            "SCO support 001/002",
             &[
                 ("001", "دعم بلاده انضمام إيران لمنظمة شانغاي"),
-                ("002", "دعمه انضمام ايران الى اتحاد شنغهاي")
-            ]
-        )
-        .is_some(),
-        "SCO support 001/002:\n{dumped}"
-    );
-    // Bilateral military and defence cooperation continues and advances.
-    assert!(
-        find(
-            &r.claims,
+                ("002", "دعمه انضمام ايران الى اتحاد شنغهاي"),
+            ],
+        ),
+        // Bilateral military and defence cooperation continues and advances.
+        (
+            "bilateral cooperation 002/003",
             &[
                 ("002", "واستمرار التعاون الثنائي"),
-                ("003", "التعاون الدفاعي والعسكري الثنائي")
-            ]
-        )
-        .is_some(),
-        "bilateral cooperation 002/003:\n{dumped}"
-    );
-    // The Shoigu–Ashtiani meeting.
-    assert!(
-        find(
-            &r.claims,
+                ("003", "التعاون الدفاعي والعسكري الثنائي"),
+            ],
+        ),
+        // The Shoigu–Ashtiani meeting.
+        (
+            "Shoigu–Ashtiani meeting",
             &[
                 ("003", "في اجتماع مع نظيره الإيراني محمد رضا اشتياني"),
-                ("004", "خلال لقاء مع نظيره الروسي")
-            ]
-        )
-        .is_some(),
-        "Shoigu–Ashtiani meeting:\n{dumped}"
-    );
+                ("004", "خلال لقاء مع نظيره الروسي"),
+            ],
+        ),
+    ];
+    for (what, wanted) in expected {
+        assert!(find(&r.claims, wanted).is_some(), "{what}:\n{dumped}");
+    }
 }
 
 #[test]
@@ -153,7 +121,7 @@ fn claims_are_well_formed() {
 #[test]
 fn no_boilerplate_appended_article_or_false_link() {
     let r = report();
-    let dumped = dump(&r.claims);
+    let dumped = dump_clusters(&r.claims);
     for c in &r.claims {
         for m in &c.members {
             for junk in [
@@ -173,29 +141,19 @@ fn no_boilerplate_appended_article_or_false_link() {
             }
         }
     }
-    // Two different meetings (Fomin–Qureshi and Ashtiani–Shoigu) are not the same claim.
-    assert!(
-        find(&r.claims, &[("000", "الكساندر فومين"), ("004", "سيرجي شويجو")]).is_none(),
-        "{dumped}"
-    );
-    // The same ambassador named in two unrelated statements is no shared claim.
-    assert!(
-        find(&r.claims, &[("000", "كاظم جلالي"), ("002", "كاظم جلالي")]).is_none(),
-        "{dumped}"
-    );
-    // Generic headings do not match every sentence on relations with Russia.
-    assert!(
-        find(
-            &r.claims,
-            &[
-                ("000", "تطوير العلاقات الدفاعية بين ايران وروسيا"),
-                ("002", "توسيع العلاقات مع روسيا")
-            ]
-        )
-        .is_none()
-    );
-    // Statements that share one compound or a topic and nothing specific are not the same claim.
     for (a, ta, b, tb) in [
+        // Two different meetings (Fomin–Qureshi and Ashtiani–Shoigu) are not the same claim.
+        ("000", "الكساندر فومين", "004", "سيرجي شويجو"),
+        // The same ambassador named in two unrelated statements is no shared claim.
+        ("000", "كاظم جلالي", "002", "كاظم جلالي"),
+        // Generic headings do not match every sentence on relations with Russia.
+        (
+            "000",
+            "تطوير العلاقات الدفاعية بين ايران وروسيا",
+            "002",
+            "توسيع العلاقات مع روسيا",
+        ),
+        // Statements that share one compound or a topic and nothing specific are not the same claim.
         ("001", "ومذكرات التفاهم", "004", "مذكرة التفاهم"),
         ("000", "هنالك شروط مسبقة", "004", "الشروط المسبقة"),
         ("002", "اهمية خاصة بشأن توسيع العلاقات", "003", "ووصل الوزير شويغو"),
@@ -213,103 +171,4 @@ fn claims_are_stable() {
     let a = report();
     let b = report();
     assert_eq!(a.claims, b.claims);
-}
-
-#[test]
-#[ignore = "diagnostic: prints for reading and calibration"]
-fn print_clusters() {
-    let r = report();
-    println!("{}", dump(&r.claims));
-    let a = claims::analyze_claims(&r.articles, &r.entities, &ClaimParams::default(), &Progress::new());
-    for rep in &a.repetitions {
-        println!("repetition {} {:?} {:?}", rep.article, rep.first, rep.repeat);
-    }
-}
-
-#[test]
-#[ignore = "diagnostic: prints for reading and calibration"]
-fn print_pairs() {
-    let r = report();
-    let text =
-        |(id, s, e): &(String, usize, usize)| r.article(id).map(|a| a.slice(*s, *e).to_string()).unwrap_or_default();
-    for p in claims::scored_pairs(&r.articles, &r.entities, &ClaimParams::default(), 0.12) {
-        println!(
-            "{:.3} {} {}\n   {}: {}\n   {}: {}",
-            p.score.similarity,
-            if p.score.matches { "MATCH" } else { "" },
-            if p.score.verbatim { "VERBATIM" } else { "" },
-            &p.a.0[..3],
-            text(&p.a),
-            &p.b.0[..3],
-            text(&p.b)
-        );
-    }
-}
-
-/// Pairs a reader verified as the same statement: (article prefix, text inside the unit) twice.
-const TRUE_PAIRS: &[(&str, &str, &str, &str)] = &[
-    ("000", "انتهت في 18 اكتوبر 2020", "001", "في أكتوبر 2020"),
-    ("000", "مع انتهاء فترة القيود التسليحية", "001", "في أكتوبر 2020"),
-    ("001", "بعد انتهاء الحظر التسليحي", "002", "رفع الحظر التسليحي"),
-    ("000", "انتهت في 18 اكتوبر 2020", "002", "رفع الحظر التسليحي"),
-    (
-        "001",
-        "انضمام إيران لمنظمة شانغاي",
-        "002",
-        "انضمام ايران الى اتحاد شنغهاي",
-    ),
-    ("003", "متعدّد الأقطاب", "004", "متعدد الأقطاب"),
-    ("002", "بإرادة ايران وروسيا في مكافحة الارهاب", "003", "والإرهاب الممنهج"),
-    ("003", "والإرهاب الممنهج", "004", "ضد الإرهاب والتطرف"),
-    (
-        "002",
-        "بإرادة ايران وروسيا في مكافحة الارهاب",
-        "004",
-        "ضد الإرهاب والتطرف",
-    ),
-    ("003", "في اجتماع مع نظيره الإيراني", "004", "خلال لقاء مع نظيره الروسي"),
-    (
-        "002",
-        "واستمرار التعاون الثنائي",
-        "003",
-        "التعاون الدفاعي والعسكري الثنائي",
-    ),
-    // Weak, but the same point: cooperation on the basis of what both sides share.
-    ("001", "التفاهم المشترك", "003", "المصالح المتبادلة"),
-];
-
-#[test]
-#[ignore = "diagnostic: prints for reading and calibration"]
-fn print_calibration() {
-    let r = report();
-    let text =
-        |(id, s, e): &(String, usize, usize)| r.article(id).map(|a| a.slice(*s, *e).to_string()).unwrap_or_default();
-    let pairs = claims::scored_pairs(&r.articles, &r.entities, &ClaimParams::default(), 0.0);
-    let is_true = |p: &claims::ScoredPair| {
-        TRUE_PAIRS.iter().any(|(a, ta, b, tb)| {
-            let side = |x: &(String, usize, usize), id: &str, t: &str| x.0.starts_with(id) && text(x).contains(t);
-            (side(&p.a, a, ta) && side(&p.b, b, tb)) || (side(&p.b, a, ta) && side(&p.a, b, tb))
-        })
-    };
-    let mut false_above = 0;
-    for (rank, p) in pairs.iter().enumerate() {
-        let t = is_true(p);
-        if !t {
-            false_above += 1;
-        } else {
-            println!("TRUE at {:.3} with {false_above} false above", p.score.similarity);
-        }
-        if t || rank < 25 {
-            println!(
-                "#{rank} {:.3} {}{}\n   {}: {}\n   {}: {}",
-                p.score.similarity,
-                if t { "TRUE " } else { "" },
-                if p.score.matches { "MATCH" } else { "" },
-                &p.a.0[..3],
-                text(&p.a),
-                &p.b.0[..3],
-                text(&p.b)
-            );
-        }
-    }
 }

@@ -22,45 +22,18 @@ fn with_form<'a>(entities: &'a [Entity], form: &str) -> Option<&'a Entity> {
 #[test]
 fn shared_entities_are_linked_without_wrong_merges() {
     let entities = entities();
-    if std::env::var_os("QARIN_DUMP").is_some() {
-        for e in &entities {
-            eprintln!(
-                "{} {:?} {} {:?} {}",
-                e.id,
-                e.kind,
-                e.label,
-                e.variants,
-                e.articles.len()
-            );
-        }
-    }
+    crate::entities_linking::dump_when_asked(&entities);
     for e in &entities {
         let forms: Vec<String> = e.variants.iter().map(|v| normalize(v)).collect();
         let has = |w: &str| forms.iter().any(|f| f.contains(&normalize(w)));
-        assert!(
-            !(has("سوريا") && has("روسيا")),
-            "{} merges Syria and Russia: {:?}",
-            e.id,
-            e.variants
-        );
-        assert!(
-            !(has("شويغو") && has("شوغاييف")),
-            "{} merges Shoigu and Shugaev: {:?}",
-            e.id,
-            e.variants
-        );
-        assert!(
-            !(has("موسكو") && has("مسقط")),
-            "{} merges Moscow and Muscat: {:?}",
-            e.id,
-            e.variants
-        );
-        assert!(
-            !(has("باقري") && has("اشتياني")),
-            "{} merges two people called محمد: {:?}",
-            e.id,
-            e.variants
-        );
+        for (a, b, what) in [
+            ("سوريا", "روسيا", "Syria and Russia"),
+            ("شويغو", "شوغاييف", "Shoigu and Shugaev"),
+            ("موسكو", "مسقط", "Moscow and Muscat"),
+            ("باقري", "اشتياني", "two people called محمد"),
+        ] {
+            assert!(!(has(a) && has(b)), "{} merges {what}: {:?}", e.id, e.variants);
+        }
     }
     let russia = with_form(&entities, "روسيا").expect("Russia");
     assert_eq!(russia.articles.len(), 5, "{:?}", russia.articles);

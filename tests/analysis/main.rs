@@ -1,6 +1,7 @@
 //! Integration tests: recognition, linking and claims.
 //! One test binary per area keeps linking (and a clean `cargo test`) short.
 
+mod anercorp;
 mod claims_align;
 mod claims_builtin;
 mod claims_synonyms;

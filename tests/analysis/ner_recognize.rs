@@ -260,22 +260,7 @@ fn an_article_without_body_or_with_odd_text_gives_no_panic() {
     a.segments.retain(|s| s.kind != SegmentKind::Body);
     a.sentences.clear();
     assert!(recognize(&a).is_empty());
-    let text = "\u{200F}\"\" ،، .. ‏ووو ل ال 12/13/2020 بـ\u{064E}\u{0651}".to_string();
-    let odd = Article {
-        id: "odd".into(),
-        path: "odd".into(),
-        title: String::new(),
-        date: None,
-        source: None,
-        url: None,
-        segments: vec![qarin::corpus::Segment {
-            kind: SegmentKind::Body,
-            start: 0,
-            end: text.len(),
-        }],
-        sentences: Vec::new(),
-        text,
-    };
+    let odd = body_only("\u{200F}\"\" ،، .. ‏ووو ل ال 12/13/2020 بـ\u{064E}\u{0651}");
     for x in recognize(&odd) {
         assert!(odd.text.get(x.start..x.end).is_some());
     }

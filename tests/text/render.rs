@@ -130,32 +130,14 @@ fn rasterise(
             if area.abs() < 1e-9 {
                 continue;
             }
-            let min_x = p
-                .iter()
-                .map(|q| q.x)
-                .fold(f32::MAX, f32::min)
-                .max(clip.min.x * ppp)
-                .max(0.0) as usize;
-            let max_x = (p
-                .iter()
-                .map(|q| q.x)
-                .fold(f32::MIN, f32::max)
-                .min(clip.max.x * ppp)
-                .ceil() as usize)
-                .min(width);
-            let min_y = p
-                .iter()
-                .map(|q| q.y)
-                .fold(f32::MAX, f32::min)
-                .max(clip.min.y * ppp)
-                .max(0.0) as usize;
-            let max_y = (p
-                .iter()
-                .map(|q| q.y)
-                .fold(f32::MIN, f32::max)
-                .min(clip.max.y * ppp)
-                .ceil() as usize)
-                .min(height);
+            // The triangle's pixel bounding box, clipped to the clip rectangle and the image.
+            let span = |coord: fn(&Pos2) -> f32, lo: f32, hi: f32, size: usize| {
+                let min = p.iter().map(coord).fold(f32::MAX, f32::min).max(lo * ppp).max(0.0) as usize;
+                let max = (p.iter().map(coord).fold(f32::MIN, f32::max).min(hi * ppp).ceil() as usize).min(size);
+                (min, max)
+            };
+            let (min_x, max_x) = span(|q| q.x, clip.min.x, clip.max.x, width);
+            let (min_y, max_y) = span(|q| q.y, clip.min.y, clip.max.y, height);
             for y in min_y..max_y {
                 for x in min_x..max_x {
                     let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);

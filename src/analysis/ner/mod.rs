@@ -6,7 +6,7 @@ mod recognize;
 pub mod tagger;
 pub mod text;
 
-pub use recognize::{is_role, recognize};
+pub use recognize::{RecognitionParams, is_role, recognize, recognize_with};
 
 use std::sync::OnceLock;
 use tagger::{Model, TAGS, TokenForms};

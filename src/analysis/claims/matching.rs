@@ -1,0 +1,211 @@
+//! How two claim units compare: weighted features under squared IDF, shared-stem and near-pair evidence, and a
+//! local alignment for wire copy.
+
+use super::*;
+
+/// How two units relate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairScore {
+    /// 0..=1.
+    pub similarity: f32,
+    /// Passes the thresholds of [`ClaimParams`].
+    pub matches: bool,
+    /// Wire copy: the local alignment covers most of the shorter unit.
+    pub verbatim: bool,
+}
+
+pub(super) struct Matcher<'a> {
+    pub(super) units: &'a [UnitData],
+    pub(super) idf: FxHashMap<u64, f32>,
+    /// The IDF of each unit's features, in the order of its `features` (no map lookup in the hot loops).
+    pub(super) feature_idf: Vec<Vec<f32>>,
+    /// Total feature weight of each unit.
+    pub(super) mass: Vec<f32>,
+    /// The similarity from which two units state the same thing, for a corpus of this many units.
+    pub(super) threshold: f32,
+    pub(super) params: &'a ClaimParams,
+}
+
+/// Weight of a feature kind in the similarity; near pairs and shingles only add evidence, they are not in a unit's
+/// mass (a long unit would otherwise be diluted by the square of its length).
+pub(super) fn kind_factor(kind: FeatureKind, params: &ClaimParams) -> f32 {
+    match kind {
+        FeatureKind::Stem | FeatureKind::Date => 1.0,
+        FeatureKind::Entity | FeatureKind::Number => params.entity_factor,
+        FeatureKind::Pair | FeatureKind::Shingle => 0.0,
+    }
+}
+
+impl<'a> Matcher<'a> {
+    pub(super) fn new(units: &'a [UnitData], priors: &FxHashMap<u64, f32>, params: &'a ClaimParams) -> Self {
+        let df: FxHashMap<u64, u32> = units
+            .par_iter()
+            .fold(FxHashMap::default, |mut df: FxHashMap<u64, u32>, u| {
+                for &(f, kind) in &u.features {
+                    if kind != FeatureKind::Shingle {
+                        *df.entry(f).or_default() += 1;
+                    }
+                }
+                df
+            })
+            .reduce(FxHashMap::default, |a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (k, v) in small {
+                    *big.entry(k).or_default() += v;
+                }
+                big
+            });
+        let n = units.len().max(1) as f32;
+        // Squared IDF: what makes two statements the same is their rare words, not the topic's common ones.
+        let idf: FxHashMap<u64, f32> = df
+            .into_iter()
+            .map(|(f, d)| {
+                (
+                    f,
+                    (1.0 + n / d as f32).ln().powi(2) * priors.get(&f).copied().unwrap_or(1.0),
+                )
+            })
+            .collect();
+        // A near pair is rare by combinatorics alone once the corpus is large (two common words rarely stand together
+        // by chance), so its own IDF would outweigh the words it joins: it weighs at most what a telling word does.
+        let pair_cap = {
+            let mut stem_idf: Vec<f32> = units
+                .par_iter()
+                .flat_map_iter(|u| {
+                    u.features
+                        .iter()
+                        .filter(|(_, k)| *k == FeatureKind::Stem)
+                        .map(|(f, _)| idf.get(f).copied().unwrap_or(0.0))
+                })
+                .collect();
+            let k = stem_idf.len() * params.pair_idf_cap_percentile / 100;
+            if k < stem_idf.len() {
+                *stem_idf.select_nth_unstable_by(k, f32::total_cmp).1
+            } else {
+                f32::INFINITY
+            }
+        };
+        let feature_idf: Vec<Vec<f32>> = units
+            .par_iter()
+            .map(|u| {
+                u.features
+                    .iter()
+                    .map(|(f, kind)| {
+                        let w = idf.get(f).copied().unwrap_or(0.0);
+                        if *kind == FeatureKind::Pair { w.min(pair_cap) } else { w }
+                    })
+                    .collect()
+            })
+            .collect();
+        let mass = units
+            .par_iter()
+            .zip(&feature_idf)
+            .map(|(u, idf)| {
+                u.features
+                    .iter()
+                    .zip(idf)
+                    .map(|(&(_, k), w)| w * kind_factor(k, params))
+                    .sum::<f32>()
+            })
+            .collect();
+        Self {
+            units,
+            idf,
+            feature_idf,
+            mass,
+            threshold: scaled_threshold(units.len(), params),
+            params,
+        }
+    }
+
+    pub(super) fn weight(&self, f: u64, kind: FeatureKind) -> f32 {
+        self.idf.get(&f).copied().unwrap_or(0.0) * kind_factor(kind, self.params)
+    }
+
+    /// The similarity of units `a` and `b` (indices into `units`).
+    pub(super) fn score(&self, a: usize, b: usize) -> PairScore {
+        self.score_with(a, b, true)
+    }
+
+    /// As [`Self::score`], but skips the local alignment when the paraphrase score alone already matches (the
+    /// verbatim flag may then be false): what clustering needs, at a fraction of the cost.
+    pub(super) fn quick_score(&self, a: usize, b: usize) -> PairScore {
+        self.score_with(a, b, false)
+    }
+
+    pub(super) fn score_with(&self, a: usize, b: usize, need_verbatim: bool) -> PairScore {
+        let (ua, ub) = (&self.units[a], &self.units[b]);
+        let (fa, fb) = (&ua.features, &ub.features);
+        let idf_a = &self.feature_idf[a];
+        let (mut i, mut j) = (0, 0);
+        let mut shared = 0.0f32;
+        let mut stems = 0usize;
+        let mut pairs = 0usize;
+        let mut shingles = 0usize;
+        let mut anchors = 0usize;
+        while i < fa.len() && j < fb.len() {
+            match fa[i].0.cmp(&fb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let kind = fa[i].1;
+                    shared += if kind == FeatureKind::Pair {
+                        self.params.pair_share * idf_a[i]
+                    } else {
+                        idf_a[i] * kind_factor(kind, self.params)
+                    };
+                    match kind {
+                        FeatureKind::Stem => stems += 1,
+                        FeatureKind::Date => {
+                            stems += 1;
+                            anchors += 1;
+                        }
+                        FeatureKind::Pair => pairs += 1,
+                        FeatureKind::Shingle => shingles += 1,
+                        FeatureKind::Entity | FeatureKind::Number => anchors += 1,
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        // Statements by wholly different named people are different statements, however alike their wording.
+        if !ua.people.is_empty() && !ub.people.is_empty() && !ua.people.iter().any(|p| ub.people.contains(p)) {
+            shared *= self.params.person_conflict;
+        }
+        let floor = self.params.min_mass;
+        let denom = (self.mass[a].max(floor) * self.mass[b].max(floor)).sqrt();
+        let cosine = if denom > 0.0 { (shared / denom).min(1.0) } else { 0.0 };
+        let p = self.params;
+        // Without a shared name, number or date, wording alone must carry the match: one more content word.
+        let needed = if anchors > 0 {
+            p.min_shared_stems
+        } else {
+            p.min_shared_stems_unanchored
+        };
+        // … and some of it in the same close order (two of the words near each other in both): a bag of the topic's
+        // words shared by chance is not a restatement.
+        let enough = if anchors > 0 {
+            stems >= needed || (stems + 1 >= needed && pairs >= 1)
+        } else {
+            stems >= needed && pairs >= p.min_near_pairs_unanchored
+        };
+        let mut similarity = cosine;
+        let mut verbatim = false;
+        let paraphrase = enough && cosine >= self.threshold;
+        if shingles >= p.min_shingles_for_alignment && (need_verbatim || !paraphrase) {
+            let al = p.verbatim_alignment.align(&ua.token_hashes, &ub.token_hashes);
+            let shorter = ua.token_hashes.len().min(ub.token_hashes.len()).max(1);
+            let coverage = al.matched as f32 / shorter as f32;
+            if al.matched >= p.verbatim_min_tokens && coverage >= p.verbatim_coverage {
+                verbatim = true;
+                similarity = similarity.max(coverage);
+            }
+        }
+        PairScore {
+            similarity,
+            matches: verbatim || paraphrase,
+            verbatim,
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The tunable numbers of claim matching and their defaults.
+
+use super::{LocalAlignment, align_tokens};
+
+/// The tunable numbers of claim matching, with the defaults calibrated for precision on news text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimParams {
+    /// Weighted-cosine similarity from which two units are taken to state the same thing.
+    pub min_similarity: f32,
+    /// Up to this many claim units (a few dozen articles) the similarity threshold is `min_similarity` itself.
+    pub scale_free_units: f32,
+    /// Added to `min_similarity` per tenfold of claim units beyond `scale_free_units`: every unit is matched against
+    /// its best candidates among all the others, and the best of many chance resemblances grows with their number.
+    pub similarity_per_decade: f32,
+    /// Shared content stems (or one stem less and a near pair) two units need at least, whatever the score, when
+    /// they also share a linked entity, a number or a date …
+    pub min_shared_stems: usize,
+    /// … and when they share none of those.
+    pub min_shared_stems_unanchored: usize,
+    /// A verbatim pair: the local alignment covers this share of the shorter unit …
+    pub verbatim_coverage: f32,
+    /// … and at least this many tokens.
+    pub verbatim_min_tokens: usize,
+    /// A unit's feature mass counts as at least this much, so that a heading of three common words does not match
+    /// every sentence that contains them.
+    pub min_mass: f32,
+    /// A cluster's core (the features all its members state) must weigh this much to let loose matches join.
+    pub min_core_weight: f32,
+    /// Similarity to every sampled member a unit needs to join a cluster by its core.
+    pub min_join_similarity: f32,
+    /// Index postings longer than this (features shared by too many clusters) do not propose candidates.
+    pub max_postings: usize,
+    /// Candidate clusters scored per unit.
+    pub candidates: usize,
+    /// Members of a candidate cluster a unit is compared with (the earliest ones).
+    pub sample_members: usize,
+    /// Weight of a shared linked entity or number relative to a shared content stem of the same rarity.
+    pub entity_factor: f32,
+    /// Share of a shared near pair's weight added to the shared mass: the same rare words close together again.
+    pub pair_share: f32,
+    /// Factor on the shared weight of two units that name people, none of them the same.
+    pub person_conflict: f32,
+    /// Without a shared name, number or date, two units need at least this many shared near pairs.
+    pub min_near_pairs_unanchored: usize,
+    /// Shared shingles from which the local alignment is run to test for a verbatim copy.
+    pub min_shingles_for_alignment: usize,
+    /// A near pair's IDF is capped at this percentile of the content stems' IDFs (it weighs at most what a telling
+    /// word does).
+    pub pair_idf_cap_percentile: usize,
+    /// Weight with which a shared shingle proposes a candidate cluster (stems, names, numbers and dates propose with
+    /// their score weight; near pairs not at all).
+    pub shingle_candidate_weight: f32,
+    /// Content stems or dates a cluster's core needs at least (besides [`Self::min_core_weight`]).
+    pub min_core_stems: usize,
+    /// Similarity from which a unit counts as restating an earlier unit of its own article.
+    pub repetition_similarity: f32,
+    /// Members compared all against all for a cluster's cohesion up to this size, against the first member beyond.
+    pub full_cohesion_members: usize,
+    /// Tokens a gap between two shared runs may hold and still be one slot (a name and its article or title), for
+    /// place and organisation conflicts.
+    pub slot_tokens: usize,
+    /// The local alignment that tests for a verbatim copy.
+    pub verbatim_alignment: AlignParams,
+    /// The local alignment that finds the spans members share (and the slots between them).
+    pub shared_alignment: AlignParams,
+}
+
+impl AlignParams {
+    /// The local alignment of two token-hash sequences with these settings.
+    pub fn align(&self, a: &[u64], b: &[u64]) -> LocalAlignment {
+        align_tokens(a, b, self.rounds, self.min_score, self.min_run)
+    }
+}
+
+/// Settings of one use of the local alignment ([`super::align_tokens`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AlignParams {
+    /// Alignments looked for, each masking what the previous ones aligned.
+    pub rounds: usize,
+    /// Score an alignment needs to count.
+    pub min_score: i32,
+    /// Shortest shared run reported, in tokens.
+    pub min_run: usize,
+}
+
+impl Default for ClaimParams {
+    fn default() -> Self {
+        Self {
+            min_similarity: 0.30,
+            scale_free_units: 100.0,
+            similarity_per_decade: 0.03,
+            min_shared_stems: 2,
+            min_shared_stems_unanchored: 3,
+            min_mass: 35.0,
+            min_core_weight: 10.0,
+            min_join_similarity: 0.15,
+            verbatim_coverage: 0.6,
+            verbatim_min_tokens: 6,
+            max_postings: 32,
+            candidates: 4,
+            sample_members: 4,
+            entity_factor: 0.7,
+            pair_share: 0.5,
+            person_conflict: 0.6,
+            min_near_pairs_unanchored: 2,
+            min_shingles_for_alignment: 2,
+            pair_idf_cap_percentile: 90,
+            shingle_candidate_weight: 1.0,
+            min_core_stems: 2,
+            repetition_similarity: 0.5,
+            full_cohesion_members: 16,
+            slot_tokens: 4,
+            verbatim_alignment: AlignParams {
+                rounds: 3,
+                min_score: 6,
+                min_run: 2,
+            },
+            shared_alignment: AlignParams {
+                rounds: 3,
+                min_score: 4,
+                min_run: 2,
+            },
+        }
+    }
+}
+
+/// The similarity threshold for a corpus of `units` claim units (see [`ClaimParams::similarity_per_decade`]).
+pub(super) fn scaled_threshold(units: usize, params: &ClaimParams) -> f32 {
+    let decades = (units as f32 / params.scale_free_units).max(1.0).log10();
+    params.min_similarity + params.similarity_per_decade * decades
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_threshold_rises_with_the_number_of_comparisons() {
+        let p = ClaimParams::default();
+        assert_eq!(scaled_threshold(0, &p), p.min_similarity);
+        assert_eq!(scaled_threshold(90, &p), p.min_similarity);
+        let big = scaled_threshold(100_000, &p);
+        assert!(
+            (big - (p.min_similarity + 3.0 * p.similarity_per_decade)).abs() < 1e-5,
+            "{big}"
+        );
+        assert!(scaled_threshold(10_000, &p) < big);
+    }
+}

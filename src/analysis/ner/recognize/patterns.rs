@@ -1,0 +1,244 @@
+//! Mentions from news-prose patterns: a role before a name (the person), a name before its role, وكالة + a name
+//! (the agency), a body word and its defining words (the organisation).
+
+use super::*;
+
+pub(super) fn pattern_mentions(
+    text: &str,
+    s: &Sentence,
+    lexicon: &Lexicon,
+    params: &RecognitionParams,
+    out: &mut Vec<Candidate>,
+) {
+    let toks = &s.toks;
+    let n = toks.len();
+    for i in 0..n {
+        let key = toks[i].base();
+        let full = toks[i].folded.as_str();
+        let head_is = |f: fn(&str) -> bool| f(key) || f(full);
+        // A role, then its office and country, then the name: the person.
+        // A name put before its office (ستيفن ويتكوف مبعوث الرئيس): two name words right before an undetermined role.
+        if i >= 2
+            && is_role(full)
+            && !full.starts_with("ال")
+            && match name_after(toks, i - 2, lexicon, params) {
+                Some(e) if e == i => true,
+                // The second word may begin with و as its own letter (ويتكوف) when nothing knows it otherwise.
+                Some(e) if e == i - 1 => {
+                    let t = &toks[i - 1];
+                    !t.is_punct()
+                        && !lexicon.is_common(&t.folded)
+                        && lexicon.entity_type(&t.folded).is_none()
+                        && lexicon.entity_type(t.base()).is_none()
+                        && !lexicon.is_common(t.base())
+                        && !gazetteer_knows(t.base())
+                        && !is_role(t.base())
+                }
+                _ => false,
+            }
+            && (i == 2 || name_after(toks, i - 3, lexicon, params).is_none_or(|e| e < i))
+            && toks[i - 2..i]
+                .iter()
+                .all(|t| lexicon.entity_type(&t.folded).is_none_or(|ty| ty == "PERS"))
+            && !lexicon.is_common(&toks[i - 2].folded)
+        {
+            push_pattern(out, params, toks[i - 2].start, toks[i - 1].end, EntityKind::Person);
+        }
+        if head_is(is_role) {
+            let mut j = i + 1;
+            while j < n && j <= i + params.role_modifier_window && is_role_modifier(&toks[j], lexicon) {
+                j += 1;
+            }
+            if let Some(end) = name_after(toks, j, lexicon, params) {
+                push_pattern(out, params, toks[j].start, toks[end - 1].end, EntityKind::Person);
+            }
+        }
+        // وكالة "تاس" / وكالة نوفوستي / وكالة أنباء فارس: the agency's name.
+        if head_is(|k| k == "وكاله") {
+            let mut j = i + 1;
+            if j < n && toks[j].folded == "انباء" {
+                j += 1;
+            }
+            let quoted = j < n && toks[j].is_punct() && toks[j].folded != "،" && toks[j].folded != ",";
+            if quoted {
+                j += 1;
+            }
+            let first = j;
+            while j < n
+                && j < first + params.agency_name_max_words
+                && !toks[j].is_punct()
+                && (quoted || j == first)
+                && !is_function(&toks[j])
+            {
+                j += 1;
+            }
+            if j > first && (quoted || !lexicon.is_common(&toks[first].folded)) {
+                push_pattern(out, params, toks[first].start, toks[j - 1].end, EntityKind::Org);
+            }
+        }
+        // وزارة / منظمة / مجلس / هيئة … and its defining words: the body.
+        if head_is(is_body_head) {
+            let mut j = i + 1;
+            let mut proper = 0;
+            while j < n && j <= i + params.body_name_max_words {
+                let t = &toks[j];
+                let f = t.folded.as_str();
+                if t.is_punct() || FUNCTION_WORDS.contains(&f) || (starts_with_wa(t) && !f.starts_with("وال")) {
+                    break;
+                }
+                let definite = f.starts_with("ال") || f.starts_with("لل");
+                if !definite {
+                    // One undetermined proper word (منظمة شنغهاي) may head the rest.
+                    if proper > 0 || lexicon.is_common(f) {
+                        break;
+                    }
+                    proper += 1;
+                }
+                j += 1;
+                let next_is_nisba = toks.get(j).is_some_and(|n| {
+                    n.folded.starts_with("ال") && (n.folded.ends_with('ي') || n.folded.ends_with("يه"))
+                });
+                // الأعلى is an elative, not a nisba; القومي الإيراني: a nisba followed by another goes on.
+                if definite && f != "الاعلي" && (f.ends_with('ي') || f.ends_with("يه")) && j > i + 1 && !next_is_nisba
+                {
+                    // A nisba adjective (الروسية، الدولي) closes the name.
+                    break;
+                }
+            }
+            if j > i + 1 {
+                let t = &toks[i];
+                // The head as written (وزارة) or glued to clitics (ووزارة، للحرس): the mention starts at the head's
+                // own letters, keeping an article that is its own (والحرس → الحرس, وللحرس → للحرس).
+                let start = if is_body_head(&t.folded) || t.clitic().is_empty() {
+                    t.start
+                } else {
+                    let letters = t.clitic().chars().count();
+                    // ال, or ل + ال written لل (للحرس), stays with the word.
+                    let keep = if t.clitic().ends_with("ال") || t.clitic().ends_with("لل") {
+                        2
+                    } else {
+                        0
+                    };
+                    t.start + original_prefix_bytes(&text[t.start..t.end], letters - keep)
+                };
+                push_pattern(out, params, start, toks[j - 1].end, EntityKind::Org);
+            }
+        }
+    }
+    let _ = text;
+}
+
+/// Whether a normalised word is a title or role that introduces a person in news prose (وزير، السفير، اللواء، نظيره …):
+/// the next name is a person's.
+pub fn is_role(key: &str) -> bool {
+    ROLES.contains(&key)
+}
+
+/// Words that may stand between a role and the name (its department, country, office).
+pub(super) fn is_role_modifier(t: &Tok, lexicon: &Lexicon) -> bool {
+    let f = t.folded.as_str();
+    if ROLE_MODIFIERS.contains(&f) {
+        return true;
+    }
+    if is_role(t.base()) || is_role(f) {
+        return true;
+    }
+    // Where the office is: السفير الروسي لدى طهران، …
+    if f == "،" || f == "," || gazetteer_knows(f) || gazetteer_knows(t.base()) {
+        return true;
+    }
+    // Definite words (الدفاع، الروسي، الأركان، للقوات) describe the office; names rarely carry ال, never لل.
+    if f.starts_with("لل") {
+        return true;
+    }
+    f.starts_with("ال")
+        && (lexicon.is_common(f)
+            || f.ends_with('ي')
+            || f.ends_with("يه")
+            || lexicon.entity_type(f).is_some_and(|ty| ty != "PERS"))
+}
+
+/// The end (exclusive) of a person's name starting at token `first`: up to four name-like words, none glued to a
+/// conjunction or preposition, not ending in common words, with at least one word that is not common vocabulary.
+pub(super) fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon, params: &RecognitionParams) -> Option<usize> {
+    let mut j = first;
+    while j < toks.len() && j < first + params.name_max_words {
+        let t = &toks[j];
+        let f = t.folded.as_str();
+        let pers = lexicon.entity_type(f) == Some("PERS");
+        // علي written with ي and followed by another name word is the name Ali, not the preposition على.
+        let ali = f == "علي"
+            && t.ya_final
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| !n.is_punct() && !FUNCTION_WORDS.contains(&n.folded.as_str()));
+        let ok = !t.is_punct()
+            && f.chars().count() >= params.name_min_letters
+            && !f.chars().any(|c| c.is_ascii_digit())
+            && (ali || !FUNCTION_WORDS.contains(&f))
+            && !never_a_name(f)
+            && !is_role(f)
+            && !is_role(t.base())
+            && (pers
+                || !matches!(lexicon.entity_type(f), Some("LOC" | "ORG"))
+                || (j > first && lexicon.entity_type(f) == Some("ORG")))
+            && !(j > first && gazetteer_knows(f))
+            && (pers || name_clitics_ok(t, lexicon, j == first));
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    while j > first
+        && lexicon.is_common(&toks[j - 1].folded)
+        && lexicon.entity_type(&toks[j - 1].folded) != Some("PERS")
+    {
+        j -= 1;
+    }
+    let named = toks[first..j]
+        .iter()
+        .any(|t| !lexicon.is_common(&t.folded) || lexicon.entity_type(&t.folded) == Some("PERS"));
+    (j > first && named).then_some(j)
+}
+
+/// Whether the clitics a word seems to carry allow it inside a name: never a conjunction (… فومين ونظيره), never a
+/// preposition before common vocabulary (باقري بإرادة); a lone ب/ل/ك/ف before an unknown word is taken as the
+/// word's own letter (باقري، فومين).
+pub(super) fn name_clitics_ok(t: &Tok, lexicon: &Lexicon, first: bool) -> bool {
+    let c = t.clitic();
+    if c.is_empty() {
+        return true;
+    }
+    if c == "ال" {
+        return first;
+    }
+    if c.starts_with('و') || c.chars().count() > 1 {
+        return false;
+    }
+    !lexicon.is_common(t.base()) && !t.base().ends_with("ات")
+}
+
+pub(super) fn starts_with_wa(t: &Tok) -> bool {
+    t.folded.starts_with('و') && t.clitic_bytes > 0
+}
+
+pub(super) fn is_function(t: &Tok) -> bool {
+    FUNCTION_WORDS.contains(&t.folded.as_str())
+}
+
+pub(super) fn is_body_head(key: &str) -> bool {
+    BODY_HEADS.contains(&key)
+}
+
+/// A candidate found by a pattern.
+fn push_pattern(out: &mut Vec<Candidate>, params: &RecognitionParams, start: usize, end: usize, kind: EntityKind) {
+    push(
+        out,
+        params,
+        start,
+        end,
+        kind,
+        MentionOrigin::Pattern,
+        params.pattern_rank,
+    );
+}
