@@ -1,21 +1,18 @@
-//! `qarin shape`: how cosmic-text shaped each line, as JSON runs of glyphs in hb-shape's units and order, so that
-//! it can be compared glyph by glyph with HarfBuzz (`hb-shape --output-format=json --no-glyph-names --utf8-clusters`).
+//! `qarin shape`: how cosmic-text shaped each line, as JSON runs of glyphs in HarfBuzz's units and order, so that
+//! it can be compared glyph by glyph with HarfBuzz's own output (glyph ids, clusters as UTF-8 byte offsets, offsets
+//! and advances in font units).
 //!
 //! A run is a piece of text cosmic-text handed to its shaper with one font and one direction: cosmic-text shapes a
 //! line word by word (each bidi level run split at word boundaries, spaces shaped on their own), and where the first
 //! font lacks a glyph it shapes the word again with the next fallback font and takes that font's clusters. So a run
 //! is a maximal sequence of glyphs of one shaped word that come from one font.
 
-use std::io::Write;
-use std::path::Path;
-
-use anyhow::Context as _;
 use cosmic_text::{Attrs, AttrsList, BufferLine, Family, FontSystem, LineEnding, Shaping, fontdb};
 use serde::Serialize;
 
 use super::fonts::{NASKH_FAMILY, bundled_font_system, single_font_system};
 
-/// One glyph, as hb-shape prints it: glyph id, cluster (byte offset into the whole line), offsets and advances in
+/// One glyph, as HarfBuzz gives it: glyph id, cluster (byte offset into the whole line), offsets and advances in
 /// font units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ShapedGlyph {
@@ -27,7 +24,7 @@ pub struct ShapedGlyph {
     pub ay: i32,
 }
 
-/// A run: byte range in the line, direction, font file and glyphs (in hb-shape's order: visual for RTL runs).
+/// A run: byte range in the line, direction, font file and glyphs (in HarfBuzz's order: visual for RTL runs).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShapedRun {
     pub start: usize,
@@ -107,7 +104,7 @@ impl Shaper {
         let mut buffer_line = BufferLine::new(line, LineEnding::None, AttrsList::new(&attrs), Shaping::Advanced);
         let shape = buffer_line.shape(&mut self.font_system, 8);
         // cosmic-text reverses every word's glyphs in RTL lines (to logical order for RTL words); undo that to get
-        // the shaper's own output order, which is hb-shape's.
+        // the shaper's own output order, which is HarfBuzz's.
         let line_rtl = shape.rtl;
         let mut pieces: Vec<(fontdb::ID, bool, Vec<&cosmic_text::ShapeGlyph>)> = Vec::new();
         for span in &shape.spans {
@@ -166,26 +163,4 @@ impl Shaper {
         runs.sort_by_key(|run| (run.start, run.end));
         ShapedLine { runs }
     }
-}
-
-/// `qarin shape [--font FILE] --file LINES.txt`.
-pub fn shape_command(font: Option<&Path>, file: &Path) -> anyhow::Result<std::process::ExitCode> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let mut shaper = match font {
-        None => Shaper::bundled(),
-        Some(path) => {
-            let data = std::fs::read(path).with_context(|| format!("reading font {}", path.display()))?;
-            Shaper::single(data, &path.to_string_lossy())
-                .with_context(|| format!("{} is not a font file", path.display()))?
-        }
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for line in text.lines() {
-        serde_json::to_writer(&mut out, &shaper.shape_line(line))?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
-    Ok(std::process::ExitCode::SUCCESS)
 }
