@@ -22,7 +22,7 @@ fn main() -> anyhow::Result<()> {
         let mut seen = HashSet::new();
         for w in s {
             for t in tokenize(w, 0, w.len()) {
-                if !t.is_number && !is_stop_word(&t.norm) {
+                if !t.is_number() && !is_stop_word(&t.norm) {
                     seen.insert(light_stem(&t.norm));
                 }
             }

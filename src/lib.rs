@@ -7,11 +7,12 @@
 //! - [`text`] cosmic-text ↔ egui: fonts, layout cache, glyph atlas, the text widget. Knows nothing of articles.
 //! - [`pipeline`] the one front door: paths and [`pipeline::Params`] in, the report out (CLI and UI alike).
 //! - [`ui`] the eframe workbench: the only place that knows egui layout.
-//! - [`cli`] what each command of the binary does; `main.rs` only parses the command line.
+//!
+//! The binary's command layer (`src/main.rs` and `src/command/`, not part of this library) runs each command;
+//! library code never prints or exits.
 
 pub mod analysis;
 pub mod arabic;
-pub mod cli;
 pub mod corpus;
 pub mod measure;
 pub mod pipeline;

@@ -1,4 +1,7 @@
-//! The `qarin` binary: parses the command line and hands over to the library.
+//! The `qarin` binary: parses the command line and hands over to the command layer ([`command`]), the only code
+//! that prints or chooses an exit code.
+
+mod command;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -89,17 +92,17 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => qarin::ui::run_workbench(cli.open.paths, cli.open.screenshot),
-        Some(Command::Analyze { paths, json, stats }) => qarin::cli::analyze(&paths, json.as_deref(), stats),
-        Some(Command::Ner { file, model }) => qarin::analysis::ner::ner_command(&file, model.as_deref()),
+        None => command::workbench::run(cli.open.paths, cli.open.screenshot),
+        Some(Command::Analyze { paths, json, stats }) => command::analyze::run(&paths, json.as_deref(), stats),
+        Some(Command::Ner { file, model }) => command::ner::run(&file, model.as_deref()),
         Some(Command::TrainNer {
             data,
             out,
             dev_out,
             epochs,
-        }) => qarin::analysis::ner::train_ner_command(&data, &out, dev_out.as_deref(), epochs),
-        Some(Command::Shape { font, file }) => qarin::text::shape_command(font.as_deref(), &file),
-        Some(Command::BenchUi { paths, frames, columns }) => qarin::ui::bench_ui(paths, frames, columns),
+        }) => command::train_ner::run(&data, &out, dev_out.as_deref(), epochs),
+        Some(Command::Shape { font, file }) => command::shape::run(font.as_deref(), &file),
+        Some(Command::BenchUi { paths, frames, columns }) => command::bench_ui::run(paths, frames, columns),
     };
     match result {
         Ok(code) => code,

@@ -2,6 +2,12 @@
 //! and their Maghrebi and spelling variants, English month names, weekday words, numeric dates, and Western,
 //! Arabic-Indic and Persian digits. Every match is a real calendar date; offsets are UTF-8 byte offsets into the
 //! text searched.
+//!
+//! A reader over the chain's tokens: [`tokenize`](super::tokenize) then [`split_numbers`](super::split_numbers), so
+//! words are matched in the one fold ([`normalize`](super::normalize)) and digits of every script are numbers.
+
+use super::normalize::{digit_value, normalize};
+use super::token::{Token, TokenKind, split_numbers, tokenize};
 
 /// A date found in text: `text[start..end]` reads as `value`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,56 +18,50 @@ pub struct DateMatch {
     pub value: String,
 }
 
-/// The value of a decimal digit in any of the three digit sets news text uses.
-pub fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
-        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
-        _ => None,
-    }
-}
+/// Month names of the two common series, folded, by month: Egyptian/Gulf (يناير …) and Levantine (شباط …). The
+/// Levantine January, October, November and December are two words each ([`TWO_WORD_MONTHS`]).
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["يناير"],
+    &["فبراير", "شباط"],
+    &["مارس", "اذار"],
+    &["ابريل", "نيسان"],
+    &["مايو", "ايار"],
+    &["يونيو", "حزيران"],
+    &["يوليو", "تموز"],
+    &["اغسطس", "اب"],
+    &["سبتمبر", "ايلول"],
+    &["اكتوبر"],
+    &["نوفمبر"],
+    &["ديسمبر"],
+];
 
-/// Folds spelling variants for matching words: hamza forms of alef, alef maqsura, Persian yeh/kaf, teh marbuta,
-/// tatweel and short vowels; Latin is lower-cased. Not for display.
-pub fn fold(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    fold_into(word, &mut out);
-    out
-}
+/// First words of the two-word Levantine months (كانون الثاني/الأول, تشرين الأول/الثاني), read by [`find_dates`].
+const TWO_WORD_MONTHS: [&str; 2] = ["كانون", "تشرين"];
 
-/// [`fold`] appending to `out`.
-fn fold_into(word: &str, out: &mut String) {
-    for c in word.chars() {
-        match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => out.push('ا'),
-            'ى' | 'ی' | 'ې' | 'ۍ' => out.push('ي'),
-            'ک' => out.push('ك'),
-            'ة' => out.push('ه'),
-            'ؤ' => out.push('و'),
-            'ئ' => out.push('ي'),
-            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200C}' | '\u{200D}' => {}
-            c if c.is_ascii_uppercase() => out.push(c.to_ascii_lowercase()),
-            c => out.push(c),
-        }
-    }
+/// Whether a folded word is a month name of the two common series, or the first word of a two-word Levantine month
+/// (not the Maghrebi, variant or English names [`month_number`] also reads: ماي, جوان are names too).
+pub fn is_common_month_word(folded: &str) -> bool {
+    MONTH_NAMES.iter().any(|names| names.contains(&folded)) || TWO_WORD_MONTHS.contains(&folded)
 }
 
 /// Month number of a folded single-word month name (any series, English included).
 fn month_of_folded(w: &str) -> Option<u32> {
+    if let Some(i) = MONTH_NAMES.iter().position(|names| names.contains(&w)) {
+        return Some(i as u32 + 1);
+    }
     let m = match w {
-        "يناير" | "جانفي" | "ينار" | "january" | "jan" => 1,
-        "فبراير" | "شباط" | "فيفري" | "فبرير" | "february" | "feb" => 2,
-        "مارس" | "اذار" | "مارش" | "march" | "mar" => 3,
-        "ابريل" | "افريل" | "نيسان" | "ابرىل" | "april" | "apr" => 4,
-        "مايو" | "ايار" | "ماي" | "may" => 5,
-        "يونيو" | "يونيه" | "حزيران" | "جوان" | "يونيوز" | "june" | "jun" => 6,
-        "يوليو" | "يوليه" | "تموز" | "جويليه" | "يوليوز" | "july" | "jul" => 7,
-        "اغسطس" | "اغسطوس" | "غشت" | "اب" | "اوت" | "august" | "aug" => 8,
-        "سبتمبر" | "ايلول" | "شتنبر" | "september" | "sep" | "sept" => 9,
-        "اكتوبر" | "اكتبر" | "october" | "oct" => 10,
-        "نوفمبر" | "نونبر" | "november" | "nov" => 11,
-        "ديسمبر" | "دجنبر" | "december" | "dec" => 12,
+        "جانفي" | "ينار" | "january" | "jan" => 1,
+        "فيفري" | "فبرير" | "february" | "feb" => 2,
+        "مارش" | "march" | "mar" => 3,
+        "افريل" | "ابرىل" | "april" | "apr" => 4,
+        "ماي" | "may" => 5,
+        "يونيه" | "جوان" | "يونيوز" | "june" | "jun" => 6,
+        "يوليه" | "جويليه" | "يوليوز" | "july" | "jul" => 7,
+        "اغسطوس" | "غشت" | "اوت" | "august" | "aug" => 8,
+        "شتنبر" | "september" | "sep" | "sept" => 9,
+        "اكتبر" | "october" | "oct" => 10,
+        "نونبر" | "november" | "nov" => 11,
+        "دجنبر" | "december" | "dec" => 12,
         _ => return None,
     };
     Some(m)
@@ -70,7 +70,7 @@ fn month_of_folded(w: &str) -> Option<u32> {
 /// Month number of a (not yet folded) single month word such as `أكتوبر`, `أيلول`, `September`, `بسبتمبر`.
 /// Two-word Levantine months (كانون الثاني, تشرين الأول…) are recognised by [`find_dates`].
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = fold(word);
+    let w = normalize(word);
     month_of_folded(&w).or_else(|| strip_proclitic(&w).and_then(month_of_folded))
 }
 
@@ -86,7 +86,7 @@ fn strip_proclitic(w: &str) -> Option<&str> {
 
 /// Whether `word` names a day of the week (Arabic with or without the article, or English).
 pub fn is_weekday(word: &str) -> bool {
-    let w = fold(word);
+    let w = normalize(word);
     let w = w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(&w);
     matches!(
         w,
@@ -135,120 +135,56 @@ pub fn is_valid_date(y: u32, m: u32, d: u32) -> bool {
     (1000..=2999).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum TokKind {
-    /// Value and number of digits.
-    Num(u64, usize),
-    /// Folded word: its byte range in the tokenizer's buffer of folded words.
-    Word(u32, u32),
-    Punct(char),
-}
-
-#[derive(Debug, Clone)]
-struct Tok {
-    kind: TokKind,
-    start: usize,
-    end: usize,
-}
-
-fn is_word_char(c: char) -> bool {
-    // Arabic letters, tatweel and marks first: Unicode's alphabetic table is slow to consult.
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        ('\u{0620}'..='\u{065F}').contains(&c) || c == '\u{0670}' || c.is_alphabetic()
+/// The tokens a date is read from: the chain's tokens with numbers split into digit groups, and an English ordinal
+/// suffix glued to its number (`20th`, `1st`) made part of the number.
+fn date_tokens(text: &str) -> Vec<Token<'_>> {
+    // Every date has a number (day, year or a numeric date): most sentences have none and need no tokens.
+    if !text.chars().any(|c| digit_value(c).is_some()) {
+        return Vec::new();
     }
-}
-
-/// The tokens of `text` and the buffer their folded words are in.
-fn tokenize(text: &str) -> (Vec<Tok>, String) {
-    let mut toks = Vec::with_capacity(text.len() / 6);
-    let mut words = String::with_capacity(text.len());
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if let Some(d) = digit_value(c) {
-            let mut value = d as u64;
-            let mut digits = 1;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, c2)) = it.peek() {
-                match digit_value(c2) {
-                    Some(d2) => {
-                        value = value.saturating_mul(10).saturating_add(d2 as u64);
-                        digits += 1;
-                        end = j + c2.len_utf8();
-                        it.next();
-                    }
-                    None => break,
-                }
-            }
-            // English ordinal suffix glued to the number: 20th, 1st, 2nd, 3rd.
-            let rest = &text[end..];
-            let suffix = ["st", "nd", "rd", "th"].iter().find(|s| {
-                rest.len() >= 2
-                    && rest.as_bytes()[..2].eq_ignore_ascii_case(s.as_bytes())
-                    && !rest[2..].chars().next().is_some_and(is_word_char)
-            });
-            if suffix.is_some() {
-                end += 2;
-                it.next();
-                it.next();
-            }
-            toks.push(Tok {
-                kind: TokKind::Num(value, digits),
-                start: i,
-                end,
-            });
-        } else if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, c2)) = it.peek() {
-                if is_word_char(c2) && digit_value(c2).is_none() {
-                    end = j + c2.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            let from = words.len() as u32;
-            fold_into(&text[i..end], &mut words);
-            toks.push(Tok {
-                kind: TokKind::Word(from, words.len() as u32),
-                start: i,
-                end,
-            });
-        } else if !c.is_whitespace() {
-            toks.push(Tok {
-                kind: TokKind::Punct(c),
-                start: i,
-                end: i + c.len_utf8(),
-            });
+    let mut toks = split_numbers(tokenize(text));
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let (num, suffix) = (&toks[i], &toks[i + 1]);
+        let glued_word_follows = toks
+            .get(i + 2)
+            .is_some_and(|next| next.start == suffix.end && next.is_word());
+        if num.kind == TokenKind::Number
+            && suffix.kind == TokenKind::Latin
+            && num.end == suffix.start
+            && matches!(suffix.norm.as_str(), "st" | "nd" | "rd" | "th")
+            && !glued_word_follows
+        {
+            let end = suffix.end;
+            toks[i].end = end;
+            toks[i].text = &text[toks[i].start..end];
+            toks.remove(i + 1);
         }
+        i += 1;
     }
-    (toks, words)
+    toks
 }
 
 struct Scanner<'a> {
-    toks: &'a [Tok],
-    words: &'a str,
+    toks: &'a [Token<'a>],
 }
 
 impl Scanner<'_> {
+    /// The value (saturating) and number of digits of a number token (its folded form is ASCII digits only).
     fn num(&self, i: usize) -> Option<(u64, usize)> {
-        match self.toks.get(i)?.kind {
-            TokKind::Num(v, d) => Some((v, d)),
-            _ => None,
-        }
+        let digits = &self.toks.get(i).filter(|t| t.is_number())?.norm;
+        let value = digits.bytes().fold(0u64, |v, d| {
+            v.saturating_mul(10).saturating_add(u64::from(d.wrapping_sub(b'0')))
+        });
+        Some((value, digits.len()))
     }
+    /// The folded form of a word token (Arabic or Latin).
     fn word(&self, i: usize) -> Option<&str> {
-        match self.toks.get(i)?.kind {
-            TokKind::Word(from, to) => self.words.get(from as usize..to as usize),
-            _ => None,
-        }
+        self.toks.get(i).filter(|t| t.is_word()).map(|t| t.norm.as_str())
     }
+    /// The original character of a punctuation token.
     fn punct(&self, i: usize) -> Option<char> {
-        match self.toks.get(i)?.kind {
-            TokKind::Punct(c) => Some(c),
-            _ => None,
-        }
+        self.toks.get(i).filter(|t| t.is_punct())?.text.chars().next()
     }
     fn adjacent(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
@@ -260,7 +196,7 @@ impl Scanner<'_> {
     fn month(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.word(i)?;
         let base = strip_proclitic(w).unwrap_or(w);
-        let (m, mut next) = if base == "كانون" || base == "تشرين" || w == "كانون" || w == "تشرين" {
+        let (m, mut next) = if TWO_WORD_MONTHS.contains(&base) || TWO_WORD_MONTHS.contains(&w) {
             let second = self.word(i + 1)?;
             let second = second.strip_prefix("ال").unwrap_or(second);
             let m = match (base, second) {
@@ -391,6 +327,26 @@ impl Scanner<'_> {
         Some((h, m as u32, s, twelve, next))
     }
 
+    /// Every date in reading order, without overlaps: (first token, value, index after the last token).
+    fn dates(&self) -> impl Iterator<Item = (usize, String, usize)> + '_ {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < self.toks.len() {
+                let at = i;
+                match self.date_at(at) {
+                    // Looks like a date but is not a real one: skipped whole.
+                    Some((value, next)) if value.is_empty() => i = next.max(at + 1),
+                    Some((value, next)) => {
+                        i = next;
+                        return Some((at, value, next));
+                    }
+                    None => i += 1,
+                }
+            }
+            None
+        })
+    }
+
     /// The date starting at token `i`, if any: (value, index after the last token of the date). An empty value
     /// means the tokens look like a date but are not a real one.
     fn date_at(&self, i: usize) -> Option<(String, usize)> {
@@ -450,51 +406,34 @@ impl Scanner<'_> {
 /// Every date in `text`, in order, without overlaps. A weekday word just before a date (الثلاثاء 18 أكتوبر 2020)
 /// is included in the match.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
-    let (toks, words) = tokenize(text);
-    let sc = Scanner {
-        toks: &toks,
-        words: &words,
-    };
+    let toks = date_tokens(text);
+    let sc = Scanner { toks: &toks };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if let Some((value, next)) = sc.date_at(i) {
-            if value.is_empty() {
-                i = next.max(i + 1);
-                continue;
+    for (i, value, next) in sc.dates() {
+        let mut first = i;
+        if first > 0 {
+            let mut p = first - 1;
+            if matches!(sc.punct(p), Some(',' | '،')) && p > 0 {
+                p -= 1;
             }
-            let mut first = i;
-            if first > 0 {
-                let mut p = first - 1;
-                if matches!(sc.punct(p), Some(',' | '،')) && p > 0 {
-                    p -= 1;
-                }
-                if sc.word(p).is_some_and(is_weekday_folded) {
-                    first = p;
-                    if p > 0 && matches!(sc.word(p - 1), Some("يوم" | "ويوم")) {
-                        first = p - 1;
-                    }
+            if sc.word(p).is_some_and(is_weekday) {
+                first = p;
+                if p > 0 && matches!(sc.word(p - 1), Some("يوم" | "ويوم")) {
+                    first = p - 1;
                 }
             }
-            // Do not start inside a match already taken (the weekday is taken only when free).
-            if out.last().is_some_and(|m: &DateMatch| m.end > toks[first].start) {
-                first = i;
-            }
-            out.push(DateMatch {
-                start: toks[first].start,
-                end: toks[next - 1].end,
-                value,
-            });
-            i = next;
-        } else {
-            i += 1;
         }
+        // Do not start inside a match already taken (the weekday is taken only when free).
+        if out.last().is_some_and(|m: &DateMatch| m.end > toks[first].start) {
+            first = i;
+        }
+        out.push(DateMatch {
+            start: toks[first].start,
+            end: toks[next - 1].end,
+            value,
+        });
     }
     out
-}
-
-fn is_weekday_folded(w: &str) -> bool {
-    is_weekday(w)
 }
 
 /// The first date in `text` with the clock time that follows it, if any: `2021-10-19T17:51:43`, `2023-09-20`,
@@ -502,31 +441,18 @@ fn is_weekday_folded(w: &str) -> bool {
 /// `2023-09-20T10:05:00+03:00`, `Wed, 20 Sep 2023 10:05:00 GMT`). The time zone, when given, is dropped: the
 /// report gives the time as the outlet stated it.
 pub fn parse_datetime(text: &str) -> Option<String> {
-    let (toks, words) = tokenize(text);
-    let sc = Scanner {
-        toks: &toks,
-        words: &words,
-    };
-    let mut i = 0;
-    while i < toks.len() {
-        if let Some((value, next)) = sc.date_at(i) {
-            if value.is_empty() {
-                i = next.max(i + 1);
-                continue;
-            }
-            if value.len() == 10
-                && let Some((h, m, s, _, _)) = sc.time(next)
-            {
-                return Some(match s {
-                    Some(s) => format!("{value}T{h:02}:{m:02}:{s:02}"),
-                    None => format!("{value}T{h:02}:{m:02}"),
-                });
-            }
-            return Some(value);
-        }
-        i += 1;
+    let toks = date_tokens(text);
+    let sc = Scanner { toks: &toks };
+    let (_, value, next) = sc.dates().next()?;
+    if value.len() == 10
+        && let Some((h, m, s, _, _)) = sc.time(next)
+    {
+        return Some(match s {
+            Some(s) => format!("{value}T{h:02}:{m:02}:{s:02}"),
+            None => format!("{value}T{h:02}:{m:02}"),
+        });
     }
-    None
+    Some(value)
 }
 
 #[cfg(test)]
@@ -537,55 +463,46 @@ mod tests {
         find_dates(text).into_iter().map(|m| m.value).collect()
     }
 
-    #[test]
-    fn both_month_series_and_variants() {
-        assert_eq!(values("انتهت في 18 اكتوبر 2020 رغم"), ["2020-10-18"]);
-        assert_eq!(values("في 18 أكتوبر 2020"), ["2020-10-18"]);
-        assert_eq!(values("في 5 كانون الثاني 2021"), ["2021-01-05"]);
-        assert_eq!(values("في 5 كانون الأول، 2021"), ["2021-12-05"]);
-        assert_eq!(values("1 تشرين الثاني 2019"), ["2019-11-01"]);
-        assert_eq!(values("3 آب 2022 و 3 اب 2022"), ["2022-08-03", "2022-08-03"]);
-        assert_eq!(values("خلال سبتمبر/أيلول 2022 المقبل"), ["2022-09"]);
-        assert_eq!(values("السبت 19 أبريل/نيسان 2025."), ["2025-04-19"]);
-        assert_eq!(values("يونيه 2020 ويوليه 2020"), ["2020-06", "2020-07"]);
-        assert_eq!(values("12 جوان 2019"), ["2019-06-12"]);
-        assert_eq!(values("في أكتوبر 2020، فأن"), ["2020-10"]);
-    }
-
-    #[test]
-    fn english_forms() {
-        assert_eq!(values("تاريخ النشر: 20th, September 2023 GMT"), ["2023-09-20"]);
-        assert_eq!(values("September 20, 2023"), ["2023-09-20"]);
-        assert_eq!(values("Wed, 20 Sep 2023 10:05:00 GMT"), ["2023-09-20"]);
-    }
-
-    #[test]
-    fn digits_of_every_script() {
-        assert_eq!(values("١٨ أكتوبر ٢٠٢٠"), ["2020-10-18"]);
-        assert_eq!(values("۱۸ اکتبر ۲۰۲۰"), ["2020-10-18"]);
-        assert_eq!(values("٢٠٢٣/٠٩/٢٠"), ["2023-09-20"]);
-    }
-
-    #[test]
-    fn numeric_dates_and_order() {
-        assert_eq!(values("10/19/2021"), ["2021-10-19"]);
-        assert_eq!(values("19/10/2021"), ["2021-10-19"]);
-        assert_eq!(values("2023-09-20"), ["2023-09-20"]);
+    /// (text, the dates found in it, what the case shows)
+    const DATES: &[(&str, &[&str], &str)] = &[
+        ("انتهت في 18 اكتوبر 2020 رغم", &["2020-10-18"], "series"),
+        ("في 18 أكتوبر 2020", &["2020-10-18"], "series"),
+        ("في 5 كانون الثاني 2021", &["2021-01-05"], "series"),
+        ("في 5 كانون الأول، 2021", &["2021-12-05"], "series"),
+        ("1 تشرين الثاني 2019", &["2019-11-01"], "series"),
+        ("3 آب 2022 و 3 اب 2022", &["2022-08-03", "2022-08-03"], "series"),
+        ("خلال سبتمبر/أيلول 2022 المقبل", &["2022-09"], "series"),
+        ("السبت 19 أبريل/نيسان 2025.", &["2025-04-19"], "series"),
+        ("يونيه 2020 ويوليه 2020", &["2020-06", "2020-07"], "series"),
+        ("12 جوان 2019", &["2019-06-12"], "series"),
+        ("في أكتوبر 2020، فأن", &["2020-10"], "series"),
+        ("تاريخ النشر: 20th, September 2023 GMT", &["2023-09-20"], "English"),
+        ("September 20, 2023", &["2023-09-20"], "English"),
+        ("Wed, 20 Sep 2023 10:05:00 GMT", &["2023-09-20"], "English"),
+        ("١٨ أكتوبر ٢٠٢٠", &["2020-10-18"], "digits"),
+        ("۱۸ اکتبر ۲۰۲۰", &["2020-10-18"], "digits"),
+        ("٢٠٢٣/٠٩/٢٠", &["2023-09-20"], "digits"),
+        ("10/19/2021", &["2021-10-19"], "numeric"),
+        ("19/10/2021", &["2021-10-19"], "numeric"),
+        ("2023-09-20", &["2023-09-20"], "numeric"),
         // Ambiguous: day first (Arabic usage) unless a 12-hour clock follows (US-style timestamp).
-        assert_eq!(values("05/04/2021"), ["2021-04-05"]);
-        assert_eq!(values("05/04/2021 5:51 PM"), ["2021-05-04"]);
-        assert!(values("192.168.1.1").is_empty());
-        assert!(values("2.5").is_empty());
-    }
+        ("05/04/2021", &["2021-04-05"], "numeric"),
+        ("05/04/2021 5:51 PM", &["2021-05-04"], "numeric"),
+        ("192.168.1.1", &[], "numeric"),
+        ("2.5", &[], "numeric"),
+        ("31 فبراير 2020", &[], "real dates"),
+        ("30/02/2021", &[], "real dates"),
+        ("29 فبراير 2020", &["2020-02-29"], "real dates"),
+        ("29 فبراير 2021", &[], "real dates"),
+        ("32 مايو 2020", &[], "real dates"),
+        ("19 أبريل/نيسان.", &[], "real dates: no year, no date"),
+    ];
 
     #[test]
-    fn only_real_calendar_dates() {
-        assert!(values("31 فبراير 2020").is_empty());
-        assert!(values("30/02/2021").is_empty());
-        assert_eq!(values("29 فبراير 2020"), ["2020-02-29"]);
-        assert!(values("29 فبراير 2021").is_empty());
-        assert!(values("32 مايو 2020").is_empty());
-        assert!(values("19 أبريل/نيسان.").is_empty(), "no year, no date");
+    fn dates_in_text() {
+        for (text, expected, why) in DATES {
+            assert_eq!(values(text), *expected, "{why}: {text}");
+        }
     }
 
     #[test]
@@ -601,21 +518,47 @@ mod tests {
     }
 
     #[test]
+    fn month_words() {
+        for (word, month) in [
+            ("يناير", 1),
+            ("شباط", 2),
+            ("أيلول", 9),
+            ("جوان", 6),
+            ("Sept", 9),
+            ("بسبتمبر", 9),
+        ] {
+            assert_eq!(month_number(word), Some(month), "{word}");
+        }
+        assert_eq!(month_number("كانون"), None, "half a month");
+        assert!(is_common_month_word("ايلول") && is_common_month_word("كانون"));
+        assert!(
+            !is_common_month_word("ماي") && !is_common_month_word("جوان"),
+            "also names"
+        );
+    }
+
+    #[test]
+    fn read_in_the_one_fold() {
+        // Bidi marks between the parts no longer break a date.
+        assert_eq!(values("في 18\u{200F} أكتوبر\u{200F} 2020"), ["2020-10-18"]);
+        assert_eq!(values("ﻳﻨﺎﻳﺮ 2020"), ["2020-01"], "presentation forms");
+        // An ordinal suffix belongs to its number only when no word is glued after it.
+        assert_eq!(values("1st May 2021"), ["2021-05-01"]);
+        assert!(values("1stMay 2021").is_empty());
+    }
+
+    #[test]
     fn datetimes() {
-        assert_eq!(
-            parse_datetime("تاريخ الإفراج : 10/19/2021 5:51:43 PM").as_deref(),
-            Some("2021-10-19T17:51:43")
-        );
-        assert_eq!(
-            parse_datetime("2023-09-20T10:05:00+03:00").as_deref(),
-            Some("2023-09-20T10:05:00")
-        );
-        assert_eq!(parse_datetime("2023-09-20 08:15").as_deref(), Some("2023-09-20T08:15"));
-        assert_eq!(
-            parse_datetime("20 سبتمبر 2023 12:30 ص").as_deref(),
-            Some("2023-09-20T00:30")
-        );
-        assert_eq!(parse_datetime("لا تاريخ هنا"), None);
+        let cases: &[(&str, Option<&str>)] = &[
+            ("تاريخ الإفراج : 10/19/2021 5:51:43 PM", Some("2021-10-19T17:51:43")),
+            ("2023-09-20T10:05:00+03:00", Some("2023-09-20T10:05:00")),
+            ("2023-09-20 08:15", Some("2023-09-20T08:15")),
+            ("20 سبتمبر 2023 12:30 ص", Some("2023-09-20T00:30")),
+            ("لا تاريخ هنا", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_datetime(text).as_deref(), *expected, "{text}");
+        }
     }
 
     #[test]

@@ -32,6 +32,14 @@ impl Token<'_> {
         matches!(self.kind, TokenKind::Word | TokenKind::Latin)
     }
 
+    pub fn is_number(&self) -> bool {
+        self.kind == TokenKind::Number
+    }
+
+    pub fn is_punct(&self) -> bool {
+        self.kind == TokenKind::Punct
+    }
+
     /// The byte range in the ORIGINAL text of the characters that gave `norm[norm_start..norm_end]`, e.g. the base of
     /// a word without its clitics (`norm_start` = [`Analysis::prefix_len`](super::Analysis::prefix_len)). Marks
     /// that follow a kept letter stay with it.
@@ -44,8 +52,9 @@ impl Token<'_> {
             buf.clear();
             push_normalized(c, &mut buf);
             if buf.is_empty() {
-                // A mark: it belongs to the letter before it when that letter is kept.
-                if start.is_some() && produced <= norm_end {
+                // A mark: it belongs to the letter before it when that letter is kept (every letter after `start` is:
+                // the loop stops at the first one past `norm_end`).
+                if start.is_some() {
                     end = self.start + i + c.len_utf8();
                 }
                 continue;
@@ -63,6 +72,15 @@ impl Token<'_> {
         }
         let start = start.unwrap_or(end);
         (start, end.max(start))
+    }
+
+    /// How many bytes of the original text, from the token's start, hold `norm[..norm_len]` and the marks that follow
+    /// it (0 for 0): where the rest of a word split after `norm_len` folded bytes starts, as written.
+    pub fn original_prefix_len(&self, norm_len: usize) -> usize {
+        if norm_len == 0 {
+            return 0;
+        }
+        self.original_range(0, norm_len).1 - self.start
     }
 }
 
@@ -99,10 +117,33 @@ fn is_number_separator(c: char) -> bool {
     matches!(c, '.' | ',' | '٫' | '٬')
 }
 
+/// The run of characters from `chars[i]` that `joins(char, the char after it)` accepts: its folded form, the byte
+/// where it ends and the index after it.
+fn run(chars: &[(usize, char)], i: usize, joins: impl Fn(char, Option<char>) -> bool) -> (String, usize, usize) {
+    let mut norm = String::new();
+    let mut end = chars[i].0;
+    let mut j = i;
+    while let Some(&(pos, ch)) = chars.get(j)
+        && joins(ch, chars.get(j + 1).map(|&(_, c)| c))
+    {
+        push_normalized(ch, &mut norm);
+        end = pos + ch.len_utf8();
+        j += 1;
+    }
+    (norm, end, j)
+}
+
 /// Splits `text` into tokens. Every token's `start..end` slices `text` exactly.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let token = |start: usize, end: usize, norm: String, kind: TokenKind| Token {
+        start,
+        end,
+        text: &text[start..end],
+        norm,
+        kind,
+    };
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -141,87 +182,157 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
                 // A run of marks or tatweel alone has nothing to match: no token.
                 if !norm.is_empty() {
-                    tokens.push(Token {
-                        start,
-                        end,
-                        text: &text[start..end],
-                        norm,
-                        kind: TokenKind::Word,
-                    });
+                    tokens.push(token(start, end, norm, TokenKind::Word));
                 }
                 i = j;
             }
             Class::Digit => {
-                let mut norm = String::new();
-                let mut end = start;
-                let mut j = i;
-                while j < chars.len() {
-                    let (pos, ch) = chars[j];
-                    if digit_value(ch).is_some() {
-                        push_normalized(ch, &mut norm);
-                        end = pos + ch.len_utf8();
-                        j += 1;
-                    } else if is_number_separator(ch) && j + 1 < chars.len() && digit_value(chars[j + 1].1).is_some() {
-                        push_normalized(ch, &mut norm);
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
-                tokens.push(Token {
-                    start,
-                    end,
-                    text: &text[start..end],
-                    norm,
-                    kind: TokenKind::Number,
+                let (norm, end, next) = run(&chars, i, |ch, after| {
+                    digit_value(ch).is_some()
+                        || (is_number_separator(ch) && after.is_some_and(|c| digit_value(c).is_some()))
                 });
-                i = j;
+                tokens.push(token(start, end, norm, TokenKind::Number));
+                i = next;
             }
             Class::Letter => {
-                let mut norm = String::new();
-                let mut end = start;
-                let mut j = i;
-                while j < chars.len() {
-                    let (pos, ch) = chars[j];
-                    let ok = match class(ch) {
-                        Class::Letter => true,
-                        Class::Digit => ch.is_ascii_digit(),
-                        // Combining marks of Latin text (e.g. decomposed accents).
-                        Class::Other => unicode_normalization::char::is_combining_mark(ch),
-                        _ => false,
-                    };
-                    if !ok {
-                        break;
-                    }
-                    push_normalized(ch, &mut norm);
-                    end = pos + ch.len_utf8();
-                    j += 1;
-                }
-                tokens.push(Token {
-                    start,
-                    end,
-                    text: &text[start..end],
-                    norm,
-                    kind: TokenKind::Latin,
+                let (norm, end, next) = run(&chars, i, |ch, _| match class(ch) {
+                    Class::Letter => true,
+                    Class::Digit => ch.is_ascii_digit(),
+                    // Combining marks of Latin text (e.g. decomposed accents).
+                    Class::Other => unicode_normalization::char::is_combining_mark(ch),
+                    _ => false,
                 });
-                i = j;
+                tokens.push(token(start, end, norm, TokenKind::Latin));
+                i = next;
             }
             Class::Other => {
                 let end = start + c.len_utf8();
                 let mut norm = String::new();
                 push_normalized(c, &mut norm);
-                tokens.push(Token {
-                    start,
-                    end,
-                    text: &text[start..end],
-                    norm,
-                    kind: TokenKind::Punct,
-                });
+                tokens.push(token(start, end, norm, TokenKind::Punct));
                 i += 1;
             }
         }
     }
     tokens
+}
+
+/// Stage: a token whose folded form is split into proclitics and base, the proclitics also measured on the ORIGINAL
+/// characters (with the marks that follow them). The rule that decides the split is the caller's
+/// ([`strip_clitics`](super::strip_clitics), or recognition's own); the token itself is unchanged and reachable
+/// through `Deref`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CliticSplit<'a> {
+    pub token: Token<'a>,
+    /// Bytes of `token.norm` the proclitics take.
+    proclitic_len: usize,
+    /// Bytes of `token.text` the proclitics take.
+    proclitic_bytes: usize,
+}
+
+impl<'a> CliticSplit<'a> {
+    /// `token` with its first `proclitic_len` folded bytes as proclitics (clamped to the folded form).
+    pub fn new(token: Token<'a>, proclitic_len: usize) -> Self {
+        let proclitic_len = proclitic_len.min(token.norm.len());
+        let proclitic_bytes = token.original_prefix_len(proclitic_len);
+        Self {
+            token,
+            proclitic_len,
+            proclitic_bytes,
+        }
+    }
+
+    /// The folded proclitics.
+    pub fn proclitics(&self) -> &str {
+        &self.token.norm[..self.proclitic_len]
+    }
+
+    /// The folded form without its proclitics.
+    pub fn base(&self) -> &str {
+        &self.token.norm[self.proclitic_len..]
+    }
+
+    /// Bytes of the original text the proclitics take: the base starts at `start + proclitic_bytes()`.
+    pub fn proclitic_bytes(&self) -> usize {
+        self.proclitic_bytes
+    }
+}
+
+impl<'a> std::ops::Deref for CliticSplit<'a> {
+    type Target = Token<'a>;
+
+    fn deref(&self) -> &Token<'a> {
+        &self.token
+    }
+}
+
+/// [`tokenize`] of `text[range]` with offsets into the whole `text` (a sentence or claim unit of an article); an
+/// out-of-bounds or non-boundary range has no tokens.
+pub fn tokenize_range(text: &str, range: std::ops::Range<usize>) -> Vec<Token<'_>> {
+    let Some(slice) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut tokens = tokenize(slice);
+    for t in &mut tokens {
+        t.start += range.start;
+        t.end += range.start;
+    }
+    tokens
+}
+
+/// Filter: words and numbers only (punctuation dropped).
+pub fn without_punctuation<'a>(tokens: impl IntoIterator<Item = Token<'a>>) -> impl Iterator<Item = Token<'a>> {
+    tokens.into_iter().filter(|t| !t.is_punct())
+}
+
+/// Filter: every number split at its separators and from the Latin letters it is glued to, for readers of digit
+/// groups (dates, clocks): `20.9.2023` → `20` `.` `9` `.` `2023`; `T10` → `T` `10`. Offsets stay on the original
+/// characters.
+pub fn split_numbers(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let mixed = match t.kind {
+            TokenKind::Number => !t.norm.bytes().all(|b| b.is_ascii_digit()),
+            TokenKind::Latin => t.norm.bytes().any(|b| b.is_ascii_digit()),
+            _ => false,
+        };
+        if !mixed {
+            out.push(t);
+            continue;
+        }
+        let piece_kind = |c: char| {
+            if digit_value(c).is_some() {
+                TokenKind::Number
+            } else if t.kind == TokenKind::Number {
+                TokenKind::Punct
+            } else {
+                TokenKind::Latin
+            }
+        };
+        let mut chars = t.text.char_indices().peekable();
+        while let Some((from, c)) = chars.next() {
+            let kind = piece_kind(c);
+            let mut to = from + c.len_utf8();
+            while kind != TokenKind::Punct
+                && let Some(&(next, c2)) = chars.peek()
+                && piece_kind(c2) == kind
+            {
+                to = next + c2.len_utf8();
+                chars.next();
+            }
+            let text = &t.text[from..to];
+            let mut norm = String::with_capacity(text.len());
+            text.chars().for_each(|c| push_normalized(c, &mut norm));
+            out.push(Token {
+                start: t.start + from,
+                end: t.start + to,
+                text,
+                norm,
+                kind,
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -279,6 +390,85 @@ mod tests {
         assert_eq!(toks.len(), 2);
         assert_eq!(toks[0].norm, "موسكو");
         assert_eq!(toks[0].text, "موس\u{200C}كو");
+    }
+
+    /// (kind, norm, original slice) of each token.
+    fn table<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<(TokenKind, String, &'a str)> {
+        tokens
+            .iter()
+            .map(|t| (t.kind, t.norm.clone(), &text[t.start..t.end]))
+            .collect()
+    }
+
+    #[test]
+    fn ranges_are_offsets_into_the_whole_text() {
+        let text = "أولا. قال وزيرُ";
+        let from = text.find('ق').unwrap_or_default();
+        let toks = tokenize_range(text, from..text.len());
+        assert_eq!(
+            table(text, &toks),
+            [
+                (TokenKind::Word, "قال".into(), "قال"),
+                (TokenKind::Word, "وزير".into(), "وزيرُ")
+            ]
+        );
+        assert!(tokenize_range(text, 1..3).is_empty(), "not a character boundary");
+        assert!(tokenize_range(text, 0..999).is_empty());
+    }
+
+    #[test]
+    fn punctuation_filter() {
+        let text = "قال: «نعم» 3.5!";
+        let norms: Vec<String> = without_punctuation(tokenize(text)).map(|t| t.norm).collect();
+        assert_eq!(norms, ["قال", "نعم", "3.5"]);
+    }
+
+    #[test]
+    fn numbers_split_for_digit_readers() {
+        use TokenKind::*;
+        let text = "في ٢٠.٩.٢٠٢٣T10:05 وF16 و1,000";
+        let toks = split_numbers(tokenize(text));
+        assert_eq!(
+            table(text, &toks),
+            [
+                (Word, "في".into(), "في"),
+                (Number, "20".into(), "٢٠"),
+                (Punct, ".".into(), "."),
+                (Number, "9".into(), "٩"),
+                (Punct, ".".into(), "."),
+                (Number, "2023".into(), "٢٠٢٣"),
+                (Latin, "t".into(), "T"),
+                (Number, "10".into(), "10"),
+                (Punct, ":".into(), ":"),
+                (Number, "05".into(), "05"),
+                (Word, "و".into(), "و"),
+                (Latin, "f".into(), "F"),
+                (Number, "16".into(), "16"),
+                (Word, "و".into(), "و"),
+                (Number, "1".into(), "1"),
+                (Punct, ",".into(), ","),
+                (Number, "000".into(), "000"),
+            ]
+        );
+    }
+
+    #[test]
+    fn clitic_split_keeps_original_ranges() {
+        // (word, folded proclitic bytes, proclitics, base, original proclitics)
+        let cases: &[(&str, usize, &str, &str, &str)] = &[
+            ("وَبِالرُّوسِيَّةِ", 8, "وبال", "روسيه", "وَبِال"),
+            ("والإيرانية", 2, "و", "الايرانيه", "و"),
+            ("و\u{200C}الكتاب", 2, "و", "الكتاب", "و\u{200C}"),
+            ("\u{FEFB}جئ", 2, "ل", "اجي", "\u{FEFB}"),
+            ("موسكو", 0, "", "موسكو", ""),
+        ];
+        for &(word, len, proclitics, base, original) in cases {
+            let split = CliticSplit::new(tokenize(word).remove(0), len);
+            assert_eq!(split.proclitics(), proclitics, "{word}");
+            assert_eq!(split.base(), base, "{word}");
+            assert_eq!(&word[..split.proclitic_bytes()], original, "{word}");
+            assert_eq!(split.text, word, "the token is unchanged");
+        }
     }
 
     #[test]

@@ -7,10 +7,6 @@
 //! font lacks a glyph it shapes the word again with the next fallback font and takes that font's clusters. So a run
 //! is a maximal sequence of glyphs of one shaped word that come from one font.
 
-use std::io::Write;
-use std::path::Path;
-
-use anyhow::Context as _;
 use cosmic_text::{Attrs, AttrsList, BufferLine, Family, FontSystem, LineEnding, Shaping, fontdb};
 use serde::Serialize;
 
@@ -167,26 +163,4 @@ impl Shaper {
         runs.sort_by_key(|run| (run.start, run.end));
         ShapedLine { runs }
     }
-}
-
-/// `qarin shape [--font FILE] --file LINES.txt`.
-pub fn shape_command(font: Option<&Path>, file: &Path) -> anyhow::Result<std::process::ExitCode> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let mut shaper = match font {
-        None => Shaper::bundled(),
-        Some(path) => {
-            let data = std::fs::read(path).with_context(|| format!("reading font {}", path.display()))?;
-            Shaper::single(data, &path.to_string_lossy())
-                .with_context(|| format!("{} is not a font file", path.display()))?
-        }
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for line in text.lines() {
-        serde_json::to_writer(&mut out, &shaper.shape_line(line))?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
-    Ok(std::process::ExitCode::SUCCESS)
 }

@@ -1,10 +1,11 @@
 //! Aligned view: one row per alignment row (a claim shared across articles), one column per shown article;
 //! inside a row, words not shared by every member are marked (compared after Arabic normalisation).
 
-use super::app::Workbench;
 use super::article_text::{SpanStyle, TextBlock, TextSpan, text_block_ui};
-use super::panels::rtl_line_ui;
-use super::search::fold;
+use super::commands::UiCommand;
+use super::context::ViewCtx;
+use super::widgets::{rtl_line_ui, short_title};
+use crate::arabic;
 use egui::{Color32, RichText, Ui};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -12,22 +13,11 @@ use std::sync::Arc;
 
 type Words = Vec<(Range<usize>, String)>;
 
-/// Words of `text` with their byte ranges, punctuation trimmed.
-pub fn words(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let is_word = c.is_alphanumeric() || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}';
-        match (is_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s..i, fold(&text[s..i])));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+/// Words and numbers of `text` with their byte ranges and folded forms: the Arabic chain's tokens, punctuation dropped.
+pub fn words(text: &str) -> Words {
+    arabic::without_punctuation(arabic::tokenize(text))
+        .map(|t| (t.start..t.end, t.norm))
+        .collect()
 }
 
 /// For each cell text, the byte ranges of words that do not occur (normalised) in every other non-empty cell.
@@ -51,23 +41,29 @@ pub fn differing_words(cells: &[Option<&str>]) -> Vec<Vec<Range<usize>>> {
         .collect()
 }
 
-pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
+/// The claims table. Needs the alignment of the shown columns prepared (`WorkbenchState::prepare_alignment`).
+pub fn aligned_view_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
+    let state = ctx.state;
+    let engine = ctx.engine;
     // In this view "aligning" a claim means bringing its row into view.
-    let align_pending = std::mem::take(&mut wb.state.align_pending);
-    if wb.state.columns.is_empty() {
+    let align_pending = state.align_pending;
+    if align_pending {
+        ctx.emit(UiCommand::ClaimAligned);
+    }
+    if state.columns.is_empty() {
         ui.label("No article is shown: tick articles in the corpus panel.");
         return;
     }
-    let Some(alignment) = wb.state.alignment().cloned() else {
+    let Some(alignment) = state.alignment() else {
         return;
     };
-    let Some(report) = wb.state.report.as_ref() else { return };
-    let columns = wb.state.columns.clone();
+    let Some(report) = state.report.as_ref() else { return };
+    let columns = &state.columns;
     let n = columns.len();
     // Room for the claim id column, the differences column (170) and the grid spacing.
     let cell_width = ((ui.available_width() - 240.0 - 10.0 * n as f32) / n as f32).clamp(160.0, 420.0);
-    let font = wb.state.settings.font_size * 0.9;
-    let diff_bg = if wb.state.settings.dark {
+    let font = state.settings.font_size * 0.9;
+    let diff_bg = if state.settings.dark {
         Color32::from_rgb(95, 45, 40)
     } else {
         Color32::from_rgb(255, 222, 205)
@@ -81,15 +77,18 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
             ))
             .strong(),
         );
-        ui.checkbox(&mut wb.state.only_shared_rows, "Only shared claims");
+        let mut only_shared = state.only_shared_rows;
+        let cmd = UiCommand::OnlySharedRows(only_shared);
+        if ui.checkbox(&mut only_shared, cmd.label()).changed() {
+            ctx.emit(UiCommand::OnlySharedRows(only_shared));
+        }
         ui.label(RichText::new("Words not shared by every article of a row are marked.").weak());
     });
-    let only_shared = wb.state.only_shared_rows;
+    let only_shared = state.only_shared_rows;
     if alignment.rows.is_empty() {
         ui.label("No alignment rows for these articles.");
         return;
     }
-    let mut clicked = None;
     egui::ScrollArea::both()
         .id_salt("aligned")
         .auto_shrink(false)
@@ -103,12 +102,8 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                     for (i, &a) in columns.iter().enumerate() {
                         rtl_line_ui(
                             ui,
-                            &wb.engine,
-                            &format!(
-                                "#{} {}",
-                                i + 1,
-                                super::columns::short_title(&report.articles[a].title, 80)
-                            ),
+                            engine,
+                            &format!("#{} {}", i + 1, short_title(&report.articles[a].title, 80)),
                             13.0,
                             ui.visuals().strong_text_color(),
                             cell_width,
@@ -138,12 +133,12 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                         };
                         match cluster {
                             Some(c) => {
-                                let colour = wb.state.claim_colour(c);
-                                let selected = wb.state.selection.claim == Some(c);
+                                let colour = state.claim_colour(c);
+                                let selected = state.selection.claim == Some(c);
                                 let text = RichText::new(&report.claims[c].id).color(colour).strong();
                                 let r = ui.selectable_label(selected, text);
                                 if r.clicked() {
-                                    clicked = Some(c);
+                                    ctx.emit(UiCommand::SelectClaim(c));
                                 }
                                 if selected && align_pending {
                                     r.scroll_to_me(Some(egui::Align::Center));
@@ -179,7 +174,7 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                                         reading_face: true,
                                         ..TextBlock::plain(id, &shared, cell_width, font, colour)
                                     };
-                                    text_block_ui(ui, &wb.engine, &block);
+                                    text_block_ui(ui, engine, &block);
                                 }
                                 None => {
                                     ui.label(RichText::new("—").weak());
@@ -197,8 +192,7 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                                         .values
                                         .iter()
                                         .map(|(id, v)| {
-                                            let col = wb
-                                                .state
+                                            let col = state
                                                 .index
                                                 .article_by_id
                                                 .get(id)
@@ -215,7 +209,7 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                                             .strong(),
                                     );
                                     for v in values {
-                                        rtl_line_ui(ui, &wb.engine, &v, 12.0, ui.visuals().text_color(), 170.0);
+                                        rtl_line_ui(ui, engine, &v, 12.0, ui.visuals().text_color(), 170.0);
                                     }
                                 }
                             });
@@ -226,9 +220,6 @@ pub fn aligned_view_ui(wb: &mut Workbench, ui: &mut Ui) {
                     }
                 });
         });
-    if let Some(c) = clicked {
-        wb.state.select_claim(Some(c));
-    }
 }
 
 #[cfg(test)]
@@ -245,5 +236,13 @@ mod tests {
         assert_eq!(da, vec!["20"]);
         assert_eq!(db, vec!["25"]);
         assert!(d[2].is_empty());
+    }
+
+    #[test]
+    fn words_are_folded_tokens_on_original_ranges() {
+        let text = "قالَ: «إيران» ۲۰۲۰!";
+        let found = words(text);
+        let ws: Vec<(&str, &str)> = found.iter().map(|(r, w)| (&text[r.clone()], w.as_str())).collect();
+        assert_eq!(ws, [("قالَ", "قال"), ("إيران", "ايران"), ("۲۰۲۰", "2020")]);
     }
 }

@@ -1,71 +1,16 @@
-//! The workbench: owns the state, turns commands into state changes, lays out the panels.
+//! The workbench: owns the state, lays out the views, and applies the commands they emit (the one place where
+//! a user action changes the workbench).
 
+use super::columns::FrameRecord;
 use super::commands::UiCommand;
+use super::context::{ViewCtx, ViewFlags};
+use super::panels::{claims, corpus, entities, status_bar, top_bar, welcome};
 use super::state::{Settings, ViewMode, WorkbenchState};
-use super::{aligned, columns, dialogs, export, panels};
+use super::{aligned, columns, dialogs, export};
 use egui::{Context, Ui};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-
-/// What the last frame drew, per column: used to align claims, draw connector bands, and by tests.
-#[derive(Debug, Clone)]
-pub struct ColumnRecord {
-    pub article: usize,
-    /// Screen rectangle of the column's scrolled text area.
-    pub viewport: egui::Rect,
-    /// Mentions drawn emphasised / dimmed (entity selection).
-    pub emphasised_mentions: usize,
-    pub dimmed_mentions: usize,
-    pub search_hits_drawn: usize,
-    /// Claim members drawn: (cluster, member, screen rect), clipped to nothing.
-    pub claim_rects: Vec<(usize, usize, egui::Rect)>,
-    /// Distance from the top of the scrolled content to the selected claim's member in this column.
-    pub selected_member_content_y: Option<f32>,
-    /// Distance from the top of the scrolled content to the first search hit (when a new search asked for it).
-    pub first_hit_content_y: Option<f32>,
-    pub scroll_offset: f32,
-    pub header_height: f32,
-}
-
-impl Default for ColumnRecord {
-    fn default() -> Self {
-        Self {
-            article: 0,
-            viewport: egui::Rect::NOTHING,
-            emphasised_mentions: 0,
-            dimmed_mentions: 0,
-            search_hits_drawn: 0,
-            claim_rects: Vec::new(),
-            selected_member_content_y: None,
-            first_hit_content_y: None,
-            scroll_offset: 0.0,
-            header_height: 0.0,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct FrameRecord {
-    pub columns: Vec<ColumnRecord>,
-}
-
-impl FrameRecord {
-    /// Screen rectangle of the selected cluster's member in each column that has one.
-    pub fn selected_member_rects(&self, cluster: usize) -> Vec<(usize, egui::Rect)> {
-        self.columns
-            .iter()
-            .filter_map(|c| {
-                c.claim_rects
-                    .iter()
-                    .filter(|(cl, _, _)| *cl == cluster)
-                    .map(|(_, _, r)| *r)
-                    .reduce(|a, b| if a.top() <= b.top() { a } else { b })
-                    .map(|r| (c.article, r))
-            })
-            .collect()
-    }
-}
 
 /// A screenshot the user asked for: where to write it once the frame is captured.
 #[derive(Default)]
@@ -83,15 +28,14 @@ pub struct Workbench {
     pub pending_scroll: HashMap<usize, f32>,
     pub dialogs: dialogs::Dialogs,
     pub screenshot: Arc<Mutex<ScreenshotSlot>>,
-    pub focus_search: bool,
-    pub open_path_text: String,
+    /// View toggles (compact layout, matrix), the path being typed, a pending search focus.
+    pub flags: ViewFlags,
+    /// Commands emitted by the views, applied after each panel is drawn.
+    commands: Vec<UiCommand>,
     fonts_installed: bool,
     applied_title: String,
     applied_zoom: f32,
     applied_dark: Option<bool>,
-    pub show_matrix: bool,
-    /// Screenshot layout: no corpus panel, narrow entity panel, so all columns fit a small screen.
-    pub compact: bool,
     /// Paths to open on the first frame (the context is needed to start the job).
     pub open_on_start: Option<Vec<PathBuf>>,
     /// Ids of the text fields drawn (search, filter, path): while one has focus, arrows and Esc belong to it.
@@ -107,14 +51,12 @@ impl Workbench {
             pending_scroll: HashMap::new(),
             dialogs: dialogs::Dialogs::default(),
             screenshot: Arc::new(Mutex::new(ScreenshotSlot::default())),
-            focus_search: false,
-            open_path_text: String::new(),
+            flags: ViewFlags::default(),
+            commands: Vec::new(),
             fonts_installed: false,
             applied_title: String::new(),
             applied_zoom: 0.0,
             applied_dark: None,
-            show_matrix: false,
-            compact: false,
             open_on_start: None,
             text_inputs: Vec::new(),
         }
@@ -144,7 +86,7 @@ impl Workbench {
             UiCommand::ExportHtml => self.dialogs.save(ctx, dialogs::SaveWhat::Html),
             UiCommand::NextClaim => st.step_claim(true),
             UiCommand::PreviousClaim => st.step_claim(false),
-            UiCommand::Find => self.focus_search = true,
+            UiCommand::Find => self.flags.focus_search = true,
             UiCommand::ZoomIn => st.settings.zoom = (st.settings.zoom * 1.1).min(3.0),
             UiCommand::ZoomOut => st.settings.zoom = (st.settings.zoom / 1.1).max(0.5),
             UiCommand::ZoomReset => st.settings.zoom = 1.0,
@@ -157,7 +99,71 @@ impl Workbench {
                     ViewMode::Aligned
                 }
             }
+            UiCommand::OpenPaths(paths) => self.open(ctx, paths),
+            UiCommand::SetOpenPath(text) => self.flags.open_path = text,
+            UiCommand::SetQuery(query) => {
+                st.selection.query = query;
+                st.refresh_search();
+            }
+            UiCommand::SetEntityFilter(filter) => st.entity_filter = filter,
+            UiCommand::ToggleEntity(e) => {
+                let again = st.selection.entity == Some(e);
+                st.selection.entity = if again { None } else { Some(e) };
+            }
+            UiCommand::ToggleClaim(c) => {
+                let again = st.selection.claim == Some(c);
+                st.select_claim(if again { None } else { Some(c) });
+            }
+            UiCommand::SelectClaim(c) => st.select_claim(Some(c)),
+            UiCommand::ToggleColumn(a) => st.toggle_column(a),
+            UiCommand::MoveColumn { article, towards_start } => st.move_column(article, towards_start),
+            UiCommand::ToggleSegment { article, segment } => {
+                if !st.expanded.remove(&(article, segment)) {
+                    st.expanded.insert((article, segment));
+                }
+            }
+            UiCommand::SetView(view) => st.view = view,
+            UiCommand::SetMatrixSort(sort) => st.matrix_sort = sort,
+            UiCommand::ShowMatrix(show) => self.flags.show_matrix = show,
+            UiCommand::OnlySharedRows(only) => st.only_shared_rows = only,
+            UiCommand::SetColumnWidth(width) => st.settings.column_width = width,
+            UiCommand::SetFontSize(size) => st.settings.font_size = size,
+            UiCommand::CancelLoading => {
+                if let Some(job) = &st.job {
+                    job.cancel();
+                }
+            }
+            UiCommand::ScrollColumn { article, offset } => {
+                self.pending_scroll.insert(article, offset);
+            }
+            UiCommand::ScrollTaken(article) => {
+                self.pending_scroll.remove(&article);
+            }
+            UiCommand::ClaimAligned => st.align_pending = false,
+            UiCommand::SearchScrolled => st.search_scroll_pending = false,
         }
+    }
+
+    /// Applies the commands the views emitted, in order; the next frame shows their effect.
+    fn apply_commands(&mut self, ctx: &Context) {
+        if self.commands.is_empty() {
+            return;
+        }
+        for cmd in std::mem::take(&mut self.commands) {
+            self.run_command(ctx, cmd);
+        }
+        ctx.request_repaint();
+    }
+
+    /// What a view draws with: the state, the text engine, the flags, and the command queue.
+    fn view_ctx(&mut self) -> ViewCtx<'_> {
+        ViewCtx::new(
+            &self.state,
+            &self.engine,
+            &self.flags,
+            &mut self.commands,
+            &mut self.text_inputs,
+        )
     }
 
     /// Writes an export to `path`; the outcome goes to the status bar.
@@ -284,29 +290,50 @@ impl Workbench {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
 
-        egui::Panel::top("top-bar").show(ui, |ui| panels::top_bar_ui(self, ui));
-        egui::Panel::bottom("status-bar").show(ui, |ui| panels::status_bar_ui(self, ui));
+        egui::Panel::top("top-bar").show(ui, |ui| top_bar::top_bar_ui(&mut self.view_ctx(), ui));
+        self.flags.focus_search = false;
+        self.apply_commands(&ctx);
+        egui::Panel::bottom("status-bar").show(ui, |ui| status_bar::status_bar_ui(&mut self.view_ctx(), ui));
+        self.apply_commands(&ctx);
         if self.state.report.is_some() {
-            if !self.compact {
+            if !self.flags.compact {
                 egui::Panel::left("corpus-panel")
                     .resizable(true)
                     .default_size(260.0)
-                    .show(ui, |ui| panels::corpus_and_claims_ui(self, ui));
+                    .show(ui, |ui| {
+                        let mut view = self.view_ctx();
+                        corpus::corpus_ui(&mut view, ui);
+                        ui.separator();
+                        claims::claims_ui(&mut view, ui);
+                    });
+                self.apply_commands(&ctx);
             }
             egui::Panel::right("entities-panel")
                 .resizable(true)
-                .default_size(if self.compact { 190.0 } else { 270.0 })
-                .show(ui, |ui| panels::entities_ui(self, ui));
+                .default_size(if self.flags.compact { 190.0 } else { 270.0 })
+                .show(ui, |ui| entities::entities_ui(&mut self.view_ctx(), ui));
+            self.apply_commands(&ctx);
+        }
+        if self.state.view == ViewMode::Aligned && !self.state.columns.is_empty() {
+            self.state.prepare_alignment();
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.state.report.is_none() {
-                panels::welcome_ui(self, ui);
+                welcome::welcome_ui(&mut self.view_ctx(), ui);
             } else if self.state.view == ViewMode::Aligned {
-                aligned::aligned_view_ui(self, ui);
+                aligned::aligned_view_ui(&mut self.view_ctx(), ui);
             } else {
-                columns::columns_ui(self, ui);
+                let mut view = ViewCtx::new(
+                    &self.state,
+                    &self.engine,
+                    &self.flags,
+                    &mut self.commands,
+                    &mut self.text_inputs,
+                );
+                self.last_frame = columns::columns_ui(&mut view, ui, &self.last_frame, &self.pending_scroll);
             }
         });
+        self.apply_commands(&ctx);
         let hovering_files = ctx.input(|i| !i.raw.hovered_files.is_empty());
         if hovering_files {
             let painter = ctx.layer_painter(egui::LayerId::new(

@@ -1,26 +1,94 @@
 //! Articles side by side: one scrolled column per article, highlights, claim side bars, alignment and connector bands.
 
-use super::app::{ColumnRecord, FrameRecord, Workbench};
 use super::article_text::{SpanStyle, TextBlock, TextSpan, tag, text_block_ui};
+use super::commands::UiCommand;
+use super::context::ViewCtx;
 use super::palette;
-use super::panels::{claim_tooltip_ui, entity_tooltip_ui, rtl_line_ui};
 use super::state::{WorkbenchState, is_secondary};
+use super::widgets::{claim_tooltip_ui, entity_tooltip_ui, rtl_line_ui, short_title};
 use crate::corpus::SegmentKind;
 use egui::{Color32, Rect, RichText, Ui};
+use std::collections::HashMap;
 
 /// Space between columns, where the connector bands are drawn.
 const GUTTER: f32 = 28.0;
 /// Width of the claim side bar at a column's edge.
 const BAR: f32 = 4.0;
 
+/// What the last frame drew, per column: used to align claims and draw connector bands.
+#[derive(Debug, Clone)]
+pub struct ColumnRecord {
+    pub article: usize,
+    /// Screen rectangle of the column's scrolled text area.
+    pub viewport: egui::Rect,
+    /// Claim members drawn: (cluster, member, screen rect), clipped to nothing.
+    pub claim_rects: Vec<(usize, usize, egui::Rect)>,
+    /// Distance from the top of the scrolled content to the selected claim's member in this column.
+    pub selected_member_content_y: Option<f32>,
+    /// Distance from the top of the scrolled content to the first search hit (when a new search asked for it).
+    pub first_hit_content_y: Option<f32>,
+    pub scroll_offset: f32,
+    pub header_height: f32,
+}
+
+impl Default for ColumnRecord {
+    fn default() -> Self {
+        Self {
+            article: 0,
+            viewport: egui::Rect::NOTHING,
+            claim_rects: Vec::new(),
+            selected_member_content_y: None,
+            first_hit_content_y: None,
+            scroll_offset: 0.0,
+            header_height: 0.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FrameRecord {
+    pub columns: Vec<ColumnRecord>,
+}
+
+impl FrameRecord {
+    /// Screen rectangle of the selected cluster's member in each column that has one.
+    pub fn selected_member_rects(&self, cluster: usize) -> Vec<(usize, egui::Rect)> {
+        self.columns
+            .iter()
+            .filter_map(|c| {
+                c.claim_rects
+                    .iter()
+                    .filter(|(cl, _, _)| *cl == cluster)
+                    .map(|(_, _, r)| *r)
+                    .reduce(|a, b| if a.top() <= b.top() { a } else { b })
+                    .map(|r| (c.article, r))
+            })
+            .collect()
+    }
+}
+
+/// The highlights drawn in one column; told to assistive technology with the column's header.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Highlights {
+    /// Mentions of the selected entity, drawn emphasised.
+    pub emphasised: usize,
+    /// Mentions of other entities, dimmed while an entity is selected.
+    pub dimmed: usize,
+    pub search_hits: usize,
+}
+
+impl Highlights {
+    /// The accessible description of a column's highlights.
+    pub fn label(&self, article_id: &str) -> String {
+        format!(
+            "Highlights in {article_id}: {} mentions of the selected entity, {} other mentions dimmed, {} search hits",
+            self.emphasised, self.dimmed, self.search_hits
+        )
+    }
+}
+
 /// The spans of `start..end` of article `a`, relative to `start`, styled for the current selection.
-pub fn block_spans(
-    st: &WorkbenchState,
-    a: usize,
-    start: usize,
-    end: usize,
-    record: &mut ColumnRecord,
-) -> Vec<TextSpan> {
+pub fn block_spans(st: &WorkbenchState, a: usize, start: usize, end: usize, drawn: &mut Highlights) -> Vec<TextSpan> {
     let marks = &st.index.marks[a];
     let mut spans = Vec::new();
     let rel = |s: usize, e: usize| s.max(start) - start..e.min(end) - start;
@@ -51,7 +119,7 @@ pub fn block_spans(
         let colour = st.entity_colour(*e);
         let style = match st.selection.entity {
             Some(sel) if sel == *e => {
-                record.emphasised_mentions += 1;
+                drawn.emphasised += 1;
                 SpanStyle {
                     background: Some(colour),
                     colour: Some(if st.settings.dark {
@@ -70,7 +138,7 @@ pub fn block_spans(
             }
             Some(_) => {
                 // Other entities fade to a faint tint; their words stay readable.
-                record.dimmed_mentions += 1;
+                drawn.dimmed += 1;
                 SpanStyle {
                     background: Some(colour.gamma_multiply(0.22)),
                     ..SpanStyle::default()
@@ -92,7 +160,7 @@ pub fn block_spans(
             if r.end <= start || r.start >= end {
                 continue;
             }
-            record.search_hits_drawn += 1;
+            drawn.search_hits += 1;
             spans.push(TextSpan {
                 range: rel(r.start, r.end),
                 style: SpanStyle {
@@ -107,41 +175,38 @@ pub fn block_spans(
     spans
 }
 
-/// A title cut at a word boundary after `max` characters, so column headers stay short.
-pub fn short_title(title: &str, max: usize) -> String {
-    if title.chars().count() <= max {
-        return title.to_string();
-    }
-    let cut: String = title.chars().take(max).collect();
-    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{at_word}…")
-}
-
 enum Interaction {
     ClickEntity(usize),
     ClickClaim(usize),
 }
 
-pub fn columns_ui(wb: &mut Workbench, ui: &mut Ui) {
-    if wb.state.columns.is_empty() {
+/// The shown articles side by side. `previous` is what the last frame drew; `pending_scroll` the offsets to apply.
+/// Returns what this frame drew.
+pub fn columns_ui(
+    ctx: &mut ViewCtx<'_>,
+    ui: &mut Ui,
+    previous: &FrameRecord,
+    pending_scroll: &HashMap<usize, f32>,
+) -> FrameRecord {
+    let state = ctx.state;
+    if state.columns.is_empty() {
         ui.label("No article is shown: tick articles in the corpus panel.");
-        return;
+        return FrameRecord::default();
     }
-    let n = wb.state.columns.len();
+    let n = state.columns.len();
     let avail = ui.available_size();
     // Up to six columns share the width; narrower than `min_width` they scroll horizontally instead.
-    let min_width = if wb.compact {
+    let min_width = if ctx.compact {
         170.0
     } else {
-        wb.state.settings.column_width
+        state.settings.column_width
     };
     let fit = ((avail.x - GUTTER * (n.min(6) as f32 - 1.0)) / n.min(6) as f32 - 2.0).floor();
     let column_width = fit.max(min_width);
-    let previous = std::mem::take(&mut wb.last_frame);
     let header_height = previous.columns.iter().map(|c| c.header_height).fold(0.0f32, f32::max);
     let mut record = FrameRecord::default();
     let mut interaction = None;
-    let columns = wb.state.columns.clone();
+    let columns = &state.columns;
     let bands_clip = ui.max_rect();
     egui::ScrollArea::horizontal()
         .id_salt("columns-h")
@@ -149,19 +214,20 @@ pub fn columns_ui(wb: &mut Workbench, ui: &mut Ui) {
         .show(ui, |ui| {
             ui.horizontal_top(|ui| {
                 ui.spacing_mut().item_spacing.x = GUTTER;
-                for &a in &columns {
+                for &a in columns {
                     let size = egui::vec2(column_width, avail.y - 4.0);
                     let inner = ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
                         ui.set_min_size(size);
                         ui.set_max_width(size.x);
-                        column_ui(wb, ui, a, column_width, header_height, &mut interaction)
+                        let offset = pending_scroll.get(&a).copied();
+                        column_ui(ctx, ui, a, column_width, header_height, offset, &mut interaction)
                     });
                     record.columns.push(inner.inner);
                 }
             });
         });
     // Align the selected claim: every column scrolls so that its member sits at the same screen height.
-    if wb.state.selection.claim.is_some() && wb.state.align_pending {
+    if state.selection.claim.is_some() && state.align_pending {
         let with_member: Vec<&ColumnRecord> = record
             .columns
             .iter()
@@ -177,55 +243,59 @@ pub fn columns_ui(wb: &mut Workbench, ui: &mut Ui) {
             let target = (view_top + view_h * 0.3).min(natural_min);
             for r in &with_member {
                 let y = r.viewport.top() + r.selected_member_content_y.unwrap_or(0.0);
-                wb.pending_scroll.insert(r.article, (y - target).max(0.0));
+                ctx.emit(UiCommand::ScrollColumn {
+                    article: r.article,
+                    offset: (y - target).max(0.0),
+                });
             }
-            wb.state.align_pending = false;
+            ctx.emit(UiCommand::ClaimAligned);
             ui.ctx().request_repaint();
         }
     }
     // A new search: each column shows its first hit a third of the way down.
-    if wb.state.search_scroll_pending {
+    if state.search_scroll_pending {
         for r in &record.columns {
             if let Some(y) = r.first_hit_content_y {
-                wb.pending_scroll
-                    .insert(r.article, (y - r.viewport.height() * 0.3).max(0.0));
+                ctx.emit(UiCommand::ScrollColumn {
+                    article: r.article,
+                    offset: (y - r.viewport.height() * 0.3).max(0.0),
+                });
             }
         }
-        wb.state.search_scroll_pending = false;
+        ctx.emit(UiCommand::SearchScrolled);
         ui.ctx().request_repaint();
     }
-    connector_bands(wb, ui, &record, bands_clip);
-    wb.last_frame = record;
+    connector_bands(state, ui, &record, bands_clip);
     match interaction {
-        Some(Interaction::ClickEntity(e)) => {
-            let again = wb.state.selection.entity == Some(e);
-            wb.state.selection.entity = if again { None } else { Some(e) };
-        }
-        Some(Interaction::ClickClaim(c)) => {
-            let again = wb.state.selection.claim == Some(c);
-            wb.state.select_claim(if again { None } else { Some(c) });
-        }
+        Some(Interaction::ClickEntity(e)) => ctx.emit(UiCommand::ToggleEntity(e)),
+        Some(Interaction::ClickClaim(c)) => ctx.emit(UiCommand::ToggleClaim(c)),
         None => {}
     }
+    record
 }
 
+/// One article's column: header, then its text blocks in a scroll area with claim side bars.
+/// `offset`: a scroll offset to apply this frame.
 fn column_ui(
-    wb: &mut Workbench,
+    ctx: &mut ViewCtx<'_>,
     ui: &mut Ui,
     a: usize,
     width: f32,
     header_height: f32,
+    offset: Option<f32>,
     interaction: &mut Option<Interaction>,
 ) -> ColumnRecord {
+    let state = ctx.state;
+    let engine = ctx.engine;
     let mut record = ColumnRecord {
         article: a,
         ..ColumnRecord::default()
     };
-    let Some(report) = wb.state.report.as_ref() else {
+    let Some(report) = state.report.as_ref() else {
         return record;
     };
     let article = &report.articles[a];
-    let dark = wb.state.settings.dark;
+    let mut drawn = Highlights::default();
     let header = egui::Frame::new()
         .fill(ui.visuals().faint_bg_color)
         .inner_margin(6.0)
@@ -235,7 +305,7 @@ fn column_ui(
             ui.set_min_height((header_height - 12.0).max(0.0));
             rtl_line_ui(
                 ui,
-                &wb.engine,
+                engine,
                 &short_title(&article.title, 90),
                 16.0,
                 ui.visuals().strong_text_color(),
@@ -256,7 +326,7 @@ fn column_ui(
             if !source_date.is_empty() {
                 rtl_line_ui(
                     ui,
-                    &wb.engine,
+                    engine,
                     &source_date.join(" · "),
                     12.0,
                     ui.visuals().text_color(),
@@ -265,30 +335,27 @@ fn column_ui(
             }
             ui.horizontal_wrapped(|ui| {
                 ui.spacing_mut().item_spacing.x = 6.0;
-                let entities = wb.state.index.mention_counts.iter().filter(|c| c[a] > 0).count();
+                let entities = state.index.mention_counts.iter().filter(|c| c[a] > 0).count();
                 ui.label(
-                    RichText::new(format!(
-                        "{entities} entities · {} claims",
-                        wb.state.index.claim_counts[a]
-                    ))
-                    .small()
-                    .weak(),
+                    RichText::new(format!("{entities} entities · {} claims", state.index.claim_counts[a]))
+                        .small()
+                        .weak(),
                 )
                 .on_hover_text(format!("{}\n{}", article.id, article.path));
             });
         });
     record.header_height = header.response.rect.height();
-    let font_size = wb.state.settings.font_size;
+    let font_size = state.settings.font_size;
     let text_colour = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
     let mut scroll = egui::ScrollArea::vertical().id_salt(("column", a)).auto_shrink(false);
-    if let Some(offset) = wb.pending_scroll.remove(&a) {
+    if let Some(offset) = offset {
         scroll = scroll.vertical_scroll_offset(offset);
+        ctx.emit(UiCommand::ScrollTaken(a));
     }
-    let selected_claim = wb.state.selection.claim;
+    let selected_claim = state.selection.claim;
     let mut hovered: Option<u64> = None;
     let mut hover_response: Option<egui::Response> = None;
-    let mut toggles = Vec::new();
     let output = scroll.show(ui, |ui| {
         let content_top = ui.min_rect().top();
         // Inside the scroll area (its bar takes room): leave space for the claim side bar.
@@ -297,7 +364,7 @@ fn column_ui(
             if seg.kind == SegmentKind::Title || seg.start >= seg.end {
                 continue;
             }
-            let Some(shared) = wb.state.index.segment_texts.get(a).and_then(|t| t.get(si)) else {
+            let Some(shared) = state.index.segment_texts.get(a).and_then(|t| t.get(si)) else {
                 continue;
             };
             let text: &str = shared;
@@ -305,7 +372,7 @@ fn column_ui(
                 continue;
             }
             if is_secondary(seg.kind) {
-                let expanded = wb.state.expanded.contains(&(a, si));
+                let expanded = state.expanded.contains(&(a, si));
                 let name = match seg.kind {
                     SegmentKind::Boilerplate => "boilerplate",
                     SegmentKind::Related => "related article",
@@ -317,13 +384,16 @@ fn column_ui(
                     .add(egui::Button::new(RichText::new(label).small().color(weak)).frame(false))
                     .clicked()
                 {
-                    toggles.push((a, si));
+                    ctx.emit(UiCommand::ToggleSegment {
+                        article: a,
+                        segment: si,
+                    });
                 }
                 if !expanded {
                     continue;
                 }
             }
-            let mut spans = block_spans(&wb.state, a, seg.start, seg.start + text.len(), &mut record);
+            let mut spans = block_spans(state, a, seg.start, seg.start + text.len(), &mut drawn);
             let colour = if is_secondary(seg.kind) || seg.kind == SegmentKind::Meta {
                 weak
             } else {
@@ -347,13 +417,13 @@ fn column_ui(
                 width: text_width,
                 font_size: size,
                 colour,
-                rects_for: if wb.state.search_scroll_pending {
+                rects_for: if state.search_scroll_pending {
                     |t| tag::as_claim(t).is_some() || t == tag::SEARCH
                 } else {
                     |t| tag::as_claim(t).is_some()
                 },
             };
-            let out = text_block_ui(ui, &wb.engine, &block);
+            let out = text_block_ui(ui, engine, &block);
             for (t, rect) in &out.tag_rects {
                 if *t == tag::SEARCH && record.first_hit_content_y.is_none() {
                     record.first_hit_content_y = Some(rect.top() - content_top);
@@ -389,18 +459,13 @@ fn column_ui(
         // Room below the end so any claim member can be scrolled to the alignment line.
         ui.add_space(ui.clip_rect().height() * 0.8);
     });
-    for t in toggles {
-        if !wb.state.expanded.remove(&t) {
-            wb.state.expanded.insert(t);
-        }
-    }
     record.viewport = output.inner_rect;
     record.scroll_offset = output.state.clamped_offset().y;
     // Claim side bars at the column's right edge (the start of right-to-left lines).
     let painter = ui.painter().with_clip_rect(output.inner_rect);
     for (c, _, r) in &record.claim_rects {
         let selected = selected_claim == Some(*c);
-        let colour = wb.state.claim_colour(*c);
+        let colour = state.claim_colour(*c);
         let x = output.inner_rect.right() - BAR;
         let bar = Rect::from_x_y_ranges(x..=x + BAR - 1.0, r.top()..=r.bottom());
         painter.rect_filled(bar, 1.0, if selected { colour } else { colour.gamma_multiply(0.55) });
@@ -408,17 +473,19 @@ fn column_ui(
     record.claim_rects.retain(|(_, _, r)| r.intersects(output.inner_rect));
     if let (Some(t), Some(resp)) = (hovered, hover_response) {
         if let Some(e) = tag::as_entity(t) {
-            resp.on_hover_ui_at_pointer(|ui| entity_tooltip_ui(wb, ui, e));
+            resp.on_hover_ui_at_pointer(|ui| entity_tooltip_ui(state, engine, ui, e));
         } else if let Some((c, _)) = tag::as_claim(t) {
-            resp.on_hover_ui_at_pointer(|ui| claim_tooltip_ui(wb, ui, c));
+            resp.on_hover_ui_at_pointer(|ui| claim_tooltip_ui(state, engine, ui, c));
         }
     }
-    let _ = dark;
+    header
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, drawn.label(&article.id)));
     record
 }
 
 /// Bands between neighbouring columns joining the members of one claim cluster, as diff tools join changed blocks.
-fn connector_bands(wb: &Workbench, ui: &Ui, record: &FrameRecord, clip: Rect) {
+fn connector_bands(state: &WorkbenchState, ui: &Ui, record: &FrameRecord, clip: Rect) {
     let painter = ui.painter().with_clip_rect(clip);
     for pair in record.columns.windows(2) {
         let (left, right) = (&pair[0], &pair[1]);
@@ -426,11 +493,11 @@ fn connector_bands(wb: &Workbench, ui: &Ui, record: &FrameRecord, clip: Rect) {
             let Some((_, _, rr)) = right.claim_rects.iter().find(|(rc, _, _)| rc == c) else {
                 continue;
             };
-            let selected = wb.state.selection.claim == Some(*c);
-            if wb.state.selection.claim.is_some() && !selected {
+            let selected = state.selection.claim == Some(*c);
+            if state.selection.claim.is_some() && !selected {
                 continue;
             }
-            let colour = wb.state.claim_colour(*c);
+            let colour = state.claim_colour(*c);
             let fill = if selected {
                 colour.gamma_multiply(0.45)
             } else {

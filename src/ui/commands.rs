@@ -1,8 +1,11 @@
 //! Every user action of the workbench, with its label, tooltip and shortcut. Menus, buttons and keys all read it.
+//! Views emit these; the workbench applies them in one place (`app::Workbench::run_command`).
 
+use super::state::{MatrixSort, ViewMode};
 use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum UiCommand {
     OpenFiles,
     OpenFolder,
@@ -20,6 +23,48 @@ pub enum UiCommand {
     ClearSelection,
     ToggleTheme,
     ToggleAlignedView,
+    /// Open these files or folders (recent corpora, the path field).
+    OpenPaths(Vec<PathBuf>),
+    /// The text of the path field in the top bar.
+    SetOpenPath(String),
+    /// The search query; hits are recomputed.
+    SetQuery(String),
+    SetEntityFilter(String),
+    /// Select this entity, or clear the selection when it is the selected one.
+    ToggleEntity(usize),
+    /// Select this claim cluster (and align the columns on it), or clear the selection when it is the selected one.
+    ToggleClaim(usize),
+    /// Select this claim cluster (aligned view: a row is brought into view).
+    SelectClaim(usize),
+    /// Show or hide this article as a column.
+    ToggleColumn(usize),
+    MoveColumn {
+        article: usize,
+        towards_start: bool,
+    },
+    /// Expand or collapse a boilerplate / related / repeated block of an article.
+    ToggleSegment {
+        article: usize,
+        segment: usize,
+    },
+    SetView(ViewMode),
+    SetMatrixSort(MatrixSort),
+    ShowMatrix(bool),
+    OnlySharedRows(bool),
+    SetColumnWidth(f32),
+    SetFontSize(f32),
+    CancelLoading,
+    /// Scroll an article's column to this offset on the next frame (claim alignment, first search hit).
+    ScrollColumn {
+        article: usize,
+        offset: f32,
+    },
+    /// A column applied its pending scroll offset.
+    ScrollTaken(usize),
+    /// The columns were scrolled to align the selected claim.
+    ClaimAligned,
+    /// The columns were scrolled to the first hit of a new search.
+    SearchScrolled,
 }
 
 impl UiCommand {
@@ -42,7 +87,7 @@ impl UiCommand {
         UiCommand::ToggleAlignedView,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(&self) -> &'static str {
         match self {
             UiCommand::OpenFiles => "Open files…",
             UiCommand::OpenFolder => "Open folder…",
@@ -60,10 +105,36 @@ impl UiCommand {
             UiCommand::ClearSelection => "Clear selection",
             UiCommand::ToggleTheme => "Toggle light/dark theme",
             UiCommand::ToggleAlignedView => "Aligned view",
+            UiCommand::OpenPaths(_) => "Open",
+            UiCommand::SetOpenPath(_) => "Path to open",
+            UiCommand::SetQuery(_) => "Find in articles",
+            UiCommand::SetEntityFilter(_) => "Filter entities",
+            UiCommand::ToggleEntity(_) => "Select entity",
+            UiCommand::ToggleClaim(_) | UiCommand::SelectClaim(_) => "Select claim",
+            UiCommand::ToggleColumn(_) => "Show as a column",
+            UiCommand::MoveColumn {
+                towards_start: true, ..
+            } => "<",
+            UiCommand::MoveColumn {
+                towards_start: false, ..
+            } => ">",
+            UiCommand::ToggleSegment { .. } => "Expand",
+            UiCommand::SetView(ViewMode::Columns) => "Columns",
+            UiCommand::SetView(ViewMode::Aligned) => "Aligned",
+            UiCommand::SetMatrixSort(_) => "Sort",
+            UiCommand::ShowMatrix(_) => "Matrix",
+            UiCommand::OnlySharedRows(_) => "Only shared claims",
+            UiCommand::SetColumnWidth(_) => "minimum column width",
+            UiCommand::SetFontSize(_) => "text size",
+            UiCommand::CancelLoading => "Cancel",
+            UiCommand::ScrollColumn { .. } => "Scroll column",
+            UiCommand::ScrollTaken(_) => "Column scrolled",
+            UiCommand::ClaimAligned => "Align claim",
+            UiCommand::SearchScrolled => "Show first hits",
         }
     }
 
-    pub fn tooltip(self) -> &'static str {
+    pub fn tooltip(&self) -> &'static str {
         match self {
             UiCommand::OpenFiles => "Open one or more article files (text, HTML, Markdown…)",
             UiCommand::OpenFolder => "Open every article in a folder and its subfolders",
@@ -82,11 +153,38 @@ impl UiCommand {
             UiCommand::ZoomReset => "Back to 100 %",
             UiCommand::ClearSelection => "Clear the selected entity, claim and search",
             UiCommand::ToggleTheme => "Switch between light and dark theme",
-            UiCommand::ToggleAlignedView => "Show claims as a table: one row per aligned claim, one column per article",
+            UiCommand::ToggleAlignedView | UiCommand::SetView(ViewMode::Aligned) => {
+                "Show claims as a table: one row per aligned claim, one column per article"
+            }
+            UiCommand::OpenPaths(_) => "Open these files and folders",
+            UiCommand::SetOpenPath(_) => "A file or folder to open (Enter)",
+            UiCommand::SetQuery(_) => "Search all columns (Arabic spelling variants are matched)",
+            UiCommand::SetEntityFilter(_) => "Show only the entities whose name contains this",
+            UiCommand::ToggleEntity(_) => "Highlight this entity in every column; click again to clear",
+            UiCommand::ToggleClaim(_) | UiCommand::SelectClaim(_) => "Select this claim and align the columns on it",
+            UiCommand::ToggleColumn(_) => "Show or hide this article as a column",
+            UiCommand::MoveColumn {
+                towards_start: true, ..
+            } => "Move column left",
+            UiCommand::MoveColumn {
+                towards_start: false, ..
+            } => "Move column right",
+            UiCommand::ToggleSegment { .. } => "Show or hide this block",
+            UiCommand::SetView(ViewMode::Columns) => "Articles side by side",
+            UiCommand::SetMatrixSort(_) => "Order of the entity list",
+            UiCommand::ShowMatrix(_) => "Entity × article table (who mentions whom)",
+            UiCommand::OnlySharedRows(_) => "Only the rows that carry a claim shared by several articles",
+            UiCommand::SetColumnWidth(_) => "Narrower columns scroll horizontally",
+            UiCommand::SetFontSize(_) => "Size of the article text",
+            UiCommand::CancelLoading => "Stop loading; the current corpus stays",
+            UiCommand::ScrollColumn { .. } => "Scroll a column",
+            UiCommand::ScrollTaken(_) => "A column took its scroll offset",
+            UiCommand::ClaimAligned => "The columns are aligned on the selected claim",
+            UiCommand::SearchScrolled => "The columns show their first search hit",
         }
     }
 
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
         let key = |m, k| Some(KeyboardShortcut::new(m, k));
@@ -107,11 +205,12 @@ impl UiCommand {
             UiCommand::ClearSelection => key(Modifiers::NONE, Key::Escape),
             UiCommand::ToggleTheme => key(cmd_shift, Key::T),
             UiCommand::ToggleAlignedView => key(cmd_shift, Key::A),
+            _ => None,
         }
     }
 
     /// Plain keys (arrows) must not fire while the user types in a text field.
-    pub fn needs_free_keyboard(self) -> bool {
+    pub fn needs_free_keyboard(&self) -> bool {
         matches!(self, UiCommand::NextClaim | UiCommand::PreviousClaim)
     }
 

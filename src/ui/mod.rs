@@ -1,33 +1,47 @@
 //! The eframe workbench: panels, columns, interaction, exports. The only place that knows egui layout.
 //!
-//! [`state`] holds what is shown (report, selection, settings, the loading job) and knows no drawing;
-//! [`app::Workbench`] turns [`commands::UiCommand`]s into state changes and draws through the `…_ui` functions of
-//! [`panels`], [`columns`] and [`aligned`]; [`export`] writes PNG, CSV and HTML.
+//! [`state`] holds what is shown (report, selection, settings, the loading job) and knows no drawing.
+//! The views — [`panels`] (one per file), [`columns`] and [`aligned`] — draw from a [`context::ViewCtx`] (the state
+//! they read, the text engine, a command queue) and emit [`commands::UiCommand`]s; they do not import each other.
+//! Shared widgets live in [`widgets`]. [`app::Workbench`] lays the views out and applies their commands in one
+//! place; [`export`] writes PNG, CSV and HTML.
 
 pub mod aligned;
 pub mod app;
 pub mod article_text;
 pub mod columns;
 pub mod commands;
+pub mod context;
 pub mod dialogs;
 pub mod export;
 pub mod palette;
 pub mod panels;
 pub mod search;
 pub mod state;
+pub mod widgets;
 
 pub use app::Workbench;
 pub use commands::UiCommand;
 pub use state::{Settings, WorkbenchState};
 
-use anyhow::Context as _;
 use std::path::PathBuf;
-use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const SETTINGS_KEY: &str = "qarin-settings";
+
+/// How a `--screenshot` run ended.
+#[derive(Debug)]
+pub enum ScreenshotOutcome {
+    Written {
+        path: PathBuf,
+        width: usize,
+        height: usize,
+    },
+    Failed(anyhow::Error),
+    /// The corpus did not load and settle within five minutes.
+    TimedOut,
+}
 
 /// Renders once after load + analysis with one claim selected, writes the PNG and closes the window.
 struct ScreenshotRun {
@@ -36,7 +50,16 @@ struct ScreenshotRun {
     /// Frames drawn since the layout settled (alignment done); the capture waits for a few.
     settled_frames: usize,
     requested: bool,
-    exit: Arc<AtomicU8>,
+    outcome: Arc<Mutex<Option<ScreenshotOutcome>>>,
+}
+
+impl ScreenshotRun {
+    fn finish(&self, ctx: &egui::Context, outcome: ScreenshotOutcome) {
+        if let Ok(mut slot) = self.outcome.lock() {
+            *slot = Some(outcome);
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
 }
 
 struct WorkbenchApp {
@@ -44,25 +67,20 @@ struct WorkbenchApp {
     screenshot: Option<ScreenshotRun>,
 }
 
-/// Exit codes of the screenshot run.
-const EXIT_PENDING: u8 = 255;
-
 impl WorkbenchApp {
     fn screenshot_step(&mut self, ctx: &egui::Context) {
         let Some(run) = &mut self.screenshot else { return };
         ctx.request_repaint();
         let wb = &mut self.workbench;
         if run.started.elapsed() > Duration::from_secs(300) {
-            eprintln!("qarin: --screenshot timed out");
-            run.exit.store(2, Ordering::Relaxed);
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            run.finish(ctx, ScreenshotOutcome::TimedOut);
             return;
         }
         if wb.state.is_loading() || wb.state.report.is_none() {
             return;
         }
         if wb.state.selection.claim.is_none() && !wb.state.index.claim_order.is_empty() && run.settled_frames == 0 {
-            wb.state.step_claim(true);
+            wb.run_command(ctx, UiCommand::NextClaim);
         }
         if wb.state.align_pending || !wb.pending_scroll.is_empty() {
             return;
@@ -75,23 +93,15 @@ impl WorkbenchApp {
         }
         let image = wb.screenshot.lock().ok().and_then(|s| s.image.clone());
         if let (true, Some(image)) = (run.requested, image) {
-            let code = match export::write_png(&image, &run.target) {
-                Ok(()) => {
-                    eprintln!(
-                        "qarin: wrote {} ({}×{})",
-                        run.target.display(),
-                        image.size[0],
-                        image.size[1]
-                    );
-                    0
-                }
-                Err(err) => {
-                    eprintln!("qarin: {err:#}");
-                    2
-                }
+            let outcome = match export::write_png(&image, &run.target) {
+                Ok(()) => ScreenshotOutcome::Written {
+                    path: run.target.clone(),
+                    width: image.size[0],
+                    height: image.size[1],
+                },
+                Err(err) => ScreenshotOutcome::Failed(err),
             };
-            run.exit.store(code, Ordering::Relaxed);
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            run.finish(ctx, outcome);
         }
     }
 }
@@ -127,15 +137,16 @@ impl eframe::App for WorkbenchApp {
     }
 }
 
-/// `qarin [PATHS…] [--screenshot FILE]`: opens the workbench (or renders it once to a PNG and exits).
-pub fn run_workbench(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let exit = Arc::new(AtomicU8::new(EXIT_PENDING));
+/// Opens the workbench window on `paths` until the user closes it; with `screenshot`, renders it once to that PNG
+/// and closes it, returning how that went.
+pub fn run_window(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<Option<ScreenshotOutcome>> {
+    let outcome = Arc::new(Mutex::new(None));
     let screenshot_run = screenshot.map(|target| ScreenshotRun {
         target,
         started: Instant::now(),
         settled_frames: 0,
         requested: false,
-        exit: Arc::clone(&exit),
+        outcome: Arc::clone(&outcome),
     });
     let screenshot_mode = screenshot_run.is_some();
     // The screenshot fits the default Xvfb screen (1280×1024).
@@ -173,7 +184,7 @@ pub fn run_workbench(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow
                 paths
             };
             let mut workbench = Workbench::new(settings);
-            workbench.compact = screenshot_mode;
+            workbench.flags.compact = screenshot_mode;
             workbench.open(&cc.egui_ctx, open);
             Ok(Box::new(WorkbenchApp {
                 workbench,
@@ -182,14 +193,14 @@ pub fn run_workbench(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow
         }),
     );
     result.map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
-    if screenshot_mode {
-        return match exit.load(Ordering::Relaxed) {
-            0 => Ok(ExitCode::SUCCESS),
-            EXIT_PENDING => anyhow::bail!("the window closed before the screenshot was taken"),
-            code => Ok(ExitCode::from(code)),
-        };
+    if !screenshot_mode {
+        return Ok(None);
     }
-    Ok(ExitCode::SUCCESS)
+    let taken = outcome.lock().ok().and_then(|mut slot| slot.take());
+    match taken {
+        Some(outcome) => Ok(Some(outcome)),
+        None => anyhow::bail!("the window closed before the screenshot was taken"),
+    }
 }
 
 /// Runs the real workbench for `frames` frames in a headless egui context (layout, painting, tessellation),
@@ -219,8 +230,19 @@ pub fn bench_frames(workbench: &mut Workbench, frames: usize) -> Vec<f64> {
     times
 }
 
-/// `qarin bench-ui [PATHS…] [--frames N] [--columns K]`.
-pub fn bench_ui(paths: Vec<PathBuf>, frames: usize, columns: usize) -> anyhow::Result<ExitCode> {
+/// Frame-time figures of the real workbench driven headlessly (`qarin bench-ui`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BenchFigures {
+    pub frames: usize,
+    pub first_frame_ms: f64,
+    /// Median and 95th percentile of the frames after the first.
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub max_rss_mb: Option<f64>,
+}
+
+/// Loads and analyses `paths`, shows `columns` articles with the widest claim selected, and runs `frames` frames.
+pub fn bench_figures(paths: Vec<PathBuf>, frames: usize, columns: usize) -> anyhow::Result<BenchFigures> {
     let progress = crate::progress::Progress::new();
     let report = match state::load_and_analyze(&paths, &progress) {
         state::LoadOutcome::Done(report) => *report,
@@ -240,13 +262,11 @@ pub fn bench_ui(paths: Vec<PathBuf>, frames: usize, columns: usize) -> anyhow::R
     }
     rest.sort_by(|a, b| a.total_cmp(b));
     let pct = |p: f64| rest[((rest.len() - 1) as f64 * p).round() as usize];
-    let line = serde_json::json!({
-        "frames": times.len(),
-        "first_frame_ms": (first * 1000.0).round() / 1000.0,
-        "p50_ms": (pct(0.5) * 1000.0).round() / 1000.0,
-        "p95_ms": (pct(0.95) * 1000.0).round() / 1000.0,
-        "max_rss_mb": crate::measure::peak_rss_mb().map(|m| (m * 10.0).round() / 10.0),
-    });
-    println!("{}", serde_json::to_string(&line).context("cannot format the figures")?);
-    Ok(ExitCode::SUCCESS)
+    Ok(BenchFigures {
+        frames: times.len(),
+        first_frame_ms: (first * 1000.0).round() / 1000.0,
+        p50_ms: (pct(0.5) * 1000.0).round() / 1000.0,
+        p95_ms: (pct(0.95) * 1000.0).round() / 1000.0,
+        max_rss_mb: crate::measure::peak_rss_mb().map(|m| (m * 10.0).round() / 10.0),
+    })
 }

@@ -463,16 +463,24 @@ impl WorkbenchState {
         }
     }
 
-    /// The alignment of the shown columns (cached while the columns stay the same).
-    pub fn alignment(&mut self) -> Option<&Alignment> {
-        let report = self.report.as_ref()?;
+    /// Computes the alignment of the shown columns unless it is cached for them already.
+    pub fn prepare_alignment(&mut self) {
+        let Some(report) = self.report.as_ref() else { return };
         let fresh = self.alignment.as_ref().is_some_and(|(cols, _)| cols == &self.columns);
         if !fresh {
             let ids: Vec<String> = self.columns.iter().map(|&a| report.articles[a].id.clone()).collect();
             let alignment = analysis::claims::align(report, &ids);
             self.alignment = Some((self.columns.clone(), alignment));
         }
-        self.alignment.as_ref().map(|(_, a)| a)
+    }
+
+    /// The alignment of the shown columns, once [`Self::prepare_alignment`] computed it for them.
+    pub fn alignment(&self) -> Option<&Alignment> {
+        self.report.as_ref()?;
+        self.alignment
+            .as_ref()
+            .filter(|(cols, _)| cols == &self.columns)
+            .map(|(_, a)| a)
     }
 
     pub fn entity_colour(&self, entity: usize) -> egui::Color32 {

@@ -42,7 +42,7 @@ fn synonym_groups_share_contexts_in_anercorp() {
         .map(|s| {
             s.iter()
                 .flat_map(|w| tokenize(w, 0, w.len()))
-                .filter(|t| !t.is_number && !is_stop_word(&t.norm))
+                .filter(|t| !t.is_number() && !is_stop_word(&t.norm))
                 .map(|t| light_stem(&t.norm))
                 .collect()
         })

@@ -1,8 +1,9 @@
 //! The workbench driven headlessly with egui_kittest on the sample corpus: widgets found by their labels,
 //! entity and claim selection, keyboard, search, loading a folder with a broken file.
 
+use egui::accesskit::Toggled;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use qarin::analysis::{self, ClaimCluster, ClaimKind, ClaimMember, Entity, EntityKind, Mention, Report};
 use qarin::progress::Progress;
 use qarin::ui::Workbench;
@@ -120,23 +121,22 @@ fn clicking_an_entity_emphasises_its_mentions_in_every_column_and_escape_clears(
     h.run_steps(3);
     let wb = h.state();
     assert_eq!(wb.state.selection.entity, Some(e));
+    let row_label = format!("Entity {label}");
+    let row = h.get_by_label(&row_label);
+    assert_eq!(
+        row.accesskit_node().toggled(),
+        Some(Toggled::True),
+        "the row shows it is selected"
+    );
     let report = wb.state.report.as_ref().expect("report");
-    for col in &wb.last_frame.columns {
-        let expected = wb.state.index.mention_counts[e][col.article];
-        assert_eq!(
-            col.emphasised_mentions, expected,
-            "column {}",
-            report.articles[col.article].id
-        );
-        let others: usize = wb.state.index.marks[col.article].mentions.len() - expected;
-        assert_eq!(col.dimmed_mentions, others);
+    let mut columns_with_it = 0;
+    for &a in &wb.state.columns {
+        // What each column tells assistive technology about its highlights.
+        let expected = wb.state.index.mention_counts[e][a];
+        let others: usize = wb.state.index.marks[a].mentions.len() - expected;
+        h.get_by_label(&highlights_label(&report.articles[a].id, expected, others, 0));
+        columns_with_it += usize::from(expected > 0);
     }
-    let columns_with_it = wb
-        .last_frame
-        .columns
-        .iter()
-        .filter(|c| c.emphasised_mentions > 0)
-        .count();
     assert!(columns_with_it >= 3, "mentioned in {columns_with_it} columns");
 
     h.key_press(egui::Key::Escape);
@@ -147,13 +147,39 @@ fn clicking_an_entity_emphasises_its_mentions_in_every_column_and_escape_clears(
         h.run_steps(2);
     }
     assert_eq!(h.state().state.selection.entity, None);
-    assert!(
-        h.state()
-            .last_frame
-            .columns
-            .iter()
-            .all(|c| c.emphasised_mentions == 0 && c.dimmed_mentions == 0)
-    );
+    let row_label = format!("Entity {label}");
+    let row = h.get_by_label(&row_label);
+    assert_eq!(row.accesskit_node().toggled(), Some(Toggled::False));
+    let wb = h.state();
+    let report = wb.state.report.as_ref().expect("report");
+    for &a in &wb.state.columns {
+        h.get_by_label(&highlights_label(&report.articles[a].id, 0, 0, 0));
+    }
+}
+
+/// The accessible description of a column's highlights: mentions of the selected entity drawn emphasised, other
+/// mentions drawn dimmed, search hits drawn.
+fn highlights_label(article_id: &str, emphasised: usize, dimmed: usize, search_hits: usize) -> String {
+    format!(
+        "Highlights in {article_id}: {emphasised} mentions of the selected entity, {dimmed} other mentions dimmed, \
+         {search_hits} search hits"
+    )
+}
+
+/// The number of search hits a column says it draws.
+fn search_hits_drawn(h: &Harness<'static, Workbench>, article_id: &str) -> usize {
+    let prefix = format!("Highlights in {article_id}: ");
+    let label = h
+        .get_by_label_contains(&prefix)
+        .accesskit_node()
+        .label()
+        .expect("a label");
+    let count = label
+        .rsplit(", ")
+        .next()
+        .and_then(|tail| tail.strip_suffix(" search hits"))
+        .expect("search hits in the label");
+    count.parse().expect("a number")
 }
 
 fn assert_aligned(wb: &Workbench, c: usize) {
@@ -214,7 +240,13 @@ fn search_normalises_arabic_and_highlights_hits_in_columns() {
         .collect();
     assert!(hits.contains(&"إيران"), "{hits:?}");
     assert!(hits.contains(&"ايران"), "{hits:?}");
-    assert!(wb.last_frame.columns.iter().filter(|c| c.search_hits_drawn > 0).count() >= 3);
+    let columns_with_hits = wb
+        .state
+        .columns
+        .iter()
+        .filter(|&&a| search_hits_drawn(&h, &report.articles[a].id) > 0)
+        .count();
+    assert!(columns_with_hits >= 3, "hits drawn in {columns_with_hits} columns");
 }
 
 #[test]

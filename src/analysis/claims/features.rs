@@ -1,7 +1,7 @@
 //! What a claim unit says, as weighted features: content stems under the synonym table, linked entities, numbers,
 //! dates, near pairs of those, and token shingles for verbatim reuse.
 
-use super::text::{Token, background_factor, canonical, is_stop_word, light_stem, tokenize};
+use super::text::{background_factor, canonical, is_stop_word, light_stem, tokenize};
 use super::units::ClaimUnit;
 use crate::analysis::model::{Entity, EntityKind};
 use crate::arabic;
@@ -109,9 +109,14 @@ const DESCRIPTOR_WINDOW: usize = 4;
 /// Marks the role phrase before each named person (وزير الدفاع الروسي سيرغي شويغو, السفير الايراني في موسكو كاظم
 /// جلالي) as consumed: who is speaking is not what is said, and two statements by people with the same title must not
 /// meet on the title. The person's own mention still counts, as an entity.
-fn consume_role_descriptors(tokens: &[Token], mentions: &MentionIndex, entities: &[Entity], consumed: &mut [bool]) {
+fn consume_role_descriptors(
+    tokens: &[arabic::Token],
+    mentions: &MentionIndex,
+    entities: &[Entity],
+    consumed: &mut [bool],
+) {
     let is_person =
-        |t: &Token| entity_at(mentions, t.start, t.end).is_some_and(|e| entities[e].kind == EntityKind::Person);
+        |t: &arabic::Token| entity_at(mentions, t.start, t.end).is_some_and(|e| entities[e].kind == EntityKind::Person);
     for i in 0..tokens.len() {
         if !is_person(&tokens[i]) || (i > 0 && is_person(&tokens[i - 1])) {
             continue;
@@ -236,14 +241,14 @@ pub fn unit_data(
             continue;
         }
         last_entity = None;
-        if tok.is_number {
+        if tok.is_number() {
             let value = tok.norm.trim_start_matches('0').to_string();
             let value = if value.is_empty() { "0".to_string() } else { value };
             content.push((hash_of(FeatureKind::Number, &value), FeatureKind::Number));
             place.push((i, i));
             let unit_word = tokens
                 .get(i + 1)
-                .filter(|t| !t.is_number && !is_stop_word(&t.norm) && !consumed[i + 1])
+                .filter(|t| !t.is_number() && !is_stop_word(&t.norm) && !consumed[i + 1])
                 .map(|t| light_stem(&t.norm));
             facts.push(match unit_word {
                 Some(w) => Fact {

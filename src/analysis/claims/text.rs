@@ -1,220 +1,32 @@
 //! Private toolkit of the claims matcher (public for its calibration tests).
 //!
-//! The token view of a claim unit: normalised word tokens with byte ranges into the article, light stems, stop words,
-//! the news synonym table, numbers and dates.
+//! The token view of a claim unit: the Arabic chain's word and number tokens with byte ranges into the article, light
+//! stems, stop words and the news synonym table (both word lists in `assets/words/claims/`).
 
-use crate::arabic::{self, TokenKind};
+use crate::arabic::{self, Token};
+use crate::word_list;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// One word or number of a unit, with its range in the article text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    /// Normalised surface form ([`crate::arabic::normalize`]).
-    pub norm: String,
-    pub is_number: bool,
-}
-
-/// Word and number tokens of `text[start..end]` (from [`crate::arabic::tokenize`]); ranges are absolute byte
-/// offsets into `text`.
-pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
-    let Some(slice) = text.get(start..end) else {
-        return Vec::new();
-    };
-    arabic::tokenize(slice)
-        .into_iter()
-        .filter(|t| t.kind != TokenKind::Punct && !t.norm.is_empty())
-        .map(|t| Token {
-            start: start + t.start,
-            end: start + t.end,
-            is_number: t.kind == TokenKind::Number,
-            norm: t.norm,
-        })
+/// Word and number tokens of `text[start..end]` (the Arabic chain's tokens, punctuation dropped); ranges are
+/// absolute byte offsets into `text`.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    arabic::without_punctuation(arabic::tokenize_range(text, start..end))
+        .filter(|t| !t.norm.is_empty())
         .collect()
 }
 
-const STOP_WORDS: &[&str] = &[
-    "في",
-    "من",
-    "على",
-    "الى",
-    "عن",
-    "مع",
-    "ان",
-    "انه",
-    "انها",
-    "انهم",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "هذان",
-    "هولاء",
-    "التي",
-    "الذي",
-    "الذين",
-    "اللذين",
-    "اللتين",
-    "كما",
-    "قد",
-    "لقد",
-    "لا",
-    "لم",
-    "لن",
-    "ما",
-    "او",
-    "ام",
-    "ثم",
-    "حيث",
-    "بين",
-    "خلال",
-    "بعد",
-    "قبل",
-    "عند",
-    "كل",
-    "بعض",
-    "اي",
-    "هو",
-    "هي",
-    "هم",
-    "هما",
-    "نحن",
-    "انا",
-    "انت",
-    "كان",
-    "كانت",
-    "يكون",
-    "تكون",
-    "تم",
-    "ايضا",
-    "لدى",
-    "لها",
-    "له",
-    "لهم",
-    "منها",
-    "منه",
-    "فيه",
-    "فيها",
-    "عليه",
-    "عليها",
-    "اليه",
-    "حول",
-    "منذ",
-    "حتى",
-    "لكن",
-    "بل",
-    "اذا",
-    "لو",
-    "غير",
-    "عبر",
-    "نحو",
-    "مثل",
-    "ذلك",
-    "وذلك",
-    "بان",
-    "بانه",
-    "بانها",
-    "فان",
-    "الا",
-    "اما",
-    "امس",
-    "اليوم",
-    "يوم",
-    "وقت",
-    "الوقت",
-    "هناك",
-    "هنا",
-    "ليس",
-    "وهو",
-    "وهي",
-    "به",
-    "بها",
-    "بهم",
-    "لنا",
-    "لكم",
-    "عليهم",
-    "اذ",
-    "ف",
-    "و",
-    "ب",
-    "ل",
-    "يا",
-    "جدا",
-    "فقط",
-    "كذلك",
-    "لذلك",
-    "الذى",
-    "التى",
-    "اخرى",
-    "اخر",
-    "الاخرى",
-    "الاخر",
-    "ضمن",
-    "دون",
-    "لدي",
-    "تجاه",
-    "ازاء",
-    "قبال",
-    "بشان",
-    "شان",
-    "اطار",
-    "مجال",
-    "المجال",
-    "خاصه",
-    "سيما",
-    "ولاسيما",
-    "لاسيما",
-    "يذكر",
-    "وفقا",
-    "لما",
-    "كون",
-    "عام",
-    "العام",
-    "بشكل",
-    "شكل",
-    "ومن",
-    "وفي",
-    "وعلى",
-    "والى",
-    "وان",
-    "فيما",
-    "بما",
-    "مما",
-    "عما",
-    "ممن",
-    "لان",
-    "كي",
-    "لكي",
-    "سوف",
-    "هل",
-    "كيف",
-    "متى",
-    "اين",
-    "الان",
-    "جانب",
-    "الجانب",
-    "صعيد",
-    "قبيل",
-    "اجل",
-    "ضوء",
-    "حين",
-    "حينما",
-    "عندما",
-    "بينما",
-    "اثناء",
-    "لدى",
-    "مدى",
-    "علي",
-];
+/// The folded form of a word of a list, as the tokenizer gives it.
+fn folded_word(word: &str) -> Option<String> {
+    tokenize(word, 0, word.len()).into_iter().next().map(|t| t.norm)
+}
 
 fn stop_words() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        STOP_WORDS
-            .iter()
-            .filter_map(|w| tokenize(w, 0, w.len()).into_iter().next().map(|t| t.norm))
+        word_list::parse(include_str!("../../../assets/words/claims/stop_words.txt"))
+            .into_iter()
+            .filter_map(folded_word)
             .collect()
     })
 }
@@ -250,46 +62,30 @@ pub fn light_stem(norm: &str) -> String {
     arabic::stem(base)
 }
 
-/// Groups of news synonyms and near-synonyms (written as words); every member maps to its group's first member.
-///
-/// The groups are the interchangeable verbs and nouns of Arabic wire copy (reporting verbs, restriction, purchase,
-/// cooperation, combat, creation, ending …). They were chosen from general news usage and checked against ANERcorp
-/// (members occur in the same contexts there, see `tests/analysis/claims_synonyms.rs`), never read off the sample articles.
-const SYNONYMS: &[&[&str]] = &[
-    &[
-        "قال", "اكد", "اشار", "اوضح", "اضاف", "صرح", "لفت", "نوه", "ذكر", "افاد", "اعلن", "كشف", "شدد", "تابع",
-    ],
-    &["قيود", "حظر", "قيد", "عقوبات"],
-    &["شراء", "اقتناء", "امتلاك", "حيازة", "اشترى"],
-    &["تعاون", "شراكة", "شريك"],
-    &["مكافحة", "مواجهة", "محاربة", "حرب", "مجابهة", "قتال", "تصدي"],
-    &["انشاء", "خلق", "اقامة", "تاسيس", "بناء"],
-    &["انتهاء", "رفع", "انهاء", "الغاء", "انتهت", "انقضاء"],
-    &["تسليح", "سلاح", "اسلحة", "تسليحية", "تسلح"],
-    &["لقاء", "اجتماع", "محادثات", "مباحثات"],
-    &["ارهاب", "ارهابي", "ارهابية"],
-    &["دعم", "تاييد", "مساندة"],
-    &["انضمام", "عضوية"],
-    &["تطوير", "تعزيز", "تنمية", "توسيع", "تعميق"],
-    &["استقرار", "مستقر"],
-    &["الامم", "اممي", "الاممي"],
-];
-
-/// The synonym groups, as words (for inspection and the ANERcorp check).
-pub fn synonym_groups() -> &'static [&'static [&'static str]] {
-    SYNONYMS
+/// Groups of news synonyms and near-synonyms (written as words), the first member naming the group: the
+/// interchangeable verbs and nouns of Arabic wire copy (reporting verbs, restriction, purchase, cooperation, combat,
+/// creation, ending …), from `assets/words/claims/news_synonyms.txt` (where its first line says they come from).
+pub fn synonym_groups() -> &'static [Vec<&'static str>] {
+    static GROUPS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        word_list::parse(include_str!("../../../assets/words/claims/news_synonyms.txt"))
+            .into_iter()
+            .map(|line| line.split_whitespace().collect())
+            .collect()
+    })
 }
 
+/// Every member of a synonym group → its group's first member (as light stems).
 fn synonym_table() -> &'static HashMap<String, String> {
     static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map = HashMap::new();
-        for group in SYNONYMS {
-            let key = |w: &str| tokenize(w, 0, w.len()).into_iter().next().map(|t| light_stem(&t.norm));
-            let Some(head) = key(group[0]) else {
+        for group in synonym_groups() {
+            let key = |w: &str| folded_word(w).map(|norm| light_stem(&norm));
+            let Some(head) = group.first().and_then(|w| key(w)) else {
                 continue;
             };
-            for word in *group {
+            for word in group {
                 if let Some(k) = key(word) {
                     map.entry(k).or_insert_with(|| head.clone());
                 }
@@ -334,7 +130,7 @@ pub fn background_factor(stem: &str) -> f32 {
 /// The matcher's key for one word: normalised, light-stemmed, mapped through the synonym table.
 pub fn word_key(word: &str) -> Option<String> {
     let token = tokenize(word, 0, word.len()).into_iter().next()?;
-    if token.is_number || is_stop_word(&token.norm) {
+    if token.is_number() || is_stop_word(&token.norm) {
         return None;
     }
     Some(canonical(&light_stem(&token.norm)).to_string())
@@ -352,7 +148,7 @@ mod tests {
         assert_eq!(norms, ["قال", "ان", "القيود", "انتهت", "في", "18", "اكتوبر", "2020"]);
         assert_eq!(&text[toks[1].start..toks[1].end], "إنّ");
         assert_eq!(&text[toks[7].start..toks[7].end], "٢٠٢٠");
-        assert!(toks[5].is_number);
+        assert!(toks[5].is_number());
     }
 
     #[test]

@@ -8,73 +8,69 @@ pub mod text;
 
 pub use recognize::{RecognitionParams, is_role, recognize, recognize_with};
 
-use anyhow::Context;
-use std::io::Write;
-use std::path::Path;
-use std::process::ExitCode;
 use std::sync::OnceLock;
 use tagger::{Model, TAGS, TokenForms};
 
 /// The bundled model, trained by `qarin train-ner` on ANERcorp (CC BY-SA 4.0, see assets/ner/README.md).
 static MODEL_BYTES: &[u8] = include_bytes!("../../../assets/ner/model.bin");
 
-/// The bundled tagger, decoded once. `None` only if the bundled file is broken (a build problem, reported once).
+/// The bundled tagger, decoded once. An error only if the bundled file is broken (a build problem); recognition
+/// then uses patterns only, and the commands say so once ([`bundled_model_problem`]).
 pub fn bundled_model() -> Option<&'static Model> {
-    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| match Model::from_bytes(MODEL_BYTES) {
-            Ok(m) => Some(m),
-            Err(err) => {
-                eprintln!("qarin: the bundled entity tagger cannot be read ({err}); using patterns only");
-                None
-            }
-        })
-        .as_ref()
+    decoded_bundled_model().as_ref().ok()
 }
 
-/// `qarin ner FILE.conll [--model FILE]`.
-pub fn ner_command(file: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let loaded;
-    let model = match model {
-        Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("reading the model {}", path.display()))?;
-            loaded = Model::from_bytes(&bytes).with_context(|| format!("reading the model {}", path.display()))?;
-            &loaded
-        }
-        None => bundled_model().context("the bundled entity tagger cannot be read")?,
-    };
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let sentences = conll::parse(&text);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+/// Why the bundled tagger cannot be used, if it cannot.
+pub fn bundled_model_problem() -> Option<String> {
+    decoded_bundled_model()
+        .as_ref()
+        .err()
+        .map(|err| format!("the bundled entity tagger cannot be read ({err}); using patterns only"))
+}
+
+fn decoded_bundled_model() -> &'static Result<Model, String> {
+    static MODEL: OnceLock<Result<Model, String>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES).map_err(|err| err.to_string()))
+}
+
+/// A CoNLL file tagged by the tagger: each sentence's predicted BIO tags, and entity-level scores when every
+/// sentence carries gold tags.
+pub struct TaggedConll {
+    pub sentences: Vec<Vec<conll::Line>>,
+    /// Per sentence, per line: the predicted tag (PERS, LOC, ORG, MISC in BIO).
+    pub tags: Vec<Vec<&'static str>>,
+    pub scores: Option<conll::Scores>,
+}
+
+/// Tags the sentences of a CoNLL text (`qarin ner`).
+pub fn tag_conll(model: &Model, text: &str) -> TaggedConll {
+    let sentences = conll::parse(text);
     let mut scores = conll::Scores::default();
     let mut all_gold = true;
     let tokens: Vec<Vec<&str>> = sentences
         .iter()
         .map(|s| s.iter().map(|l| l.token.as_str()).collect())
         .collect();
-    let tags = tag_document(model, &tokens);
-    for (sentence, tags) in sentences.iter().zip(&tags) {
-        let pred: Vec<&str> = tags.iter().map(|&t| TAGS[t]).collect();
-        for (line, tag) in sentence.iter().zip(&pred) {
-            writeln!(out, "{} {}", line.text, tag)?;
-        }
-        writeln!(out)?;
+    let tags: Vec<Vec<&'static str>> = tag_document(model, &tokens)
+        .iter()
+        .map(|tags| tags.iter().map(|&t| TAGS[t]).collect())
+        .collect();
+    for (sentence, pred) in sentences.iter().zip(&tags) {
         match sentence
             .iter()
             .map(|l| l.gold.as_deref())
             .collect::<Option<Vec<&str>>>()
         {
-            Some(gold) => scores.add(&gold, &pred),
+            Some(gold) => scores.add(&gold, pred),
             None => all_gold = false,
         }
     }
-    if all_gold && !sentences.is_empty() {
-        write!(out, "{}", scores.report())?;
+    let scores = (all_gold && !sentences.is_empty()).then_some(scores);
+    TaggedConll {
+        sentences,
+        tags,
+        scores,
     }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
 }
 
 /// How many sentences either side a name found by the tagger labels its repeats in a CoNLL file (it has no document
@@ -110,79 +106,70 @@ pub fn tag_document_forms(
     tags
 }
 
-/// `qarin train-ner`.
-pub fn train_ner_command(data: &Path, out: &Path, dev_out: Option<&Path>, epochs: usize) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(data).with_context(|| format!("reading {}", data.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let sentences = conll::parse(&text);
-    anyhow::ensure!(
-        sentences.len() >= 10,
-        "{} holds fewer than 10 sentences",
-        data.display()
-    );
-    // The last tenth of the sentences, in file order, is the dev set.
-    let dev_start = sentences.len() - sentences.len() / 10;
-    let (train, dev) = sentences.split_at(dev_start);
-    let mut skipped = 0;
-    let train: Vec<(Vec<String>, Vec<usize>)> = train
-        .iter()
-        .filter_map(|s| {
-            let gold = conll::gold_indices(s);
-            if gold.is_none() {
-                skipped += 1;
-            }
-            Some((s.iter().map(|l| l.token.clone()).collect(), gold?))
-        })
-        .collect();
-    eprintln!(
-        "train-ner: {} training sentences ({} tokens), {} dev sentences{}",
-        train.len(),
-        train.iter().map(|s| s.0.len()).sum::<usize>(),
-        dev.len(),
-        if skipped > 0 {
-            format!(", {skipped} skipped (untagged lines)")
-        } else {
-            String::new()
-        }
-    );
-    let model = Model::train(&train, epochs, |epoch, err| {
-        eprintln!("train-ner: epoch {epoch}: token error rate {:.4}", err);
-    });
-    if let Some(parent) = out.parent()
-        && !parent.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+/// Training data as `qarin train-ner` splits it: the last tenth of the sentences, in file order, is the dev set.
+pub struct TrainingData {
+    /// Tokens and gold tag indices of each training sentence.
+    pub train: Vec<(Vec<String>, Vec<usize>)>,
+    pub dev: Vec<Vec<conll::Line>>,
+    /// Training sentences left out because a line carries no tag.
+    pub skipped: usize,
+}
+
+impl TrainingData {
+    pub fn split(sentences: Vec<Vec<conll::Line>>) -> Self {
+        let dev_start = sentences.len() - sentences.len() / 10;
+        let mut sentences = sentences;
+        let dev = sentences.split_off(dev_start);
+        let mut skipped = 0;
+        let train = sentences
+            .iter()
+            .filter_map(|s| {
+                let gold = conll::gold_indices(s);
+                if gold.is_none() {
+                    skipped += 1;
+                }
+                Some((s.iter().map(|l| l.token.clone()).collect(), gold?))
+            })
+            .collect();
+        Self { train, dev, skipped }
     }
-    std::fs::write(out, model.to_bytes()).with_context(|| format!("writing {}", out.display()))?;
-    if let Some(dev_path) = dev_out {
+
+    pub fn train_tokens(&self) -> usize {
+        self.train.iter().map(|s| s.0.len()).sum()
+    }
+
+    /// The dev sentences as CoNLL text.
+    pub fn dev_conll(&self) -> String {
         let mut s = String::new();
-        for sentence in dev {
+        for sentence in &self.dev {
             for line in sentence {
                 s.push_str(&line.text);
                 s.push('\n');
             }
             s.push('\n');
         }
-        std::fs::write(dev_path, s).with_context(|| format!("writing {}", dev_path.display()))?;
+        s
     }
-    // Score the dev set with the model as written (quantised), the figure `qarin ner` will give.
-    let written = Model::from_bytes(&std::fs::read(out)?)?;
-    let mut scores = conll::Scores::default();
-    let tokens: Vec<Vec<&str>> = dev
-        .iter()
-        .map(|s| s.iter().map(|l| l.token.as_str()).collect())
-        .collect();
-    let tags = tag_document(&written, &tokens);
-    for (sentence, tags) in dev.iter().zip(&tags) {
-        if let Some(gold) = sentence
+
+    /// Entity-level scores of `model` on the dev sentences that carry gold tags.
+    pub fn dev_scores(&self, model: &Model) -> conll::Scores {
+        let mut scores = conll::Scores::default();
+        let tokens: Vec<Vec<&str>> = self
+            .dev
             .iter()
-            .map(|l| l.gold.as_deref())
-            .collect::<Option<Vec<&str>>>()
-        {
-            let pred: Vec<&str> = tags.iter().map(|&t| TAGS[t]).collect();
-            scores.add(&gold, &pred);
+            .map(|s| s.iter().map(|l| l.token.as_str()).collect())
+            .collect();
+        let tags = tag_document(model, &tokens);
+        for (sentence, tags) in self.dev.iter().zip(&tags) {
+            if let Some(gold) = sentence
+                .iter()
+                .map(|l| l.gold.as_deref())
+                .collect::<Option<Vec<&str>>>()
+            {
+                let pred: Vec<&str> = tags.iter().map(|&t| TAGS[t]).collect();
+                scores.add(&gold, &pred);
+            }
         }
+        scores
     }
-    eprintln!("train-ner: wrote {}; dev scores:\n{}", out.display(), scores.report());
-    Ok(ExitCode::SUCCESS)
 }

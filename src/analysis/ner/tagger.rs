@@ -2,6 +2,12 @@
 //!
 //! Features are hashed into a fixed table (`2^BITS` rows × one weight per tag), so the model has a fixed, small size
 //! whatever the vocabulary; weights are shipped quantised to `i16` with one scale.
+//!
+//! Frozen feature text: [`TokenForms`] and [`fold_all`] are the model's input. They already fold with the Arabic
+//! chain's [`normalize`](crate::arabic::normalize), but they work on bare strings (training reads CoNLL tokens, which
+//! have no offsets) and split proclitics with [`strip_proclitics`](super::text::strip_proclitics), whose rule the
+//! shipped model was trained on; moving them onto [`crate::arabic::Token`] stages would change the features, so they
+//! change only together with a retrained model.
 
 use super::text::{fold, shape, strip_proclitics};
 use crate::analysis::gazetteer::{GazKind, GazMatch, Gazetteer};

@@ -3,7 +3,7 @@
 
 use super::params::SegmentParams;
 use super::words::*;
-use crate::arabic::dates;
+use crate::arabic::{self, dates};
 
 #[derive(Debug, Clone)]
 /// One line of the text, with what the classifiers look at.
@@ -19,22 +19,19 @@ pub(super) struct Line<'a> {
     pub words: usize,
 }
 
-/// Folds a line for matching: spelling variants folded, punctuation becomes space, spaces collapsed.
+/// Folds a line for matching: the Arabic chain's words and numbers in their folded forms, one space apart, digit
+/// groups apart (`3.5` → `3 5`), punctuation dropped; its words are what the classifiers count.
 pub fn fold_line(s: &str) -> String {
-    let f = dates::fold(s);
-    let mut out = String::with_capacity(f.len());
-    let mut space = true;
-    for c in f.chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-            space = false;
-        } else if !space {
+    let mut out = String::with_capacity(s.len());
+    for token in arabic::without_punctuation(arabic::tokenize(s)) {
+        if !out.is_empty() {
             out.push(' ');
-            space = true;
         }
-    }
-    if out.ends_with(' ') {
-        out.pop();
+        if token.is_number() {
+            out.extend(token.norm.chars().map(|c| if c.is_ascii_digit() { c } else { ' ' }));
+        } else {
+            out.push_str(&token.norm);
+        }
     }
     out
 }

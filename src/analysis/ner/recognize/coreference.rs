@@ -24,10 +24,10 @@ pub(super) fn short_forms(
     let mut added = Vec::new();
     for s in sentences {
         for t in &s.toks {
-            let (start, hit) = if surnames.contains(&t.folded) {
+            let (start, hit) = if surnames.contains(&t.norm) {
                 (t.start, true)
-            } else if t.clitic_bytes > 0 && surnames.contains(t.base()) {
-                (t.start + t.clitic_bytes, true)
+            } else if t.proclitic_bytes() > 0 && surnames.contains(t.base()) {
+                (t.start + t.proclitic_bytes(), true)
             } else {
                 (0, false)
             };

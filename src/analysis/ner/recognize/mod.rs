@@ -8,7 +8,7 @@ use crate::analysis::gazetteer::{GazKind, GazMatch, Gazetteer};
 use crate::analysis::mention::{MentionOrigin, RawMention};
 use crate::analysis::model::EntityKind;
 use crate::arabic::dates::find_dates;
-use crate::arabic::{Token, TokenKind, normalize, tokenize};
+use crate::arabic::{CliticSplit, Token, normalize, tokenize, tokenize_range};
 use crate::corpus::Article;
 use std::collections::HashSet;
 
@@ -30,7 +30,7 @@ pub use patterns::is_role;
 use patterns::pattern_mentions;
 use resolution::{drop_unsupported_single_names, full_person_names, resolve};
 use tagged::tagger_mentions;
-use tokens::{Sentence, Tok, body_sentences, original_prefix_bytes};
+use tokens::{Sentence, Tok, body_sentences, with_proclitics, ya_final};
 use words::{BODY_HEADS, FUNCTION_WORDS, ROLE_MODIFIERS, ROLES, never_a_name};
 
 /// Every mention in the article's `body` segments, sorted by start, not overlapping (default parameters).
@@ -44,19 +44,9 @@ pub fn recognize_with(article: &Article, params: &RecognitionParams) -> Vec<RawM
     let sentences: Vec<Sentence> = body_sentences(article)
         .into_iter()
         .filter_map(|(s, e)| {
-            let body = text.get(s..e)?;
-            let tokens: Vec<Token> = tokenize(body)
-                .into_iter()
-                .map(|t| Token {
-                    start: t.start + s,
-                    end: t.end + s,
-                    text: &text[t.start + s..t.end + s],
-                    norm: t.norm,
-                    kind: t.kind,
-                })
-                .collect();
+            let tokens = tokenize_range(text, s..e);
             let gaz = Gazetteer::global().find_in_tokens(&tokens);
-            let toks: Vec<Tok> = tokens.into_iter().map(|t| Tok::new(text, t)).collect();
+            let toks: Vec<Tok> = tokens.into_iter().map(with_proclitics).collect();
             (!toks.is_empty()).then_some(Sentence {
                 start: s,
                 end: e,

@@ -14,7 +14,7 @@ pub(super) fn pattern_mentions(
     let n = toks.len();
     for i in 0..n {
         let key = toks[i].base();
-        let full = toks[i].folded.as_str();
+        let full = toks[i].norm.as_str();
         let head_is = |f: fn(&str) -> bool| f(key) || f(full);
         // A role, then its office and country, then the name: the person.
         // A name put before its office (ستيفن ويتكوف مبعوث الرئيس): two name words right before an undetermined role.
@@ -27,8 +27,8 @@ pub(super) fn pattern_mentions(
                 Some(e) if e == i - 1 => {
                     let t = &toks[i - 1];
                     !t.is_punct()
-                        && !lexicon.is_common(&t.folded)
-                        && lexicon.entity_type(&t.folded).is_none()
+                        && !lexicon.is_common(&t.norm)
+                        && lexicon.entity_type(&t.norm).is_none()
                         && lexicon.entity_type(t.base()).is_none()
                         && !lexicon.is_common(t.base())
                         && !gazetteer_knows(t.base())
@@ -39,8 +39,8 @@ pub(super) fn pattern_mentions(
             && (i == 2 || name_after(toks, i - 3, lexicon, params).is_none_or(|e| e < i))
             && toks[i - 2..i]
                 .iter()
-                .all(|t| lexicon.entity_type(&t.folded).is_none_or(|ty| ty == "PERS"))
-            && !lexicon.is_common(&toks[i - 2].folded)
+                .all(|t| lexicon.entity_type(&t.norm).is_none_or(|ty| ty == "PERS"))
+            && !lexicon.is_common(&toks[i - 2].norm)
         {
             push_pattern(out, params, toks[i - 2].start, toks[i - 1].end, EntityKind::Person);
         }
@@ -56,10 +56,10 @@ pub(super) fn pattern_mentions(
         // وكالة "تاس" / وكالة نوفوستي / وكالة أنباء فارس: the agency's name.
         if head_is(|k| k == "وكاله") {
             let mut j = i + 1;
-            if j < n && toks[j].folded == "انباء" {
+            if j < n && toks[j].norm == "انباء" {
                 j += 1;
             }
-            let quoted = j < n && toks[j].is_punct() && toks[j].folded != "،" && toks[j].folded != ",";
+            let quoted = j < n && toks[j].is_punct() && toks[j].norm != "،" && toks[j].norm != ",";
             if quoted {
                 j += 1;
             }
@@ -72,7 +72,7 @@ pub(super) fn pattern_mentions(
             {
                 j += 1;
             }
-            if j > first && (quoted || !lexicon.is_common(&toks[first].folded)) {
+            if j > first && (quoted || !lexicon.is_common(&toks[first].norm)) {
                 push_pattern(out, params, toks[first].start, toks[j - 1].end, EntityKind::Org);
             }
         }
@@ -82,7 +82,7 @@ pub(super) fn pattern_mentions(
             let mut proper = 0;
             while j < n && j <= i + params.body_name_max_words {
                 let t = &toks[j];
-                let f = t.folded.as_str();
+                let f = t.norm.as_str();
                 if t.is_punct() || FUNCTION_WORDS.contains(&f) || (starts_with_wa(t) && !f.starts_with("وال")) {
                     break;
                 }
@@ -95,9 +95,9 @@ pub(super) fn pattern_mentions(
                     proper += 1;
                 }
                 j += 1;
-                let next_is_nisba = toks.get(j).is_some_and(|n| {
-                    n.folded.starts_with("ال") && (n.folded.ends_with('ي') || n.folded.ends_with("يه"))
-                });
+                let next_is_nisba = toks
+                    .get(j)
+                    .is_some_and(|n| n.norm.starts_with("ال") && (n.norm.ends_with('ي') || n.norm.ends_with("يه")));
                 // الأعلى is an elative, not a nisba; القومي الإيراني: a nisba followed by another goes on.
                 if definite && f != "الاعلي" && (f.ends_with('ي') || f.ends_with("يه")) && j > i + 1 && !next_is_nisba
                 {
@@ -109,17 +109,16 @@ pub(super) fn pattern_mentions(
                 let t = &toks[i];
                 // The head as written (وزارة) or glued to clitics (ووزارة، للحرس): the mention starts at the head's
                 // own letters, keeping an article that is its own (والحرس → الحرس, وللحرس → للحرس).
-                let start = if is_body_head(&t.folded) || t.clitic().is_empty() {
+                let start = if is_body_head(&t.norm) || t.proclitics().is_empty() {
                     t.start
                 } else {
-                    let letters = t.clitic().chars().count();
                     // ال, or ل + ال written لل (للحرس), stays with the word.
-                    let keep = if t.clitic().ends_with("ال") || t.clitic().ends_with("لل") {
-                        2
+                    let keep = if t.proclitics().ends_with("ال") || t.proclitics().ends_with("لل") {
+                        "ال".len()
                     } else {
                         0
                     };
-                    t.start + original_prefix_bytes(&text[t.start..t.end], letters - keep)
+                    t.start + t.original_prefix_len(t.proclitics().len() - keep)
                 };
                 push_pattern(out, params, start, toks[j - 1].end, EntityKind::Org);
             }
@@ -136,7 +135,7 @@ pub fn is_role(key: &str) -> bool {
 
 /// Words that may stand between a role and the name (its department, country, office).
 pub(super) fn is_role_modifier(t: &Tok, lexicon: &Lexicon) -> bool {
-    let f = t.folded.as_str();
+    let f = t.norm.as_str();
     if ROLE_MODIFIERS.contains(&f) {
         return true;
     }
@@ -164,14 +163,14 @@ pub(super) fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon, params: 
     let mut j = first;
     while j < toks.len() && j < first + params.name_max_words {
         let t = &toks[j];
-        let f = t.folded.as_str();
+        let f = t.norm.as_str();
         let pers = lexicon.entity_type(f) == Some("PERS");
         // علي written with ي and followed by another name word is the name Ali, not the preposition على.
         let ali = f == "علي"
-            && t.ya_final
+            && ya_final(t)
             && toks
                 .get(j + 1)
-                .is_some_and(|n| !n.is_punct() && !FUNCTION_WORDS.contains(&n.folded.as_str()));
+                .is_some_and(|n| !n.is_punct() && !FUNCTION_WORDS.contains(&n.norm.as_str()));
         let ok = !t.is_punct()
             && f.chars().count() >= params.name_min_letters
             && !f.chars().any(|c| c.is_ascii_digit())
@@ -189,15 +188,12 @@ pub(super) fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon, params: 
         }
         j += 1;
     }
-    while j > first
-        && lexicon.is_common(&toks[j - 1].folded)
-        && lexicon.entity_type(&toks[j - 1].folded) != Some("PERS")
-    {
+    while j > first && lexicon.is_common(&toks[j - 1].norm) && lexicon.entity_type(&toks[j - 1].norm) != Some("PERS") {
         j -= 1;
     }
     let named = toks[first..j]
         .iter()
-        .any(|t| !lexicon.is_common(&t.folded) || lexicon.entity_type(&t.folded) == Some("PERS"));
+        .any(|t| !lexicon.is_common(&t.norm) || lexicon.entity_type(&t.norm) == Some("PERS"));
     (j > first && named).then_some(j)
 }
 
@@ -205,7 +201,7 @@ pub(super) fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon, params: 
 /// preposition before common vocabulary (باقري بإرادة); a lone ب/ل/ك/ف before an unknown word is taken as the
 /// word's own letter (باقري، فومين).
 pub(super) fn name_clitics_ok(t: &Tok, lexicon: &Lexicon, first: bool) -> bool {
-    let c = t.clitic();
+    let c = t.proclitics();
     if c.is_empty() {
         return true;
     }
@@ -219,11 +215,11 @@ pub(super) fn name_clitics_ok(t: &Tok, lexicon: &Lexicon, first: bool) -> bool {
 }
 
 pub(super) fn starts_with_wa(t: &Tok) -> bool {
-    t.folded.starts_with('و') && t.clitic_bytes > 0
+    t.norm.starts_with('و') && t.proclitic_bytes() > 0
 }
 
 pub(super) fn is_function(t: &Tok) -> bool {
-    FUNCTION_WORDS.contains(&t.folded.as_str())
+    FUNCTION_WORDS.contains(&t.norm.as_str())
 }
 
 pub(super) fn is_body_head(key: &str) -> bool {

@@ -16,7 +16,7 @@ pub(super) fn tagger_mentions(
         .map(|s| {
             s.toks
                 .iter()
-                .map(|t| TokenForms::new(&text[t.start..t.end], &t.folded))
+                .map(|t| TokenForms::new(&text[t.start..t.end], &t.norm))
                 .collect()
         })
         .collect();
@@ -40,8 +40,8 @@ pub(super) fn tagger_mentions(
     let mut known = HashSet::new();
     for (si, s0, e0, _) in &raw {
         for (k, tok) in sentences[*si].toks[*s0..*e0].iter().enumerate() {
-            if k > 0 || tok.clitic_bytes == 0 {
-                known.insert(tok.folded.clone());
+            if k > 0 || tok.proclitic_bytes() == 0 {
+                known.insert(tok.norm.clone());
             }
         }
     }
@@ -53,16 +53,16 @@ pub(super) fn tagger_mentions(
             };
             let (s, e) = (s0 + ds, s0 + de);
             let toks = &sentences[si].toks[s..e];
-            if toks.iter().any(Tok::is_punct) {
+            if toks.iter().any(|t| t.is_punct()) {
                 continue;
             }
-            if toks.len() == 1 && (never_a_name(toks[0].base()) || never_a_name(&toks[0].folded)) {
+            if toks.len() == 1 && (never_a_name(toks[0].base()) || never_a_name(&toks[0].norm)) {
                 continue;
             }
             let lone = &toks[0];
             if toks.len() == 1
-                && ((lexicon.is_common(&lone.folded) && lexicon.entity_type(&lone.folded).is_none())
-                    || (ty == "PERS" && matches!(lexicon.entity_type(&lone.folded), Some("LOC" | "ORG")))
+                && ((lexicon.is_common(&lone.norm) && lexicon.entity_type(&lone.norm).is_none())
+                    || (ty == "PERS" && matches!(lexicon.entity_type(&lone.norm), Some("LOC" | "ORG")))
                     || (ty == "PERS" && is_role(lone.base())))
             {
                 continue;
@@ -72,7 +72,7 @@ pub(super) fn tagger_mentions(
     }
     for (si, s, e, ty) in spans {
         let toks = &sentences[si].toks;
-        let start = trimmed_start(text, &toks[s], lexicon, &known, params);
+        let start = trimmed_start(&toks[s], lexicon, &known, params);
         let rank = if ty == "MISC" {
             params.tagger_misc_rank
         } else {
@@ -95,11 +95,11 @@ pub(super) fn tagger_mentions(
 pub(super) fn clean_span(ty: &str, toks: &[Tok], lexicon: &Lexicon, known: &HashSet<String>) -> Option<(usize, usize)> {
     let mut s = 0;
     let mut e = toks.len();
-    let pers_word = |t: &Tok| lexicon.entity_type(&t.folded) == Some("PERS");
+    let pers_word = |t: &Tok| lexicon.entity_type(&t.norm) == Some("PERS");
     if ty == "PERS" {
         while s < e {
             let t = &toks[s];
-            let f = t.folded.as_str();
+            let f = t.norm.as_str();
             let office = is_role(f)
                 || is_role(t.base())
                 || (f.starts_with("ال")
@@ -115,8 +115,8 @@ pub(super) fn clean_span(ty: &str, toks: &[Tok], lexicon: &Lexicon, known: &Hash
         }
     }
     for (k, t) in toks.iter().enumerate().take(e).skip(s + 1) {
-        let f = t.folded.as_str();
-        let glued = !(t.clitic().is_empty() || t.clitic() == "ال");
+        let f = t.norm.as_str();
+        let glued = !(t.proclitics().is_empty() || t.proclitics() == "ال");
         let stop = t.is_punct()
             || FUNCTION_WORDS.contains(&f)
             || never_a_name(f)
@@ -156,13 +156,12 @@ pub(super) const NAME_CLITICS: [&str; 13] = ["و", "ف", "ب", "ل", "ك", "وب
 /// word as written is not (`لشويجو` → `شويجو` when شويجو is named in the article, `وروسيا` → `روسيا`, `والصين` →
 /// `الصين`), else at the word's start (`فومين`, `باقري`, `واشنطن`, `بريطانيا` stay whole).
 pub(super) fn trimmed_start(
-    text: &str,
     tok: &Tok,
     lexicon: &Lexicon,
     known: &HashSet<String>,
     params: &RecognitionParams,
 ) -> usize {
-    let folded = tok.folded.as_str();
+    let folded = tok.norm.as_str();
     let whole_count = lexicon.entity_count(folded);
     if known.contains(folded) {
         return tok.start;
@@ -184,8 +183,7 @@ pub(super) fn trimmed_start(
             || (clitic.ends_with("لل") && (known.contains(&with_article) || gazetteer_knows(&with_article)));
         if before_article || rest_known {
             // After لل (ل + the article) the name's own letters start past both.
-            let cut = clitic.chars().count();
-            return tok.start + original_prefix_bytes(&text[tok.start..tok.end], cut);
+            return tok.start + tok.original_prefix_len(clitic.len());
         }
     }
     tok.start

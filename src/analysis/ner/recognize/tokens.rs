@@ -2,76 +2,25 @@
 
 use super::*;
 
-/// One token of a body sentence: its byte range in the article text, its normalised form, and that form without
-/// proclitics.
-pub(super) struct Tok {
+/// One token of a body sentence (offsets into the article text) with its proclitics measured by recognition's rule
+/// ([`strip_proclitics`]).
+pub(super) type Tok<'a> = CliticSplit<'a>;
+
+/// The token with its proclitics split off by recognition's rule.
+pub(super) fn with_proclitics(token: Token<'_>) -> Tok<'_> {
+    let proclitic_len = strip_proclitics(&token.norm).0.len();
+    CliticSplit::new(token, proclitic_len)
+}
+
+/// Written with a final ي (علي the name) rather than ى (على the preposition); both fold to ي.
+pub(super) fn ya_final(t: &Tok) -> bool {
+    t.text.ends_with('ي')
+}
+
+pub(super) struct Sentence<'a> {
     pub(super) start: usize,
     pub(super) end: usize,
-    pub(super) folded: String,
-    /// Byte length in `folded` of its proclitics: `base()` is the rest.
-    pub(super) clitic_len: usize,
-    /// Byte length in the ORIGINAL text of those proclitics.
-    pub(super) clitic_bytes: usize,
-    pub(super) punct: bool,
-    /// Written with a final ي (علي the name) rather than ى (على the preposition); both normalise to ي.
-    pub(super) ya_final: bool,
-}
-
-impl Tok {
-    pub(super) fn new(text: &str, t: Token) -> Tok {
-        let (clitic, _) = strip_proclitics(&t.norm);
-        let clitic_len = clitic.len();
-        let clitic_bytes = original_prefix_bytes(&text[t.start..t.end], clitic.chars().count());
-        Tok {
-            start: t.start,
-            end: t.end,
-            clitic_len,
-            folded: t.norm,
-            clitic_bytes,
-            punct: t.kind == TokenKind::Punct,
-            ya_final: t.text.ends_with('ي'),
-        }
-    }
-
-    pub(super) fn is_punct(&self) -> bool {
-        self.punct
-    }
-
-    /// The folded form without proclitics.
-    pub(super) fn base(&self) -> &str {
-        &self.folded[self.clitic_len..]
-    }
-
-    /// The folded proclitics.
-    pub(super) fn clitic(&self) -> &str {
-        &self.folded[..self.clitic_len]
-    }
-}
-
-/// Bytes of `raw` that hold its first `letters` normalised letters and the marks that follow them.
-pub(super) fn original_prefix_bytes(raw: &str, letters: usize) -> usize {
-    if letters == 0 {
-        return 0;
-    }
-    let mut seen = 0;
-    let mut buf = String::new();
-    for (i, c) in raw.char_indices() {
-        buf.clear();
-        crate::arabic::push_normalized(c, &mut buf);
-        if !buf.is_empty() {
-            if seen >= letters {
-                return i;
-            }
-            seen += buf.chars().count();
-        }
-    }
-    raw.len()
-}
-
-pub(super) struct Sentence {
-    pub(super) start: usize,
-    pub(super) end: usize,
-    pub(super) toks: Vec<Tok>,
+    pub(super) toks: Vec<Tok<'a>>,
     /// Gazetteer matches over the sentence's tokens (shared by the tagger's features and the gazetteer mentions).
     pub(super) gaz: Vec<GazMatch>,
 }

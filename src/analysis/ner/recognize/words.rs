@@ -1,5 +1,6 @@
 //! Word lists of recognition, read from `assets/words/ner/` (each file says where its list comes from).
 
+use crate::arabic::dates;
 use crate::word_list::WordList;
 
 /// Titles and roles that introduce a person.
@@ -21,48 +22,7 @@ pub(super) fn never_a_name(key: &str) -> bool {
     calendar_word(key) || NEVER_NAMES.contains(&key)
 }
 
-/// Weekdays, months (Gregorian and Levantine) and time words, normalised.
+/// Weekdays and months of the common series ([`crate::arabic::dates`] knows them) and time words, folded.
 fn calendar_word(key: &str) -> bool {
-    matches!(
-        key,
-        "السبت"
-            | "الاحد"
-            | "الاثنين"
-            | "الثلاثاء"
-            | "الاربعاء"
-            | "الخميس"
-            | "الجمعه"
-            | "سبت"
-            | "احد"
-            | "اثنين"
-            | "ثلاثاء"
-            | "اربعاء"
-            | "خميس"
-            | "جمعه"
-            | "اليوم"
-            | "امس"
-            | "غدا"
-            | "يناير"
-            | "فبراير"
-            | "مارس"
-            | "ابريل"
-            | "مايو"
-            | "يونيو"
-            | "يوليو"
-            | "اغسطس"
-            | "سبتمبر"
-            | "اكتوبر"
-            | "نوفمبر"
-            | "ديسمبر"
-            | "كانون"
-            | "شباط"
-            | "اذار"
-            | "نيسان"
-            | "ايار"
-            | "حزيران"
-            | "تموز"
-            | "اب"
-            | "ايلول"
-            | "تشرين"
-    )
+    dates::is_weekday(key) || dates::is_common_month_word(key) || matches!(key, "اليوم" | "امس" | "غدا")
 }

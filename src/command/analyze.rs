@@ -1,17 +1,17 @@
-//! What the headless commands of the `qarin` binary do. `main.rs` parses arguments and calls these.
+//! `qarin analyze [PATHS…] [--json FILE] [--stats]`: load and analyse without a window, write the qarin-report/1 JSON.
+//!
+//! One summary line per file to standard error; exit 0 when at least one article loaded, 2 when none.
 
-use crate::analysis::Report;
-use crate::corpus::Severity;
-use crate::pipeline::{self, Params};
-use crate::progress::Progress;
+use qarin::analysis::Report;
+use qarin::corpus::Severity;
+use qarin::pipeline::{self, Params};
+use qarin::progress::Progress;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// `qarin analyze [PATHS…] [--json FILE] [--stats]`.
-///
-/// One summary line per file to stderr; exit 0 when at least one article loaded, 2 when none.
-pub fn analyze(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::Result<ExitCode> {
+    super::warn_if_tagger_broken();
     let progress = Progress::new();
     let (report, timings) = pipeline::run_timed(paths, &Params::default(), &progress);
     let (load_time, analysis_time) = (timings.load, timings.analysis);
@@ -38,7 +38,11 @@ pub fn analyze(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::R
         )?;
     }
     if let Some(out) = json {
-        write_report(&report, out)?;
+        if out == Path::new("-") {
+            report.write_json(std::io::stdout().lock())?;
+        } else {
+            report.save_json(out)?;
+        }
     }
     if report.articles.is_empty() {
         writeln!(err, "qarin: no article could be loaded (see the messages above)")?;
@@ -47,18 +51,8 @@ pub fn analyze(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::R
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes the report as pretty JSON to `out` (`-`: standard output).
-pub fn write_report(report: &Report, out: &Path) -> anyhow::Result<()> {
-    if out == Path::new("-") {
-        report.write_json(std::io::stdout().lock())?;
-    } else {
-        report.save_json(out)?;
-    }
-    Ok(())
-}
-
 /// One line per loaded article and one per diagnostic, in path order.
-pub fn summary_lines(report: &Report) -> Vec<String> {
+fn summary_lines(report: &Report) -> Vec<String> {
     let mut lines: Vec<(String, String)> = report
         .articles
         .iter()

@@ -1,0 +1,140 @@
+//! Small widgets shared by the views: bidi-correct text lines, command buttons, clickable rows, titles, tooltips.
+//! A leaf module: it imports no view.
+
+use super::article_text::{Engine, TextBlock, text_block_ui};
+use super::commands::UiCommand;
+use super::context::ViewCtx;
+use super::state::{WorkbenchState, kind_name};
+use crate::analysis::ClaimKind;
+use egui::{Color32, RichText, Ui};
+use std::sync::Arc;
+
+/// A menu entry for `cmd` with its label, shortcut and tooltip; a click emits it and closes the menu.
+pub fn command_button(ctx: &mut ViewCtx<'_>, ui: &mut Ui, cmd: UiCommand) {
+    let mut button = egui::Button::new(cmd.label());
+    if let Some(s) = cmd.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+    }
+    if ui.add(button).on_hover_text(cmd.tooltip()).clicked() {
+        ctx.emit(cmd);
+        ui.close();
+    }
+}
+
+/// A one-line text field showing `current`, named `label` for assistive technology and registered as a text input
+/// (plain keys belong to it while it has focus). Returns its response and the text as edited this frame.
+pub fn text_field_ui(
+    ctx: &mut ViewCtx<'_>,
+    ui: &mut Ui,
+    current: &str,
+    hint: &str,
+    width: f32,
+    label: &str,
+) -> (egui::Response, String) {
+    let mut text = current.to_string();
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .hint_text(hint)
+            .desired_width(width),
+    );
+    ctx.text_input(response.id);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+    (response, text)
+}
+
+/// A click anywhere on a row, also over the text drawn in it (the text widget takes pointer input for selection).
+pub fn row_clicked(ui: &Ui, response: &egui::Response) -> bool {
+    response.clicked() || (ui.rect_contains_pointer(response.rect) && ui.input(|i| i.pointer.primary_clicked()))
+}
+
+/// A short line of possibly right-to-left text, drawn through the text widget (bidi-correct).
+pub fn rtl_line_ui(ui: &mut Ui, engine: &Engine, text: &str, size: f32, colour: Color32, width: f32) -> egui::Response {
+    let shared: Arc<str> = Arc::from(text);
+    let id = egui::Id::unique(("qarin-line", text, width.to_bits(), size.to_bits()));
+    text_block_ui(ui, engine, &TextBlock::plain(id, &shared, width, size, colour)).response
+}
+
+/// A title cut at a word boundary after `max` characters, so column headers stay short.
+pub fn short_title(title: &str, max: usize) -> String {
+    if title.chars().count() <= max {
+        return title.to_string();
+    }
+    let cut: String = title.chars().take(max).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{at_word}…")
+}
+
+pub fn claim_kind_name(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Verbatim => "verbatim",
+        ClaimKind::Paraphrase => "paraphrase",
+    }
+}
+
+/// What the user learns hovering an entity: its spellings and the articles mentioning it.
+pub fn entity_tooltip_ui(state: &WorkbenchState, engine: &Engine, ui: &mut Ui, e: usize) {
+    let Some(report) = state.report.as_ref() else { return };
+    let Some(entity) = report.entities.get(e) else { return };
+    ui.set_max_width(360.0);
+    rtl_line_ui(ui, engine, &entity.label, 17.0, ui.visuals().strong_text_color(), 340.0);
+    ui.label(format!(
+        "{} · in {} articles · {} mentions",
+        kind_name(entity.kind),
+        entity.articles.len(),
+        entity.mentions.len()
+    ));
+    if let Some(v) = &entity.value {
+        ui.label(format!("value: {v}"));
+    }
+    if entity.variants.len() > 1 {
+        ui.label(RichText::new("Spellings:").weak());
+        rtl_line_ui(
+            ui,
+            engine,
+            &entity.variants.join("، "),
+            14.0,
+            ui.visuals().text_color(),
+            340.0,
+        );
+    }
+    for id in &entity.articles {
+        if let Some(a) = report.article(id) {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(id).monospace().small());
+                rtl_line_ui(
+                    ui,
+                    engine,
+                    &a.title.chars().take(60).collect::<String>(),
+                    12.0,
+                    ui.visuals().weak_text_color(),
+                    280.0,
+                );
+            });
+        }
+    }
+}
+
+/// What the user learns hovering a claim member: every member's wording and where they differ.
+pub fn claim_tooltip_ui(state: &WorkbenchState, engine: &Engine, ui: &mut Ui, c: usize) {
+    let Some(report) = state.report.as_ref() else { return };
+    let Some(cluster) = report.claims.get(c) else { return };
+    ui.set_max_width(420.0);
+    ui.label(
+        RichText::new(format!(
+            "Claim {} · {} · {} articles · score {:.2}",
+            cluster.id,
+            claim_kind_name(cluster.kind),
+            state.index.claim_article_counts[c],
+            cluster.score
+        ))
+        .strong(),
+    );
+    for m in &cluster.members {
+        ui.label(RichText::new(&m.article).monospace().small());
+        rtl_line_ui(ui, engine, &m.text, 14.0, ui.visuals().text_color(), 400.0);
+    }
+    for d in &cluster.differences {
+        let values: Vec<String> = d.values.iter().map(|(a, v)| format!("{a}: {v}")).collect();
+        ui.label(RichText::new(format!("≠ {} — {}", d.what, values.join(" · "))).color(ui.visuals().warn_fg_color));
+    }
+}
