@@ -260,7 +260,12 @@ pub(super) fn is_boilerplate(line: &Line, p: &SegmentParams) -> bool {
         }
     }
     // Bare URLs and link lists / menus: "الرئيسية | سياسة | اقتصاد | رياضة".
-    let head: String = t.chars().take(8).collect::<String>().to_ascii_lowercase();
+    // Enough characters for the longest scheme, "https://".
+    let head: String = t
+        .chars()
+        .take("https://".len())
+        .collect::<String>()
+        .to_ascii_lowercase();
     if (head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) && !t.contains(' ') {
         return true;
     }

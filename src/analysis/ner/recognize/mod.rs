@@ -12,6 +12,8 @@ use crate::arabic::{CliticSplit, Token, normalize, tokenize, tokenize_range};
 use crate::corpus::Article;
 use std::collections::HashSet;
 
+// One file per job: the sentences and tokens, each mention source, resolution, coreference, the word lists and the
+// parameters. They share this module's imports and helpers (`use super::*`).
 mod coreference;
 mod dates;
 mod gazetteer;
