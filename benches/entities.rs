@@ -83,15 +83,7 @@ fn main() {
             let mut ms: Vec<RawMention> = gazetteer
                 .find_all(&a.text)
                 .into_iter()
-                .map(|g| RawMention {
-                    start: g.start,
-                    end: g.end,
-                    kind: g.kind.entity_kind(),
-                    value: None,
-                    canonical: Some(g.canonical),
-                    origin: MentionOrigin::Gazetteer,
-                    confidence: 1.0,
-                })
+                .map(RawMention::from_gazetteer)
                 .collect();
             for n in [x, y] {
                 if let Some(p) = a.text[*extra_start..].find(n.as_str()) {

@@ -31,3 +31,19 @@ pub struct RawMention {
     /// 0..=1.
     pub confidence: f32,
 }
+
+impl RawMention {
+    /// A gazetteer match taken as it stands: its span, kind and identity, with full confidence. For mentions made by
+    /// hand (tests, benches); recognition weighs gazetteer matches by its own parameters.
+    pub fn from_gazetteer(g: super::gazetteer::GazMatch) -> RawMention {
+        RawMention {
+            start: g.start,
+            end: g.end,
+            kind: g.kind.entity_kind(),
+            value: None,
+            canonical: Some(g.canonical),
+            origin: MentionOrigin::Gazetteer,
+            confidence: 1.0,
+        }
+    }
+}

@@ -66,15 +66,7 @@ fn sample_mentions(articles: &[Article]) -> Vec<Vec<RawMention>> {
             }
             for g in Gazetteer::global().find_all(&a.text) {
                 if !ms.iter().any(|o| o.start < g.end && g.start < o.end) {
-                    ms.push(RawMention {
-                        start: g.start,
-                        end: g.end,
-                        kind: g.kind.entity_kind(),
-                        value: None,
-                        canonical: Some(g.canonical),
-                        origin: MentionOrigin::Gazetteer,
-                        confidence: 1.0,
-                    });
+                    ms.push(RawMention::from_gazetteer(g));
                 }
             }
             ms

@@ -183,8 +183,9 @@ pub fn analyze_claims(
         .fold(
             || (Vec::new(), FxHashMap::default()),
             |(mut units, mut priors): (Vec<UnitData>, FxHashMap<u64, f32>), (ai, article)| {
-                for (pos, unit) in claim_units(article).into_iter().enumerate() {
-                    let (data, unit_priors) = unit_data(ai, article, pos, unit, &mentions[ai], entities);
+                for (pos, unit) in claim_units_with(article, &params.units).into_iter().enumerate() {
+                    let (data, unit_priors) =
+                        unit_data(ai, article, pos, unit, &mentions[ai], entities, &params.features);
                     priors.extend(unit_priors);
                     units.push(data);
                 }

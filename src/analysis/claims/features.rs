@@ -1,6 +1,7 @@
 //! What a claim unit says, as weighted features: content stems under the synonym table, linked entities, numbers,
 //! dates, near pairs of those, and token shingles for verbatim reuse.
 
+use super::params::FeatureParams;
 use super::text::{background_factor, canonical, is_stop_word, light_stem, tokenize};
 use super::units::ClaimUnit;
 use crate::analysis::model::{Entity, EntityKind};
@@ -91,20 +92,9 @@ fn entity_at(index: &MentionIndex, start: usize, end: usize) -> Option<usize> {
         .map(|&(_, _, id)| id)
 }
 
-/// A word inside a name is keyed by its sounds only when news rarely uses it ([`background_factor`] at least this).
-const NAME_WORD_RARITY: f32 = 0.8;
-
 /// Group ids of the content features of dates and names, above any token index.
 const DATE_GROUPS: usize = usize::MAX / 4;
 const NAME_GROUPS: usize = usize::MAX / 2;
-
-/// Words within this many content words of each other form a pair feature.
-const PAIR_WINDOW: usize = 3;
-/// Token n-gram size of the verbatim shingles.
-pub const SHINGLE: usize = 3;
-
-/// Tokens this far before a person's name are searched for the role that introduces them.
-const DESCRIPTOR_WINDOW: usize = 4;
 
 /// Marks the role phrase before each named person (وزير الدفاع الروسي سيرغي شويغو, السفير الايراني في موسكو كاظم
 /// جلالي) as consumed: who is speaking is not what is said, and two statements by people with the same title must not
@@ -113,6 +103,7 @@ fn consume_role_descriptors(
     tokens: &[arabic::Token],
     mentions: &MentionIndex,
     entities: &[Entity],
+    descriptor_window: usize,
     consumed: &mut [bool],
 ) {
     let is_person =
@@ -121,7 +112,7 @@ fn consume_role_descriptors(
         if !is_person(&tokens[i]) || (i > 0 && is_person(&tokens[i - 1])) {
             continue;
         }
-        let from = i.saturating_sub(DESCRIPTOR_WINDOW);
+        let from = i.saturating_sub(descriptor_window);
         if let Some(role) = (from..i).rev().find(|&j| {
             let norm = tokens[j].norm.as_str();
             crate::analysis::ner::is_role(norm) || norm.strip_prefix('و').is_some_and(crate::analysis::ner::is_role)
@@ -145,6 +136,7 @@ pub fn unit_data(
     unit: ClaimUnit,
     mentions: &MentionIndex,
     entities: &[Entity],
+    params: &FeatureParams,
 ) -> (UnitData, Priors) {
     let tokens = tokenize(&article.text, unit.start, unit.end);
     let token_hashes: Vec<u64> = tokens.iter().map(|t| hash_of(FeatureKind::Shingle, &t.norm)).collect();
@@ -188,7 +180,7 @@ pub fn unit_data(
         }
     }
 
-    consume_role_descriptors(&tokens, mentions, entities, &mut consumed);
+    consume_role_descriptors(&tokens, mentions, entities, params.descriptor_window, &mut consumed);
 
     let mut last_entity = None;
     let mut entity_run = NAME_GROUPS;
@@ -205,7 +197,7 @@ pub fn unit_data(
             // left apart (شنغهاي / شانغاي) still meet; generic words inside names (منظمة, اتحاد) are not keyed.
             if entities[e].kind != EntityKind::Date
                 && tok.norm.chars().count() >= 4
-                && background_factor(&light_stem(&tok.norm)) >= NAME_WORD_RARITY
+                && background_factor(&light_stem(&tok.norm)) >= params.name_word_rarity
             {
                 let key: String = arabic::translit_key(&tok.norm).chars().take(3).collect();
                 if key.chars().count() == 3 {
@@ -281,7 +273,7 @@ pub fn unit_data(
     let mut reading: Vec<usize> = (0..content.len()).collect();
     reading.sort_by_key(|&k| place[k].0);
     for (n, &i) in reading.iter().enumerate() {
-        for &j in &reading[n + 1..reading.len().min(n + 1 + PAIR_WINDOW)] {
+        for &j in &reading[n + 1..reading.len().min(n + 1 + params.pair_window)] {
             let (x, y) = (content[i].0, content[j].0);
             if x != y && place[i].1 != place[j].1 {
                 let key = (x.min(y), x.max(y));
@@ -292,7 +284,7 @@ pub fn unit_data(
         }
     }
     priors.extend(pair_priors);
-    for w in token_hashes.windows(SHINGLE) {
+    for w in token_hashes.windows(params.shingle) {
         features.push((hash_of(FeatureKind::Shingle, &w), FeatureKind::Shingle));
     }
     features.sort_unstable_by_key(|f| f.0);

@@ -22,12 +22,12 @@ mod units;
 pub use align::align_units;
 pub use features::FeatureKind;
 pub use local_align::{LocalAlignment, SharedRun, align_tokens};
-pub use units::{ClaimUnit, claim_units};
+pub use units::{ClaimUnit, claim_units, claim_units_with};
 
 pub use calibration::{ScoredPair, dump_clusters, scored_pairs};
 pub use clustering::analyze_claims;
 pub use matching::PairScore;
-pub use params::{AlignParams, ClaimParams};
+pub use params::{AlignParams, ClaimParams, FeatureParams, UnitParams};
 
 use describing::*;
 use matching::*;

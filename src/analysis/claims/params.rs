@@ -63,6 +63,53 @@ pub struct ClaimParams {
     pub verbatim_alignment: AlignParams,
     /// The local alignment that finds the spans members share (and the slots between them).
     pub shared_alignment: AlignParams,
+    /// How sentences are cut into claim units.
+    pub units: UnitParams,
+    /// How a unit's words become features.
+    pub features: FeatureParams,
+}
+
+/// How sentences are cut into claim units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitParams {
+    /// A sentence of at least this many tokens is cut at its clause boundaries (default 22) …
+    pub long_sentence_tokens: usize,
+    /// … and a clause of fewer tokens is merged into its neighbour: too short to state anything (default 6).
+    pub min_clause_tokens: usize,
+}
+
+impl Default for UnitParams {
+    fn default() -> Self {
+        Self {
+            long_sentence_tokens: 22,
+            min_clause_tokens: 6,
+        }
+    }
+}
+
+/// How a unit's words become features.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FeatureParams {
+    /// Words within this many content words of each other form a pair feature (default 3).
+    pub pair_window: usize,
+    /// Token n-gram size of the verbatim shingles (default 3).
+    pub shingle: usize,
+    /// Tokens this far before a person's name are searched for the role that introduces them (default 4).
+    pub descriptor_window: usize,
+    /// A word inside a name is keyed by its sounds only when news rarely uses it (its background factor at least
+    /// this; default 0.8).
+    pub name_word_rarity: f32,
+}
+
+impl Default for FeatureParams {
+    fn default() -> Self {
+        Self {
+            pair_window: 3,
+            shingle: 3,
+            descriptor_window: 4,
+            name_word_rarity: 0.8,
+        }
+    }
 }
 
 impl AlignParams {
@@ -120,6 +167,8 @@ impl Default for ClaimParams {
                 min_score: 4,
                 min_run: 2,
             },
+            units: UnitParams::default(),
+            features: FeatureParams::default(),
         }
     }
 }

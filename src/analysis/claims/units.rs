@@ -1,5 +1,6 @@
 //! Claim units: the sentences of an article's body, long sentences cut into their clauses.
 
+use super::params::UnitParams;
 use super::text::tokenize;
 use crate::corpus::{Article, SegmentKind};
 
@@ -12,11 +13,6 @@ pub struct ClaimUnit {
     pub start: usize,
     pub end: usize,
 }
-
-/// A sentence is cut into clauses only from this many word tokens on.
-const LONG_SENTENCE_TOKENS: usize = 22;
-/// A clause shorter than this is merged into its neighbour.
-const MIN_CLAUSE_TOKENS: usize = 6;
 
 /// Words that open a new clause after a comma: participles that attach a second statement to a reporting verb.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -54,6 +50,11 @@ const QUOTES_OPEN: &[char] = &['"', '“', '«', '„'];
 /// The claim units of `article` in reading order: its sentences that lie inside `body` segments, long ones cut at
 /// clause boundaries (`، و…`, `، كما`, `، مضيفا`, `؛`, inner sentence ends, the opening of a quotation).
 pub fn claim_units(article: &Article) -> Vec<ClaimUnit> {
+    claim_units_with(article, &UnitParams::default())
+}
+
+/// [`claim_units`] with explicit parameters.
+pub fn claim_units_with(article: &Article, params: &UnitParams) -> Vec<ClaimUnit> {
     let text = &article.text;
     let mut units = Vec::new();
     for (index, sentence) in article.sentences.iter().enumerate() {
@@ -64,7 +65,7 @@ pub fn claim_units(article: &Article) -> Vec<ClaimUnit> {
         if !in_body || text.get(sentence.start..sentence.end).is_none() {
             continue;
         }
-        for (start, end) in split_clauses(text, sentence.start, sentence.end) {
+        for (start, end) in split_clauses(text, sentence.start, sentence.end, params) {
             units.push(ClaimUnit {
                 sentence: index,
                 start,
@@ -147,11 +148,11 @@ fn count_tokens(text: &str, start: usize, end: usize) -> usize {
 }
 
 /// The clauses of one sentence (the sentence itself when short or without clause boundaries).
-fn split_clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+fn split_clauses(text: &str, start: usize, end: usize, params: &UnitParams) -> Vec<(usize, usize)> {
     let Some((start, end)) = trim_range(text, start, end) else {
         return Vec::new();
     };
-    if count_tokens(text, start, end) < LONG_SENTENCE_TOKENS {
+    if count_tokens(text, start, end) < params.long_sentence_tokens {
         return vec![(start, end)];
     }
     let mut bounds = vec![start];
@@ -168,14 +169,14 @@ fn split_clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for piece in pieces {
         match merged.last_mut() {
-            Some(last) if count_tokens(text, last.0, last.1) < MIN_CLAUSE_TOKENS => last.1 = piece.1,
-            Some(last) if count_tokens(text, piece.0, piece.1) < MIN_CLAUSE_TOKENS => last.1 = piece.1,
+            Some(last) if count_tokens(text, last.0, last.1) < params.min_clause_tokens => last.1 = piece.1,
+            Some(last) if count_tokens(text, piece.0, piece.1) < params.min_clause_tokens => last.1 = piece.1,
             _ => merged.push(piece),
         }
     }
     if merged.len() > 1
         && let Some(&(s, e)) = merged.last()
-        && count_tokens(text, s, e) < MIN_CLAUSE_TOKENS
+        && count_tokens(text, s, e) < params.min_clause_tokens
     {
         merged.pop();
         if let Some(last) = merged.last_mut() {
@@ -193,7 +194,7 @@ mod tests {
     fn long_sentence_splits_at_clause_openers() {
         let text = "وأشار أشتياني إلى أنه على مدى السنوات القليلة الماضية قامت روسيا وإيران بتوسيع تعاونهما بشكل كبير في \
                     العديد من المجالات، مضيفا: أود أن أشير بشكل خاص إلى القضية الإقليمية وهي الحرب المشتركة ضد الإرهاب.";
-        let clauses = split_clauses(text, 0, text.len());
+        let clauses = split_clauses(text, 0, text.len(), &UnitParams::default());
         assert_eq!(clauses.len(), 2, "{clauses:?}");
         assert!(text[clauses[1].0..clauses[1].1].starts_with("مضيفا"));
         assert!(text[clauses[0].0..clauses[0].1].ends_with("المجالات"));
@@ -202,6 +203,9 @@ mod tests {
     #[test]
     fn short_sentence_stays_whole() {
         let text = "  قال الوزير، وأكد الأمر.  ";
-        assert_eq!(split_clauses(text, 0, text.len()), vec![(2, text.trim_end().len())]);
+        assert_eq!(
+            split_clauses(text, 0, text.len(), &UnitParams::default()),
+            vec![(2, text.trim_end().len())]
+        );
     }
 }
