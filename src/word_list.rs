@@ -3,13 +3,20 @@
 //!
 //! A list is parsed once, on first use, and then reads as a slice of its entries in file order.
 
+use rustc_hash::FxHashSet;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
 /// A bundled word list (see the module doc for the file format).
 pub struct WordList {
     text: &'static str,
-    entries: OnceLock<Vec<&'static str>>,
+    entries: OnceLock<Entries>,
+}
+
+/// The parsed entries, in file order and as a set (membership is asked per token on hot paths).
+struct Entries {
+    in_order: Vec<&'static str>,
+    set: FxHashSet<&'static str>,
 }
 
 impl WordList {
@@ -23,7 +30,20 @@ impl WordList {
 
     /// The entries, in file order.
     pub fn entries(&self) -> &[&'static str] {
-        self.entries.get_or_init(|| parse(self.text))
+        &self.parsed().in_order
+    }
+
+    /// Whether `word` is an entry (a hash look-up, not a scan of the list).
+    pub fn contains(&self, word: &str) -> bool {
+        self.parsed().set.contains(word)
+    }
+
+    fn parsed(&self) -> &Entries {
+        self.entries.get_or_init(|| {
+            let in_order = parse(self.text);
+            let set = in_order.iter().copied().collect();
+            Entries { in_order, set }
+        })
     }
 }
 
@@ -52,6 +72,7 @@ mod tests {
         assert_eq!(parse("# origin\n\nقال\n  فرانس برس \n#x\n"), ["قال", "فرانس برس"]);
         static LIST: WordList = WordList::new("# origin\nا\nب\n");
         assert_eq!(LIST.len(), 2);
-        assert!(LIST.contains(&"ب"));
+        assert!(LIST.contains("ب"));
+        assert!(!LIST.contains("ج"));
     }
 }

@@ -53,7 +53,7 @@ static TITLES: WordList = WordList::new(include_str!("../../assets/words/linking
 /// without a conjunction or preposition.
 fn person_words(text: &str, params: &LinkParams) -> Vec<String> {
     let mut words = name_words(text, params);
-    while words.len() > 1 && TITLES.contains(&strip_clitics(&words[0]).base.as_str()) {
+    while words.len() > 1 && TITLES.contains(strip_clitics(&words[0]).base.as_str()) {
         words.remove(0);
         if let Some(first) = words.first_mut() {
             let base = strip_clitics(first).base_with_article();
@@ -219,7 +219,7 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
         };
         // A common given name alone is only itself within its article.
         let article_part = match &r.key {
-            Key::Name(w) if w.len() == 1 && COMMON_GIVEN_NAMES.contains(&w[0].as_str()) => Some(r.article),
+            Key::Name(w) if w.len() == 1 && COMMON_GIVEN_NAMES.contains(w[0].as_str()) => Some(r.article),
             _ => None,
         };
         let next = groups.len();
@@ -230,7 +230,7 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
         rec_group.push(g);
     }
     let mut uf = UnionFind::new(groups.len());
-    let common = |w: &[String]| w.len() == 1 && COMMON_GIVEN_NAMES.contains(&w[0].as_str());
+    let common = |w: &[String]| w.len() == 1 && COMMON_GIVEN_NAMES.contains(w[0].as_str());
 
     // 3. Blocked comparison of name forms.
     let mut blocks: HashMap<BlockKey, Vec<usize>> = HashMap::new();
@@ -320,7 +320,7 @@ fn resolve_short_names(recs: &mut [Rec]) {
     }
     for r in recs.iter_mut().filter(|r| r.kind == EntityKind::Person) {
         let Key::Name(w) = &r.key else { continue };
-        if w.len() != 1 || COMMON_GIVEN_NAMES.contains(&w[0].as_str()) {
+        if w.len() != 1 || COMMON_GIVEN_NAMES.contains(w[0].as_str()) {
             continue;
         }
         let fits = |f: &&(usize, Vec<String>)| f.1.last().is_some_and(|l| words_match(&w[0], l));

@@ -86,8 +86,15 @@ fn strip_proclitic(w: &str) -> Option<&str> {
 
 /// Whether `word` names a day of the week (Arabic with or without the article, or English).
 pub fn is_weekday(word: &str) -> bool {
-    let w = normalize(word);
-    let w = w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(&w);
+    is_folded_weekday(&normalize(word))
+}
+
+/// [`is_weekday`] of a word already folded ([`normalize`]d): no allocation, for per-token checks.
+pub fn is_folded_weekday(folded: &str) -> bool {
+    let w = folded
+        .strip_prefix('و')
+        .filter(|r| r.starts_with("ال"))
+        .unwrap_or(folded);
     matches!(
         w,
         "الاحد"

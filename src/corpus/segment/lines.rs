@@ -97,7 +97,7 @@ pub(super) fn meta_line(line: &Line, p: &SegmentParams) -> Option<MetaFound> {
         {
             return Some(MetaFound::Date(d, starts_with_any(&label, &UPDATE_LABELS)));
         }
-        if SOURCE_LABELS.contains(&label.as_str())
+        if SOURCE_LABELS.contains(label.as_str())
             && !value.is_empty()
             && fold_line(value).split(' ').count() <= p.source_max_words
         {
@@ -110,7 +110,7 @@ pub(super) fn meta_line(line: &Line, p: &SegmentParams) -> Option<MetaFound> {
         if !value.is_empty()
             && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '#')
             && value.chars().any(|c| c.is_numeric())
-            && label.split(' ').any(|w| ID_LABELS.contains(&w))
+            && label.split(' ').any(|w| ID_LABELS.contains(w))
         {
             return Some(MetaFound::Other);
         }
@@ -174,7 +174,7 @@ pub(super) fn lead_prefix(trimmed: &str, p: &SegmentParams) -> Option<(usize, Op
         let inner = trimmed[open + 1..close].trim();
         let after = trimmed[close + 1..].trim_start();
         if before.split(' ').filter(|w| !w.is_empty()).count() <= p.lead_place_max_words
-            && !before.split(' ').any(|w| SPEECH_WORDS.contains(&w))
+            && !before.split(' ').any(|w| SPEECH_WORDS.contains(w))
             && fold_line(inner).split(' ').count() <= p.lead_agency_max_words
             && after.starts_with(['-', '–', '—', ':'])
         {
@@ -230,7 +230,7 @@ pub(super) fn is_boilerplate(line: &Line, p: &SegmentParams) -> bool {
     if t.chars().nth(p.scrap_max_chars).is_none() {
         return true;
     }
-    if line.words <= p.form_line_max_words && FORM_LINES.contains(&f) {
+    if line.words <= p.form_line_max_words && FORM_LINES.contains(f) {
         return true;
     }
     if line.words <= p.form_phrase_max_words && FORM_PHRASES.iter().any(|p| contains_words(f, p)) {
@@ -253,7 +253,7 @@ pub(super) fn is_boilerplate(line: &Line, p: &SegmentParams) -> bool {
     if line.words <= p.follow_line_max_words && !ends_like_sentence(t) {
         let first = f.split(' ').next().unwrap_or("");
         let social = SOCIAL_WORDS.iter().any(|w| contains_words(f, w));
-        if (FOLLOW_VERBS.contains(&first) && (social || line.words <= p.follow_verb_max_words))
+        if (FOLLOW_VERBS.contains(first) && (social || line.words <= p.follow_verb_max_words))
             || (line.words <= p.social_line_max_words && social)
         {
             return true;

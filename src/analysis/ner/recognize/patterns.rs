@@ -83,7 +83,7 @@ pub(super) fn pattern_mentions(
             while j < n && j <= i + params.body_name_max_words {
                 let t = &toks[j];
                 let f = t.norm.as_str();
-                if t.is_punct() || FUNCTION_WORDS.contains(&f) || (starts_with_wa(t) && !f.starts_with("وال")) {
+                if t.is_punct() || FUNCTION_WORDS.contains(f) || (starts_with_wa(t) && !f.starts_with("وال")) {
                     break;
                 }
                 let definite = f.starts_with("ال") || f.starts_with("لل");
@@ -130,13 +130,13 @@ pub(super) fn pattern_mentions(
 /// Whether a normalised word is a title or role that introduces a person in news prose (وزير، السفير، اللواء، نظيره …):
 /// the next name is a person's.
 pub fn is_role(key: &str) -> bool {
-    ROLES.contains(&key)
+    ROLES.contains(key)
 }
 
 /// Words that may stand between a role and the name (its department, country, office).
 pub(super) fn is_role_modifier(t: &Tok, lexicon: &Lexicon) -> bool {
     let f = t.norm.as_str();
-    if ROLE_MODIFIERS.contains(&f) {
+    if ROLE_MODIFIERS.contains(f) {
         return true;
     }
     if is_role(t.base()) || is_role(f) {
@@ -170,11 +170,11 @@ pub(super) fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon, params: 
             && ya_final(t)
             && toks
                 .get(j + 1)
-                .is_some_and(|n| !n.is_punct() && !FUNCTION_WORDS.contains(&n.norm.as_str()));
+                .is_some_and(|n| !n.is_punct() && !FUNCTION_WORDS.contains(n.norm.as_str()));
         let ok = !t.is_punct()
             && f.chars().count() >= params.name_min_letters
             && !f.chars().any(|c| c.is_ascii_digit())
-            && (ali || !FUNCTION_WORDS.contains(&f))
+            && (ali || !FUNCTION_WORDS.contains(f))
             && !never_a_name(f)
             && !is_role(f)
             && !is_role(t.base())
@@ -219,11 +219,11 @@ pub(super) fn starts_with_wa(t: &Tok) -> bool {
 }
 
 pub(super) fn is_function(t: &Tok) -> bool {
-    FUNCTION_WORDS.contains(&t.norm.as_str())
+    FUNCTION_WORDS.contains(t.norm.as_str())
 }
 
 pub(super) fn is_body_head(key: &str) -> bool {
-    BODY_HEADS.contains(&key)
+    BODY_HEADS.contains(key)
 }
 
 /// A candidate found by a pattern.

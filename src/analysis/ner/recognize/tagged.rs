@@ -118,7 +118,7 @@ pub(super) fn clean_span(ty: &str, toks: &[Tok], lexicon: &Lexicon, known: &Hash
         let f = t.norm.as_str();
         let glued = !(t.proclitics().is_empty() || t.proclitics() == "ال");
         let stop = t.is_punct()
-            || FUNCTION_WORDS.contains(&f)
+            || FUNCTION_WORDS.contains(f)
             || never_a_name(f)
             || match ty {
                 // A word glued to a conjunction or preposition starts a new phrase (أشتياني لشويجو، باقري بتضحيات)

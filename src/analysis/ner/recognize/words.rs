@@ -19,10 +19,10 @@ static NEVER_NAMES: WordList = WordList::new(include_str!("../../../../assets/wo
 /// Words that are never a name by themselves whatever the tagger says: calendar and time words, and the commonest
 /// role and speech words.
 pub(super) fn never_a_name(key: &str) -> bool {
-    calendar_word(key) || NEVER_NAMES.contains(&key)
+    calendar_word(key) || NEVER_NAMES.contains(key)
 }
 
 /// Weekdays and months of the common series ([`crate::arabic::dates`] knows them) and time words, folded.
 fn calendar_word(key: &str) -> bool {
-    dates::is_weekday(key) || dates::is_common_month_word(key) || matches!(key, "اليوم" | "امس" | "غدا")
+    dates::is_folded_weekday(key) || dates::is_common_month_word(key) || matches!(key, "اليوم" | "امس" | "غدا")
 }
