@@ -106,7 +106,6 @@ pub fn block_spans(st: &WorkbenchState, a: usize, start: usize, end: usize, draw
                 } else {
                     colour.gamma_multiply(0.5)
                 }),
-                bold: false,
                 ..SpanStyle::default()
             },
             tag: tag::claim(*c, *m),
@@ -127,8 +126,7 @@ pub fn block_spans(st: &WorkbenchState, a: usize, start: usize, end: usize, draw
                     } else {
                         Color32::BLACK
                     }),
-                    bold: true,
-                    underline: Some(if st.settings.dark {
+                    outline: Some(if st.settings.dark {
                         Color32::WHITE
                     } else {
                         Color32::BLACK
@@ -165,7 +163,6 @@ pub fn block_spans(st: &WorkbenchState, a: usize, start: usize, end: usize, draw
                 range: rel(r.start, r.end),
                 style: SpanStyle {
                     background: Some(palette::search_hit_colour(st.settings.dark)),
-                    bold: true,
                     ..SpanStyle::default()
                 },
                 tag: tag::SEARCH,
