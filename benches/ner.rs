@@ -9,6 +9,10 @@ use qarin::corpus::{Article, Segment, SegmentKind, load_builtin};
 use rayon::prelude::*;
 use std::time::Instant;
 
+#[path = "support/names.rs"]
+mod names;
+use names::name;
+
 fn main() {
     let mut numbers = std::env::args().skip(1).filter_map(|a| a.parse::<usize>().ok());
     let n = numbers.next().unwrap_or(10_000);
@@ -50,22 +54,6 @@ fn main() {
     for mb in [long_mb / 4, long_mb / 2, long_mb] {
         one_long_article(&samples, mb.max(1));
     }
-}
-
-const SYLLABLES: [&str; 24] = [
-    "با", "تو", "سي", "ري", "كا", "مو", "لي", "نا", "دو", "فا", "غو", "شي", "زا", "قو", "طا", "جي", "حو", "خا", "ني",
-    "رو", "سا", "ما", "لو", "في",
-];
-
-/// A generated name of `parts` syllables (n picks them).
-fn name(mut n: usize, parts: usize) -> String {
-    let mut s = String::new();
-    for _ in 0..parts {
-        s.push_str(SYLLABLES[n % SYLLABLES.len()]);
-        n /= SYLLABLES.len();
-    }
-    s.push('ف');
-    s
 }
 
 /// Recognition and linking of one article of about `mb` megabytes: the sample bodies in turn, each followed by a
