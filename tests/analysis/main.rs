@@ -11,3 +11,4 @@ mod entities_linking;
 mod entities_pipeline;
 mod entities_sco;
 mod ner_recognize;
+mod stories;

@@ -3,4 +3,5 @@
 
 mod exports;
 mod screenshot;
+mod stories;
 mod workbench;
