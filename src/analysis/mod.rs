@@ -9,6 +9,7 @@ pub mod gazetteer;
 pub mod mention;
 pub mod model;
 pub mod ner;
+pub mod stories;
 
 pub use mention::{MentionOrigin, RawMention};
 pub use model::*;

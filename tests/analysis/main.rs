@@ -12,3 +12,4 @@ mod entities_pipeline;
 mod entities_sco;
 mod ner_recognize;
 mod ner_roles;
+mod stories;
