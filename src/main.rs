@@ -76,6 +76,19 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         file: PathBuf,
     },
+    /// Measure story grouping on a folder of story folders (each with a gold.json): B-cubed precision, recall and
+    /// F1 and the time, for Qarin's stories and for a TF-IDF + average-link baseline.
+    EvalStories {
+        /// The folder of story folders.
+        #[arg(default_value = "../shared/dev/unifiedfc")]
+        dir: PathBuf,
+        /// Read the analysis from this qarin-report/1 JSON (of DIR) instead of analysing DIR again.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Qarin's join threshold instead of the default.
+        #[arg(long)]
+        threshold: Option<f32>,
+    },
     /// Drive the real workbench headlessly frame by frame and print frame-time figures as one JSON line.
     BenchUi {
         /// Article files or folders. None: the built-in sample corpus.
@@ -102,6 +115,9 @@ fn main() -> ExitCode {
             epochs,
         }) => command::train_ner::run(&data, &out, dev_out.as_deref(), epochs),
         Some(Command::Shape { font, file }) => command::shape::run(font.as_deref(), &file),
+        Some(Command::EvalStories { dir, report, threshold }) => {
+            command::eval_stories::run(&dir, report.as_deref(), threshold)
+        }
         Some(Command::BenchUi { paths, frames, columns }) => command::bench_ui::run(paths, frames, columns),
     };
     match result {

@@ -4,7 +4,7 @@
 use super::columns::FrameRecord;
 use super::commands::UiCommand;
 use super::context::{ViewCtx, ViewFlags};
-use super::panels::{claims, corpus, entities, status_bar, top_bar, welcome};
+use super::panels::{claims, corpus, entities, status_bar, stories, top_bar, welcome};
 use super::state::{Settings, ViewMode, WorkbenchState};
 use super::{aligned, columns, dialogs, export};
 use egui::{Context, Ui};
@@ -142,6 +142,9 @@ impl Workbench {
             }
             UiCommand::ClaimAligned => st.align_pending = false,
             UiCommand::SearchScrolled => st.search_scroll_pending = false,
+            UiCommand::OpenStory(story) => st.open_story(story),
+            UiCommand::ShowStories => st.show_story_list(),
+            UiCommand::ExportStoriesCsv => self.dialogs.save(ctx, dialogs::SaveWhat::StoriesCsv),
         }
     }
 
@@ -184,6 +187,9 @@ impl Workbench {
             dialogs::SaveWhat::Json => report.save_json(&path).map_err(Into::into),
             dialogs::SaveWhat::Csv => export::write_matrix_csv(report, &path),
             dialogs::SaveWhat::Html => export::write_html(&self.state, &path),
+            dialogs::SaveWhat::StoriesCsv => crate::analysis::stories::outlet_story_csv(report)
+                .map_err(anyhow::Error::from)
+                .and_then(|bytes| std::fs::write(&path, bytes).map_err(Into::into)),
             dialogs::SaveWhat::Screenshot => Ok(()),
         };
         match result {
@@ -321,9 +327,14 @@ impl Workbench {
         egui::CentralPanel::default().show(ui, |ui| {
             if self.state.report.is_none() {
                 welcome::welcome_ui(&mut self.view_ctx(), ui);
+            } else if self.state.story_list {
+                stories::story_list_ui(&mut self.view_ctx(), ui);
             } else if self.state.view == ViewMode::Aligned {
                 aligned::aligned_view_ui(&mut self.view_ctx(), ui);
             } else {
+                if self.state.story.is_some() {
+                    stories::story_bar_ui(&mut self.view_ctx(), ui);
+                }
                 let mut view = ViewCtx::new(
                     &self.state,
                     &self.engine,

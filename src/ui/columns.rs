@@ -437,7 +437,7 @@ pub fn columns_ui(
     let current: Option<Target> = memory
         .mention
         .map(|(_, i)| mentions[i].clone())
-        .or_else(|| memory.hit.as_ref().map(|(_, i)| hits[i].clone()));
+        .or_else(|| memory.hit.as_ref().map(|(_, i)| hits[*i].clone()));
 
     let avail = ui.available_size();
     let min_width = if ctx.compact {

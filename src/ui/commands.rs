@@ -67,6 +67,12 @@ pub enum UiCommand {
     ClaimAligned,
     /// The columns were scrolled to the first hit of a new search.
     SearchScrolled,
+    /// Open this story (an index into the report's stories): its articles as columns, the panels filtered to it.
+    OpenStory(usize),
+    /// Back to the list of stories.
+    ShowStories,
+    /// Save the outlet × story matrix as CSV.
+    ExportStoriesCsv,
 }
 
 impl UiCommand {
@@ -134,6 +140,9 @@ impl UiCommand {
             UiCommand::ScrollTaken(_) => "Column scrolled",
             UiCommand::ClaimAligned => "Align claim",
             UiCommand::SearchScrolled => "Show first hits",
+            UiCommand::OpenStory(_) => "Open story",
+            UiCommand::ShowStories => "← All stories",
+            UiCommand::ExportStoriesCsv => "Outlet × story matrix (CSV)…",
         }
     }
 
@@ -187,6 +196,9 @@ impl UiCommand {
             UiCommand::ScrollTaken(_) => "A column took its scroll offset",
             UiCommand::ClaimAligned => "The columns are aligned on the selected claim",
             UiCommand::SearchScrolled => "The columns show their first search hit",
+            UiCommand::OpenStory(_) => "Show this story's articles as columns, its claims and entities in the panels",
+            UiCommand::ShowStories => "Back to the list of stories in this corpus",
+            UiCommand::ExportStoriesCsv => "Which outlet covered which story, as a table (UTF-8 CSV)",
         }
     }
 

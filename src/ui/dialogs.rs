@@ -10,6 +10,8 @@ pub enum SaveWhat {
     Json,
     Csv,
     Html,
+    /// The outlet × story matrix.
+    StoriesCsv,
 }
 
 impl SaveWhat {
@@ -19,6 +21,7 @@ impl SaveWhat {
             SaveWhat::Json => "qarin-report.json",
             SaveWhat::Csv => "qarin-entities.csv",
             SaveWhat::Html => "qarin-report.html",
+            SaveWhat::StoriesCsv => "qarin-stories.csv",
         }
     }
     fn filter(self) -> (&'static str, &'static str) {
@@ -27,6 +30,7 @@ impl SaveWhat {
             SaveWhat::Json => ("JSON", "json"),
             SaveWhat::Csv => ("CSV", "csv"),
             SaveWhat::Html => ("HTML", "html"),
+            SaveWhat::StoriesCsv => ("CSV", "csv"),
         }
     }
 }

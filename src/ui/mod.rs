@@ -18,6 +18,7 @@ pub mod palette;
 pub mod panels;
 pub mod search;
 pub mod state;
+pub mod story_index;
 pub mod widgets;
 
 pub use app::Workbench;

@@ -301,6 +301,12 @@ pub struct WorkbenchState {
     pub search_scroll_pending: bool,
     /// Aligned view: only the rows that carry a shared claim.
     pub only_shared_rows: bool,
+    /// The story list is shown instead of the columns (a corpus of more than one story opens on it).
+    pub story_list: bool,
+    /// The open story (an index into the report's stories); the panels then show its claims and entities only.
+    pub story: Option<usize>,
+    pub story_filter: Option<super::story_index::StoryFilter>,
+    pub stories: super::story_index::StoryIndex,
 }
 
 impl WorkbenchState {
@@ -324,6 +330,10 @@ impl WorkbenchState {
             align_pending: false,
             search_scroll_pending: false,
             only_shared_rows: true,
+            story_list: false,
+            story: None,
+            story_filter: None,
+            stories: super::story_index::StoryIndex::default(),
         }
     }
 
@@ -363,6 +373,11 @@ impl WorkbenchState {
         self.expanded.clear();
         self.alignment = None;
         self.search_for = String::from("\u{0}");
+        self.stories = super::story_index::StoryIndex::new(&report);
+        // A corpus that fits in the columns opens on them, as before stories.
+        self.story_list = report.stories.len() > 1 && report.articles.len() > super::story_index::STORY_COLUMNS;
+        self.story = None;
+        self.story_filter = None;
         self.report = Some(report);
         self.corpus_paths = paths.clone();
         self.settings.last_corpus = Some(paths.clone());
@@ -518,6 +533,7 @@ impl WorkbenchState {
         let Some(report) = &self.report else { return Vec::new() };
         let filter = super::search::fold(self.entity_filter.trim());
         let mut list: Vec<usize> = (0..report.entities.len())
+            .filter(|&e| self.entity_in_view(e))
             .filter(|&e| {
                 filter.is_empty()
                     || report.entities[e]

@@ -4,4 +4,5 @@
 mod columns_fit;
 mod exports;
 mod screenshot;
+mod stories;
 mod workbench;

@@ -63,6 +63,7 @@ pub(super) fn finish_cluster(
         shared: shared_spans(articles, units, &members, matcher.params),
         differences: differences(articles, entities, units, &members, matcher.params),
         members: out_members,
+        stories: Vec::new(),
     }
 }
 

@@ -5,5 +5,6 @@ pub mod claims;
 pub mod corpus;
 pub mod entities;
 pub mod status_bar;
+pub mod stories;
 pub mod top_bar;
 pub mod welcome;

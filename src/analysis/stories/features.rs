@@ -1,0 +1,130 @@
+//! What an article is about, as weighted features: content-word stems and numbers of its body, and the linked
+//! entities it names (people, organisations and places weigh more than words). Weights are TF-IDF, learnt from the
+//! corpus being grouped; a feature too common to tell stories apart (the countries every article names) is dropped.
+
+use super::StoryParams;
+use crate::analysis::{Entity, EntityKind};
+use crate::arabic::{TokenKind, stem, tokenize_range};
+use crate::corpus::Article;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+/// Term counts of one article and the weight of each term's kind, keyed by feature (`w:` stem, `n:` number, `e:`
+/// entity id).
+pub(super) type Terms = FxHashMap<String, (f32, f32)>;
+
+/// The words and numbers of one article's body as [`Terms`].
+pub(super) fn raw_terms(article: &Article, params: &StoryParams) -> Terms {
+    let mut terms = Terms::default();
+    // Stemming is the costly step; words repeat within an article.
+    let mut stems: FxHashMap<String, String> = FxHashMap::default();
+    for seg in article.body_segments() {
+        for token in tokenize_range(&article.text, seg.start..seg.end) {
+            match token.kind {
+                TokenKind::Word | TokenKind::Latin => {
+                    if token.norm.chars().count() < params.min_word_letters {
+                        continue;
+                    }
+                    if let Some(key) = stems.get(&token.norm) {
+                        if let Some(term) = terms.get_mut(key) {
+                            term.0 += 1.0;
+                        }
+                        continue;
+                    }
+                    let key = format!("w:{}", stem(&token.norm.to_lowercase()));
+                    terms.entry(key.clone()).or_insert((0.0, 1.0)).0 += 1.0;
+                    stems.insert(token.norm, key);
+                }
+                TokenKind::Number => {
+                    if token.norm.chars().filter(|c| c.is_ascii_digit()).count() >= params.min_number_digits {
+                        let key = format!("n:{}", token.norm);
+                        terms.entry(key).or_insert((0.0, params.number_weight)).0 += 1.0;
+                    }
+                }
+                TokenKind::Punct => {}
+            }
+        }
+    }
+    terms
+}
+
+/// The weight of an entity kind relative to a word.
+pub(super) fn kind_weight(kind: EntityKind, params: &StoryParams) -> f32 {
+    match kind {
+        EntityKind::Person => params.person_weight,
+        EntityKind::Org => params.org_weight,
+        EntityKind::Place => params.place_weight,
+        EntityKind::Date => params.date_weight,
+        EntityKind::Other => params.other_weight,
+    }
+}
+
+/// Unit-length TF-IDF vectors over the features shared by at least two and at most the background limit of
+/// articles (`(feature id, weight)` sorted by id), for the articles in `order` (a canonical order: ids and float
+/// sums do not depend on the order the files came in).
+pub(super) fn story_vectors(
+    articles: &[Article],
+    entities: &[Entity],
+    order: &[usize],
+    params: &StoryParams,
+) -> Vec<Vec<(u32, f32)>> {
+    let mut per_article: Vec<Terms> = order.par_iter().map(|&i| raw_terms(&articles[i], params)).collect();
+    let position: FxHashMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(pos, &i)| (articles[i].id.as_str(), pos))
+        .collect();
+    for entity in entities {
+        let weight = kind_weight(entity.kind, params);
+        if weight <= 0.0 {
+            continue;
+        }
+        let mut counts: FxHashMap<usize, f32> = FxHashMap::default();
+        for m in &entity.mentions {
+            if let Some(&pos) = position.get(m.article.as_str()) {
+                *counts.entry(pos).or_default() += 1.0;
+            }
+        }
+        for (pos, count) in counts {
+            per_article[pos].insert(format!("e:{}", entity.id), (count, weight));
+        }
+    }
+    let n = per_article.len();
+    let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
+    for terms in &per_article {
+        for key in terms.keys() {
+            *document_frequency.entry(key.as_str()).or_default() += 1;
+        }
+    }
+    let limit = params.background_limit(n) as u32;
+    // Ids in canonical order of first use, so the same corpus gives the same ids.
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut vectors = Vec::with_capacity(n);
+    for terms in &per_article {
+        let mut keys: Vec<(&str, f32, f32)> = terms.iter().map(|(k, &(c, s))| (k.as_str(), c, s)).collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut vector = Vec::new();
+        let mut norm = 0.0f64;
+        for (key, count, scale) in keys {
+            let df = document_frequency.get(key).copied().unwrap_or(1);
+            if df > limit {
+                continue;
+            }
+            let weight = scale * (1.0 + count.max(1.0).ln()) * (1.0 + n as f32 / df as f32).ln();
+            norm += f64::from(weight) * f64::from(weight);
+            if df >= 2 {
+                let next = ids.len() as u32;
+                vector.push((*ids.entry(key).or_insert(next), weight));
+            }
+        }
+        let norm = norm.sqrt() as f32;
+        if norm > 0.0 {
+            for (_, w) in &mut vector {
+                *w /= norm;
+            }
+        }
+        vector.sort_unstable_by_key(|&(id, _)| id);
+        vectors.push(vector);
+    }
+    vectors
+}
