@@ -41,15 +41,15 @@ pub fn analyze_with(
     progress: &Progress,
 ) -> Report {
     let Corpus { articles, diagnostics } = corpus;
-    progress.begin("entities", articles.len());
+    // Progress in bytes: one long article moves the bar too, and cancelling stops inside it.
+    progress.begin("entities", articles.iter().map(|a| a.text.len()).sum());
     let mentions: Vec<Vec<RawMention>> = articles
         .par_iter()
-        .map(|a| {
-            let m = ner::recognize_with(a, recognition);
-            progress.advance(1);
-            m
-        })
+        .map(|a| ner::recognize_with_progress(a, recognition, progress))
         .collect();
+    if progress.is_cancelled() {
+        return Report::new(articles, Vec::new(), Vec::new(), diagnostics);
+    }
     let entities = entities::link_entities_with(&articles, &mentions, linking);
     progress.begin("claims", articles.len());
     let claims = claims::analyze_claims(&articles, &entities, claims, progress).clusters;

@@ -127,6 +127,7 @@ impl Workbench {
             UiCommand::ShowMatrix(show) => self.flags.show_matrix = show,
             UiCommand::OnlySharedRows(only) => st.only_shared_rows = only,
             UiCommand::SetColumnWidth(width) => st.settings.column_width = width,
+            UiCommand::SetColumnOrder(order) => st.settings.column_order = order,
             UiCommand::SetFontSize(size) => st.settings.font_size = size,
             UiCommand::CancelLoading => {
                 if let Some(job) = &st.job {

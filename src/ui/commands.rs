@@ -1,7 +1,7 @@
 //! Every user action of the workbench, with its label, tooltip and shortcut. Menus, buttons and keys all read it.
 //! Views emit these; the workbench applies them in one place (`app::Workbench::run_command`).
 
-use super::state::{MatrixSort, ViewMode};
+use super::state::{ColumnOrder, MatrixSort, ViewMode};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -52,6 +52,8 @@ pub enum UiCommand {
     ShowMatrix(bool),
     OnlySharedRows(bool),
     SetColumnWidth(f32),
+    /// Where the first column stands.
+    SetColumnOrder(ColumnOrder),
     SetFontSize(f32),
     CancelLoading,
     /// Scroll an article's column to this offset on the next frame (claim alignment, first search hit).
@@ -131,6 +133,7 @@ impl UiCommand {
             UiCommand::ShowMatrix(_) => "Matrix",
             UiCommand::OnlySharedRows(_) => "Only shared claims",
             UiCommand::SetColumnWidth(_) => "minimum column width",
+            UiCommand::SetColumnOrder(_) => "Column order",
             UiCommand::SetFontSize(_) => "text size",
             UiCommand::CancelLoading => "Cancel",
             UiCommand::ScrollColumn { .. } => "Scroll column",
@@ -184,6 +187,9 @@ impl UiCommand {
             UiCommand::ShowMatrix(_) => "Entity × article table (who mentions whom)",
             UiCommand::OnlySharedRows(_) => "Only the rows that carry a claim shared by several articles",
             UiCommand::SetColumnWidth(_) => "Narrower columns scroll horizontally",
+            UiCommand::SetColumnOrder(_) => {
+                "First column at the right (right-to-left corpora), at the left, or chosen from the text's script"
+            }
             UiCommand::SetFontSize(_) => "Size of the article text",
             UiCommand::CancelLoading => "Stop loading; the current corpus stays",
             UiCommand::ScrollColumn { .. } => "Scroll a column",

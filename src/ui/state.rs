@@ -26,6 +26,18 @@ pub struct Settings {
     pub visible_columns: Vec<String>,
     pub column_width: f32,
     pub font_size: f32,
+    /// Where the first column stands (right for an Arabic corpus unless switched).
+    pub column_order: ColumnOrder,
+}
+
+/// The order of the columns on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ColumnOrder {
+    /// Right to left when most of the shown text is Arabic script, else left to right.
+    #[default]
+    Auto,
+    RightToLeft,
+    LeftToRight,
 }
 
 impl Default for Settings {
@@ -36,8 +48,9 @@ impl Default for Settings {
             last_corpus: None,
             recent: Vec::new(),
             visible_columns: Vec::new(),
-            column_width: 240.0,
+            column_width: 160.0,
             font_size: 17.0,
+            column_order: ColumnOrder::Auto,
         }
     }
 }

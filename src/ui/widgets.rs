@@ -48,7 +48,11 @@ pub fn row_clicked(ui: &Ui, response: &egui::Response) -> bool {
 }
 
 /// A short line of possibly right-to-left text, drawn through the text widget (bidi-correct).
+/// Cut to `MAX_LINE_CHARS` first: a one-line article's whole text as its title must not be copied, hashed and laid
+/// out every frame.
 pub fn rtl_line_ui(ui: &mut Ui, engine: &Engine, text: &str, size: f32, colour: Color32, width: f32) -> egui::Response {
+    let shortened = crate::text::shorten(text, MAX_LINE_CHARS);
+    let text: &str = &shortened;
     let shared: Arc<str> = Arc::from(text);
     let id = egui::Id::unique(("qarin-line", text, width.to_bits(), size.to_bits()));
     text_block_ui(ui, engine, &TextBlock::plain(id, &shared, width, size, colour)).response
@@ -56,13 +60,11 @@ pub fn rtl_line_ui(ui: &mut Ui, engine: &Engine, text: &str, size: f32, colour: 
 
 /// A title cut at a word boundary after `max` characters, so column headers stay short.
 pub fn short_title(title: &str, max: usize) -> String {
-    if title.chars().count() <= max {
-        return title.to_string();
-    }
-    let cut: String = title.chars().take(max).collect();
-    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{at_word}…")
+    crate::text::shorten(title, max).into_owned()
 }
+
+/// Longest text drawn by [`rtl_line_ui`] (titles, labels, tooltips).
+const MAX_LINE_CHARS: usize = 2000;
 
 pub fn claim_kind_name(kind: ClaimKind) -> &'static str {
     match kind {
