@@ -6,6 +6,7 @@ use qarin::analysis::stories::eval::{self, BCubed, GoldStances};
 use qarin::analysis::stories::{self, StoryParams};
 use qarin::pipeline::{self, Params};
 use qarin::progress::Progress;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -35,21 +36,26 @@ pub fn run(dir: &Path, report: Option<&Path>, threshold: Option<f32>) -> anyhow:
     stories::assign_stories(&mut report, &params);
     let grouping_time = started.elapsed();
 
+    // Written, not printed: a closed pipe (`| head`) ends the command with an error instead of a panic.
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     let truth = gold.labels(&report.articles);
     let gold_stories = {
         let mut sizes = rustc_hash::FxHashMap::<usize, usize>::default();
         truth.iter().for_each(|&g| *sizes.entry(g).or_default() += 1);
         (sizes.len(), sizes.values().filter(|&&s| s > 1).count())
     };
-    println!(
+    writeln!(
+        out,
         "articles: {}; gold stories: {} ({} with two or more articles)",
         report.articles.len(),
         gold_stories.0,
         gold_stories.1
-    );
+    )?;
     let qarin = eval::b_cubed(&eval::report_groups(&report), &truth);
     let multi = report.stories.iter().filter(|s| s.articles.len() > 1).count();
-    println!(
+    writeln!(
+        out,
         "qarin (join threshold {:.2}): {}; {} stories ({} with two or more articles); grouping {:.3} s \
          (analysis before it {:.1} s)",
         params.join_threshold,
@@ -58,28 +64,34 @@ pub fn run(dir: &Path, report: Option<&Path>, threshold: Option<f32>) -> anyhow:
         multi,
         grouping_time.as_secs_f64(),
         analysis_time.as_secs_f64()
-    );
+    )?;
     let singletons: Vec<usize> = (0..report.articles.len()).collect();
-    println!("every article alone: {}", figures(eval::b_cubed(&singletons, &truth)));
+    writeln!(
+        out,
+        "every article alone: {}",
+        figures(eval::b_cubed(&singletons, &truth))
+    )?;
     let mut best: Option<(f32, BCubed)> = None;
     for t in BASELINE_THRESHOLDS {
         let started = Instant::now();
         let groups = eval::tfidf_groups(&report.articles, t);
         let scores = eval::b_cubed(&groups, &truth);
-        println!(
+        writeln!(
+            out,
             "baseline tf-idf cosine + average link (threshold {t:.2}): {}; {:.3} s",
             figures(scores),
             started.elapsed().as_secs_f64()
-        );
+        )?;
         if best.is_none_or(|(_, b)| scores.f1 > b.f1) {
             best = Some((t, scores));
         }
     }
     if let Some((t, b)) = best {
-        println!(
+        writeln!(
+            out,
             "best baseline: threshold {t:.2}, F1 {:.3}; qarin F1 {:.3}",
             b.f1, qarin.f1
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

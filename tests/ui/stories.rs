@@ -60,7 +60,12 @@ fn report() -> Report {
     ];
     let mut report = Report::new(articles, Vec::new(), Vec::new(), Vec::new());
     report.stories = vec![
-        story("s1", "فيضانات وادي الريحان", &["a1", "a2", "a3", "a4", "a5"], &["وكالة أ", "صحيفة ب", "قناة ج", "موقع د"]),
+        story(
+            "s1",
+            "فيضانات وادي الريحان",
+            &["a1", "a2", "a3", "a4", "a5"],
+            &["وكالة أ", "صحيفة ب", "قناة ج", "موقع د"],
+        ),
         story("s2", "الانتخابات البرلمانية", &["b1", "b2"], &["وكالة أ", "صحيفة ب"]),
         story("s3", "معرض للخزف", &["c1"], &["مجلة هـ"]),
     ];
@@ -69,9 +74,10 @@ fn report() -> Report {
 
 #[test]
 fn a_corpus_of_several_stories_opens_on_the_story_list_and_a_story_opens_as_columns() {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, wb: &mut Workbench| wb.workbench_ui(ui), Workbench::with_report(report(), Vec::new()));
+    let mut h = Harness::builder().with_size(egui::vec2(1600.0, 1000.0)).build_ui_state(
+        |ui, wb: &mut Workbench| wb.workbench_ui(ui),
+        Workbench::with_report(report(), Vec::new()),
+    );
     h.run_steps(3);
     assert!(h.state().state.story_list);
     h.get_by_label("Stories (3)");
