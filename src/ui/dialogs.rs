@@ -200,7 +200,7 @@ impl Dialogs {
 mod tests {
     use super::*;
 
-    fn env_of(vars: &[(&str, &Path)]) -> impl Fn(&str) -> Option<OsString> {
+    fn env_of(vars: &[(&str, &Path)]) -> impl Fn(&str) -> Option<OsString> + use<> {
         let vars: Vec<(String, OsString)> = vars
             .iter()
             .map(|(k, v)| (k.to_string(), v.as_os_str().into()))
