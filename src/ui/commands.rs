@@ -23,10 +23,22 @@ pub enum UiCommand {
     ClearSelection,
     ToggleTheme,
     ToggleAlignedView,
+    /// Show or hide the corpus + claims panel (left).
+    ToggleCorpusPanel,
+    /// Show or hide the entities panel (right).
+    ToggleEntitiesPanel,
+    /// Open the Help window (shortcuts and how to read the views).
+    Help,
+    /// Show or hide the Help window.
+    ShowHelp(bool),
+    /// Show or hide the Problems window (files that could not be read, warnings).
+    ShowProblems(bool),
     /// Open these files or folders (recent corpora, the path field).
     OpenPaths(Vec<PathBuf>),
     /// The text of the path field in the top bar.
     SetOpenPath(String),
+    /// The folder exports go to when no file dialog answers (empty: the default).
+    SetExportDir(String),
     /// The search query; hits are recomputed.
     SetQuery(String),
     SetEntityFilter(String),
@@ -50,7 +62,9 @@ pub enum UiCommand {
     SetView(ViewMode),
     SetMatrixSort(MatrixSort),
     ShowMatrix(bool),
-    OnlySharedRows(bool),
+    AlignedOnlyBase(bool),
+    /// Aligned view: compare the other articles against this one (report index).
+    SetAlignedBase(usize),
     SetColumnWidth(f32),
     /// Where the first column stands.
     SetColumnOrder(ColumnOrder),
@@ -76,7 +90,7 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 16] = [
+    pub const ALL: [UiCommand; 19] = [
         UiCommand::OpenFiles,
         UiCommand::OpenFolder,
         UiCommand::OpenSample,
@@ -93,6 +107,9 @@ impl UiCommand {
         UiCommand::ClearSelection,
         UiCommand::ToggleTheme,
         UiCommand::ToggleAlignedView,
+        UiCommand::ToggleCorpusPanel,
+        UiCommand::ToggleEntitiesPanel,
+        UiCommand::Help,
     ];
 
     pub fn label(&self) -> &'static str {
@@ -113,8 +130,14 @@ impl UiCommand {
             UiCommand::ClearSelection => "Clear selection",
             UiCommand::ToggleTheme => "Toggle light/dark theme",
             UiCommand::ToggleAlignedView => "Aligned view",
+            UiCommand::ToggleCorpusPanel => "Corpus panel",
+            UiCommand::ToggleEntitiesPanel => "Entities panel",
+            UiCommand::Help => "Shortcuts and how to read the views",
+            UiCommand::ShowHelp(_) => "Help",
+            UiCommand::ShowProblems(_) => "Problems",
             UiCommand::OpenPaths(_) => "Open",
             UiCommand::SetOpenPath(_) => "Path to open",
+            UiCommand::SetExportDir(_) => "Export folder",
             UiCommand::SetQuery(_) => "Find in articles",
             UiCommand::SetEntityFilter(_) => "Filter entities",
             UiCommand::ToggleEntity(_) => "Select entity",
@@ -129,9 +152,11 @@ impl UiCommand {
             UiCommand::ToggleSegment { .. } => "Expand",
             UiCommand::SetView(ViewMode::Columns) => "Columns",
             UiCommand::SetView(ViewMode::Aligned) => "Aligned",
+            UiCommand::SetView(ViewMode::Stories) => "Stories",
             UiCommand::SetMatrixSort(_) => "Sort",
             UiCommand::ShowMatrix(_) => "Matrix",
-            UiCommand::OnlySharedRows(_) => "Only shared claims",
+            UiCommand::AlignedOnlyBase(_) => "Only claims of the base article",
+            UiCommand::SetAlignedBase(_) => "base",
             UiCommand::SetColumnWidth(_) => "minimum column width",
             UiCommand::SetColumnOrder(_) => "Column order",
             UiCommand::SetFontSize(_) => "text size",
@@ -168,8 +193,18 @@ impl UiCommand {
             UiCommand::ToggleAlignedView | UiCommand::SetView(ViewMode::Aligned) => {
                 "Show claims as a table: one row per aligned claim, one column per article"
             }
+            UiCommand::ToggleCorpusPanel => {
+                "Show or hide the corpus and claims panel; hidden, the columns get its width"
+            }
+            UiCommand::ToggleEntitiesPanel => "Show or hide the entities panel; hidden, the columns get its width",
+            UiCommand::SetView(ViewMode::Stories) => "The stories of the corpus and which outlets tell them",
+            UiCommand::Help | UiCommand::ShowHelp(_) => "Keyboard shortcuts and a short guide to reading the views",
+            UiCommand::ShowProblems(_) => "Files that could not be read and other problems met while loading",
             UiCommand::OpenPaths(_) => "Open these files and folders",
             UiCommand::SetOpenPath(_) => "A file or folder to open (Enter)",
+            UiCommand::SetExportDir(_) => {
+                "Where exports are saved when no file dialog is available (empty: Documents/Qarin or ~/Qarin)"
+            }
             UiCommand::SetQuery(_) => "Search all columns (Arabic spelling variants are matched)",
             UiCommand::SetEntityFilter(_) => "Show only the entities whose name contains this",
             UiCommand::ToggleEntity(_) => "Highlight this entity in every column; click again to clear",
@@ -185,7 +220,12 @@ impl UiCommand {
             UiCommand::SetView(ViewMode::Columns) => "Articles side by side",
             UiCommand::SetMatrixSort(_) => "Order of the entity list",
             UiCommand::ShowMatrix(_) => "Entity × article table (who mentions whom)",
-            UiCommand::OnlySharedRows(_) => "Only the rows that carry a claim shared by several articles",
+            UiCommand::AlignedOnlyBase(_) => {
+                "Only the claims the base article carries; off: every claim the shown articles share"
+            }
+            UiCommand::SetAlignedBase(_) => {
+                "Compare the other articles against this one: differences are marked relative to it"
+            }
             UiCommand::SetColumnWidth(_) => "Narrower columns scroll horizontally",
             UiCommand::SetColumnOrder(_) => {
                 "First column at the right (right-to-left corpora), at the left, or chosen from the text's script"
@@ -223,6 +263,9 @@ impl UiCommand {
             UiCommand::ClearSelection => key(Modifiers::NONE, Key::Escape),
             UiCommand::ToggleTheme => key(cmd_shift, Key::T),
             UiCommand::ToggleAlignedView => key(cmd_shift, Key::A),
+            UiCommand::ToggleCorpusPanel => key(cmd_shift, Key::L),
+            UiCommand::ToggleEntitiesPanel => key(cmd_shift, Key::E),
+            UiCommand::Help => key(Modifiers::NONE, Key::F1),
             _ => None,
         }
     }

@@ -4,7 +4,7 @@
 use super::article_text::{Engine, TextBlock, text_block_ui};
 use super::commands::UiCommand;
 use super::context::ViewCtx;
-use super::state::{WorkbenchState, kind_name};
+use super::state::{WorkbenchState, kind_name, severity_name};
 use crate::analysis::ClaimKind;
 use egui::{Color32, RichText, Ui};
 use std::sync::Arc;
@@ -136,7 +136,42 @@ pub fn claim_tooltip_ui(state: &WorkbenchState, engine: &Engine, ui: &mut Ui, c:
         rtl_line_ui(ui, engine, &m.text, 14.0, ui.visuals().text_color(), 400.0);
     }
     for d in &cluster.differences {
-        let values: Vec<String> = d.values.iter().map(|(a, v)| format!("{a}: {v}")).collect();
-        ui.label(RichText::new(format!("≠ {} — {}", d.what, values.join(" · "))).color(ui.visuals().warn_fg_color));
+        ui.label(RichText::new(format!("≠ {}", d.what)).color(ui.visuals().warn_fg_color));
+        // One value a line, through the text widget: an id and an Arabic value on one egui label come out scrambled.
+        for (a, v) in &d.values {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(a).monospace().small());
+                rtl_line_ui(ui, engine, v, 13.0, ui.visuals().text_color(), 300.0);
+            });
+        }
+    }
+}
+
+/// Every diagnostic of the loaded corpus, errors first, with its full path.
+pub fn problems_ui(state: &WorkbenchState, ui: &mut Ui) {
+    let diagnostics = state.diagnostics();
+    if diagnostics.is_empty() {
+        ui.label("No problems: every file was read.");
+        return;
+    }
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&i| match diagnostics[i].severity {
+        crate::corpus::Severity::Error => 0,
+        crate::corpus::Severity::Warning => 1,
+        crate::corpus::Severity::Info => 2,
+    });
+    for i in order {
+        let d = &diagnostics[i];
+        let colour = match d.severity {
+            crate::corpus::Severity::Error => ui.visuals().error_fg_color,
+            crate::corpus::Severity::Warning => ui.visuals().warn_fg_color,
+            crate::corpus::Severity::Info => ui.visuals().weak_text_color(),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(severity_name(d.severity)).color(colour).strong());
+            ui.label(RichText::new(&d.path).monospace());
+        });
+        ui.label(&d.message);
+        ui.separator();
     }
 }
