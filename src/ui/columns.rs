@@ -658,7 +658,7 @@ pub fn columns_ui(
     record
 }
 
-/// "◀ 3 of 79 hits ▶": returns the index to go to when a button was clicked.
+/// "< 3 of 79 hits >": returns the index to go to when a button was clicked.
 fn navigator_ui(
     ui: &mut Ui,
     what: &str,
@@ -669,7 +669,7 @@ fn navigator_ui(
 ) -> Option<usize> {
     let mut go = None;
     let previous = ui
-        .small_button("◀")
+        .small_button("<")
         .on_hover_text(format!("Previous {what} ({previous_key})"));
     previous.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Previous {what}")));
     if previous.clicked() {
@@ -681,7 +681,7 @@ fn navigator_ui(
         None => format!("{total} {what}{plural}"),
     };
     ui.label(RichText::new(text).small());
-    let next = ui.small_button("▶").on_hover_text(format!("Next {what} ({next_key})"));
+    let next = ui.small_button(">").on_hover_text(format!("Next {what} ({next_key})"));
     next.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Next {what}")));
     if next.clicked() {
         go = Some(step_index(current, true, total));
@@ -994,7 +994,7 @@ fn column_ui(
                     actions.push(ColumnAction::Widen(a));
                 }
                 let remove = ui
-                    .small_button("✕")
+                    .small_button("×")
                     .on_hover_text("Take this column out (the corpus panel brings it back)");
                 remove.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove column {}", article.id))

@@ -166,7 +166,7 @@ impl UiCommand {
             UiCommand::ClaimAligned => "Align claim",
             UiCommand::SearchScrolled => "Show first hits",
             UiCommand::OpenStory(_) => "Open story",
-            UiCommand::ShowStories => "← All stories",
+            UiCommand::ShowStories => "< All stories",
             UiCommand::ExportStoriesCsv => "Outlet × story matrix (CSV)…",
         }
     }

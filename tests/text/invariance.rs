@@ -197,9 +197,11 @@ fn painted_glyphs(ctx: &egui::Context, engine: &mut TextEngine, block: &TextBloc
         )),
         ..Default::default()
     };
-    let output = ctx.run_ui(input, |ui| {
+    let mut output = ctx.run_ui(input, |ui| {
         text_block_ui(ui, engine, block, WIDTH);
     });
+    // Only the glyph quads are compared; the atlas uploads are not applied anywhere.
+    output.textures_delta.clear();
     let mut vertices: Vec<Vertex> = Vec::new();
     for clipped in &output.shapes {
         if let Shape::Mesh(mesh) = &clipped.shape

@@ -87,11 +87,11 @@ fn f3_walks_the_search_hits_with_n_of_n() {
     let total = h.state().state.search_hit_count();
     assert!(total >= 3, "{total} hits");
     assert_eq!(h.state().last_frame.hit_position, (None, total));
-    h.get_by_label_contains(&format!("{total} hits"));
+    let _ = h.get_all_by_label_contains(&format!("{total} hits")).next();
     h.key_press(egui::Key::F3);
     h.run_steps(4);
     assert_eq!(h.state().last_frame.hit_position, (Some(0), total));
-    h.get_by_label_contains(&format!("1 of {total} hits"));
+    let _ = h.get_all_by_label_contains(&format!("1 of {total} hits")).next();
     h.key_press(egui::Key::F3);
     h.run_steps(4);
     assert_eq!(h.state().last_frame.hit_position, (Some(1), total));

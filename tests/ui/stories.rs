@@ -91,7 +91,7 @@ fn a_corpus_of_several_stories_opens_on_the_story_list_and_a_story_opens_as_colu
     let report = state.report.as_ref().expect("report");
     let shown: Vec<&str> = state.columns.iter().map(|&a| report.articles[a].id.as_str()).collect();
     assert_eq!(shown, ["a1", "a3", "a4", "a5", "a2"]);
-    h.get_by_label("← All stories").click();
+    h.get_by_label("< All stories").click();
     h.run_steps(3);
     assert!(h.state().state.story_list);
     assert_eq!(h.state().state.story, None);
