@@ -189,13 +189,15 @@ pub fn words_match(a: &str, b: &str) -> bool {
 
 /// Keys under which a normalised word can be filed so that any two words that [`words_match`] share at least one:
 /// the transliteration key of the word without its article, and, for keys of three letters or more, that key with
-/// one letter left out (a one-letter key difference is a shared deletion). Lets a caller compare only words that
+/// one letter after the first left out (a one-letter key difference is a shared deletion). Lets a caller compare only words that
 /// share a key instead of all pairs; the comparison itself stays [`words_match`].
 pub fn match_keys(word: &str) -> Vec<String> {
     let key: Vec<char> = translit_key(&without_article(word)).chars().collect();
     let mut keys = vec![key.iter().collect::<String>()];
     if key.len() >= 3 {
-        for skip in 0..key.len() {
+        // Never the first letter: words_match demands the same first letter, and a key never repeats a letter in a
+        // row, so an edit at the front never leaves two matching keys.
+        for skip in 1..key.len() {
             let variant: String = key
                 .iter()
                 .enumerate()
