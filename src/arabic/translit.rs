@@ -90,20 +90,17 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
 
 /// Edit distance on normalised letters where spelling-only differences are cheap: a substitution inside a sound
 /// group costs 0.3, between two weak letters 0.5; inserting or deleting ا or ء costs 0.5, و ي ه 0.5 in words of six
-/// letters or more (in shorter words they tell names apart: محمد / محمود), a ي not at the end 0.5 from five letters;
-/// everything else costs 1.
+/// letters or more (in shorter words they tell names apart: محمد / محمود); everything else
+/// costs 1.
 pub fn weighted_distance(a: &str, b: &str) -> f32 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let long = a.len().max(b.len()) >= 6;
     // A final ا in a short word is a different name (علي / عليا), a medial one a spelling (ترامب / ترمب).
-    // A ي inside a five-letter word is a spelling too (بينيت / بينت); a و there still tells names apart (محمود).
-    let long_for_ya = a.len().max(b.len()) >= 5;
     let indel = |c: char, last: bool| match c {
         'ا' if last && !long => 1.0,
         'ا' | 'ء' => 0.5,
         'و' | 'ي' | 'ه' if long => 0.5,
-        'ي' if long_for_ya && !last => 0.5,
         _ => 1.0,
     };
     let sub = |x: char, y: char| {
