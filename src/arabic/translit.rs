@@ -90,20 +90,17 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
 
 /// Edit distance on normalised letters where spelling-only differences are cheap: a substitution inside a sound
 /// group costs 0.3, between two weak letters 0.5; inserting or deleting ا or ء costs 0.5, و ي ه 0.5 in words of six
-/// letters or more (in shorter words they tell names apart: محمد / محمود), a ي not at the end 0.5 from five letters;
-/// everything else costs 1.
+/// letters or more (in shorter words they tell names apart: محمد / محمود); everything else
+/// costs 1.
 pub fn weighted_distance(a: &str, b: &str) -> f32 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let long = a.len().max(b.len()) >= 6;
     // A final ا in a short word is a different name (علي / عليا), a medial one a spelling (ترامب / ترمب).
-    // A ي inside a five-letter word is a spelling too (بينيت / بينت); a و there still tells names apart (محمود).
-    let long_for_ya = a.len().max(b.len()) >= 5;
     let indel = |c: char, last: bool| match c {
         'ا' if last && !long => 1.0,
         'ا' | 'ء' => 0.5,
         'و' | 'ي' | 'ه' if long => 0.5,
-        'ي' if long_for_ya && !last => 0.5,
         _ => 1.0,
     };
     let sub = |x: char, y: char| {
@@ -189,13 +186,15 @@ pub fn words_match(a: &str, b: &str) -> bool {
 
 /// Keys under which a normalised word can be filed so that any two words that [`words_match`] share at least one:
 /// the transliteration key of the word without its article, and, for keys of three letters or more, that key with
-/// one letter left out (a one-letter key difference is a shared deletion). Lets a caller compare only words that
+/// one letter after the first left out (a one-letter key difference is a shared deletion). Lets a caller compare only words that
 /// share a key instead of all pairs; the comparison itself stays [`words_match`].
 pub fn match_keys(word: &str) -> Vec<String> {
     let key: Vec<char> = translit_key(&without_article(word)).chars().collect();
     let mut keys = vec![key.iter().collect::<String>()];
     if key.len() >= 3 {
-        for skip in 0..key.len() {
+        // Never the first letter: words_match demands the same first letter, and a key never repeats a letter in a
+        // row, so an edit at the front never leaves two matching keys.
+        for skip in 1..key.len() {
             let variant: String = key
                 .iter()
                 .enumerate()
