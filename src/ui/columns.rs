@@ -250,6 +250,9 @@ struct ViewMemory {
     last_claim: Option<usize>,
     /// A horizontal scroll offset to apply on the next frame.
     horizontal: Option<f32>,
+    /// Frames left in which the selected claim is aligned again: pieces laid out for the first time after a jump
+    /// replace estimated heights, so the first alignment can be off by a few pixels.
+    realign_frames: u8,
 }
 
 fn memory_id() -> egui::Id {
@@ -459,11 +462,13 @@ pub fn columns_ui(
     let header_height = previous.columns.iter().map(|c| c.header_height).fold(0.0f32, f32::max);
     let mut interaction = None;
     let bands_clip = ui.max_rect();
+    let wanted_x = memory.horizontal.take();
+    // Sticking to the right would undo a requested offset in the same frame (a member brought into view).
     let mut horizontal = egui::ScrollArea::horizontal()
         .id_salt("columns-h")
         .auto_shrink(false)
-        .stick_to_right(rtl);
-    if let Some(x) = memory.horizontal.take() {
+        .stick_to_right(rtl && wanted_x.is_none());
+    if let Some(x) = wanted_x {
         horizontal = horizontal.horizontal_scroll_offset(x);
     }
     let mut column_actions: Vec<ColumnAction> = Vec::new();
@@ -593,7 +598,11 @@ pub fn columns_ui(
         memory.last_claim = state.selection.claim;
     }
     // Align the selected claim: every column scrolls so that its member sits at the same screen height.
-    if state.selection.claim.is_some() && state.align_pending {
+    if state.align_pending {
+        memory.realign_frames = 3;
+    }
+    if state.selection.claim.is_some() && (state.align_pending || memory.realign_frames > 0) {
+        memory.realign_frames = memory.realign_frames.saturating_sub(1);
         let with_member: Vec<&ColumnRecord> = record
             .columns
             .iter()
@@ -1101,7 +1110,7 @@ fn column_ui(
                         .iter()
                         .rev()
                         .find(|t| tag::as_entity(**t).is_some())
-                        .or(out.hovered.first())
+                        .or_else(|| out.hovered.iter().rev().find(|t| tag::as_claim(**t).is_some()))
                     {
                         hovered = Some(t);
                         hover_response = Some(out.response.clone());
