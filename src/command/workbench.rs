@@ -5,6 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    if let Some(shot) = &screenshot {
+        let inputs: Vec<&std::path::Path> = paths.iter().map(PathBuf::as_path).collect();
+        super::check_output(shot, &inputs)?;
+    }
     super::warn_if_tagger_broken();
     match qarin::ui::run_window(paths, screenshot)? {
         None => Ok(ExitCode::SUCCESS),
