@@ -212,7 +212,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("qarin: {err:#}");
+            eprintln!("qarin: {}", command::terminal_safe(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

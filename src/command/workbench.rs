@@ -6,6 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(paths: Vec<PathBuf>, options: WindowOptions) -> anyhow::Result<ExitCode> {
+    if let Some(shot) = &options.screenshot {
+        let inputs: Vec<&std::path::Path> = paths.iter().map(PathBuf::as_path).collect();
+        super::check_output(shot, &inputs)?;
+    }
     super::warn_if_tagger_broken();
     if options.start.view == Some(ViewMode::Stories) && !qarin::ui::STORIES_VIEW {
         eprintln!("qarin: the stories view is not in this build yet; the window shows a note saying so");

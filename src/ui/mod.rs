@@ -31,8 +31,8 @@ use std::time::{Duration, Instant};
 
 const SETTINGS_KEY: &str = "qarin-settings";
 
-/// Whether the central area can show the stories view (issue 14); until then `--view stories` shows a note.
-pub const STORIES_VIEW: bool = false;
+/// Whether the central area can show the stories view (issue 14: it can).
+pub const STORIES_VIEW: bool = true;
 
 /// How a `--screenshot` run ended.
 #[derive(Debug)]

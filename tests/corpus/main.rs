@@ -3,5 +3,6 @@
 
 mod bad_input;
 mod builtin;
+mod damaged;
 mod formats;
 mod properties;
