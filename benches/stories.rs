@@ -104,7 +104,10 @@ fn main() {
                 let w = match rng.below(10) {
                     0 | 1 => own[rng.below(own.len())].clone(),
                     // Zipf-like: low ranks far more often.
-                    _ => common[rng.below(1 + rng.below(common.len()))].clone(),
+                    _ => {
+                        let reach = 1 + rng.below(common.len());
+                        common[rng.below(reach)].clone()
+                    }
                 };
                 words.push(w);
             }

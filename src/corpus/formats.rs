@@ -218,7 +218,15 @@ enum NoRecord {
 
 /// A record from a JSON object or CSV row.
 fn record_from_map(map: &serde_json::Map<String, Value>) -> Result<Record, NoRecord> {
-    let raw_text = lookup(map, TEXT_FIELDS).ok_or(NoRecord::NoTextField)?;
+    let Some(raw_text) = lookup(map, TEXT_FIELDS) else {
+        // A text field that is there but blank is an empty article, not a record of another shape.
+        let present = map.keys().any(|k| TEXT_FIELDS.contains(&field_key(k).as_ref()));
+        return Err(if present {
+            NoRecord::EmptyText
+        } else {
+            NoRecord::NoTextField
+        });
+    };
     let text = if looks_like_html_fragment(&raw_text) {
         html_fragment_text(&raw_text)
     } else {
