@@ -4,4 +4,5 @@
 mod bad_input;
 mod builtin;
 mod formats;
+mod pages;
 mod properties;
