@@ -175,6 +175,13 @@ enum Command {
         #[arg(long)]
         threshold: Option<f32>,
     },
+    /// Measure how the corpus layer reads a folder of outlet-named scraped pages (one folder per story): share of
+    /// outlet-recurring text left in body, chrome titles, dates and their range, sources.
+    EvalCorpus {
+        /// The folder of story folders.
+        #[arg(default_value = "../shared/dev/unifiedfc")]
+        dir: PathBuf,
+    },
     /// Drive the real workbench headlessly frame by frame and print frame-time figures as one JSON line.
     BenchUi {
         /// Article files or folders. None: the built-in sample corpus.
@@ -208,6 +215,7 @@ fn main() -> ExitCode {
             command::eval_stories::run(&dir, report.as_deref(), threshold)
         }
         Some(Command::BenchUi { paths, frames, columns }) => command::bench_ui::run(paths, frames, columns),
+        Some(Command::EvalCorpus { dir }) => command::eval_corpus::run(&dir),
     };
     match result {
         Ok(code) => code,

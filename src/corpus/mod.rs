@@ -16,9 +16,13 @@
 //! name before a colon (`موسكو: …`) is a dateline, not a source.
 
 pub mod builtin;
+pub mod chrome;
 pub mod decode;
+pub mod eval;
 pub mod formats;
+pub mod header;
 pub mod model;
+pub mod outlet;
 pub mod segment;
 pub mod sentences;
 
@@ -616,8 +620,38 @@ pub fn load_builtin_with(params: &SegmentParams) -> Corpus {
 
 fn finish(mut articles: Vec<Article>, diagnostics: Vec<Diagnostic>, params: &SegmentParams) -> Corpus {
     make_ids_unique(&mut articles);
+    read_pages(&mut articles, params);
     mark_repeated_lines(&mut articles, params);
     Corpus { articles, diagnostics }
+}
+
+/// The corpus-level reading of scraped pages: each article's outlet (and `source` when nothing else names one),
+/// chrome learnt across articles, and the page date of each header.
+pub fn read_pages(articles: &mut [Article], params: &SegmentParams) {
+    let outlets: Vec<Option<String>> = articles
+        .iter()
+        .map(|a| outlet::outlet_key(a.url.as_deref(), &a.path, a.source.as_deref()))
+        .collect();
+    for a in articles.iter_mut() {
+        fill_source(a);
+    }
+    let learnt = chrome::learn(articles, &outlets, &params.chrome);
+    chrome::mark(articles, &learnt);
+    articles
+        .par_iter_mut()
+        .for_each(|a| header::read_title(a, &params.header, params.fallback_title_words));
+    header::read_dates(articles, &outlets, &params.header);
+}
+
+/// `source` from the URL's domain or a domain-like file or folder name when the metadata and the text name none.
+fn fill_source(a: &mut Article) {
+    if a.source.is_none() {
+        a.source = a
+            .url
+            .as_deref()
+            .and_then(outlet::domain_of_url)
+            .or_else(|| outlet::domain_of_path(&a.path));
+    }
 }
 
 /// `a`, `a` → `a`, `a-2` (in path order, so stable).

@@ -5,4 +5,5 @@ mod bad_input;
 mod builtin;
 mod damaged;
 mod formats;
+mod pages;
 mod properties;
