@@ -314,6 +314,12 @@ pub fn printed_twice(text: &str, p: &HeaderParams) -> Option<((usize, usize), (u
 /// Without such a run, an article left without a title line takes the first words of its body as its title.
 pub fn read_title(a: &mut Article, p: &HeaderParams, fallback_words: usize) {
     let has_title = a.segments.iter().any(|s| s.kind == SegmentKind::Title);
+    // A title from the record's metadata (JSON, CSV, HTML head) is not a line of the text: it stands.
+    // (A long first line was cut into the title with an ellipsis.)
+    let title = a.title.trim().trim_end_matches('…').trim_end();
+    if !has_title && !title.is_empty() && !a.text.lines().any(|l| l.trim().starts_with(title)) {
+        return;
+    }
     let glued = a
         .text
         .lines()
