@@ -26,6 +26,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
+/// A linking bucket: entity kind, name length class and spelling key.
+type BucketKey = (EntityKind, usize, u64);
+
 /// Given names too common to identify anyone alone (normalised).
 static COMMON_GIVEN_NAMES: WordList = WordList::new(include_str!("../../assets/words/linking/common_given_names.txt"));
 
@@ -251,7 +254,7 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
             }
         }
     }
-    let mut bucket_list: Vec<(&(EntityKind, usize, u64), &Vec<usize>)> = buckets.iter().collect();
+    let mut bucket_list: Vec<(&BucketKey, &Vec<usize>)> = buckets.iter().collect();
     bucket_list.sort_by_key(|(key, members)| (members[0], key.1, key.2));
     for ((kind, ..), members) in bucket_list {
         for (i, &a) in members.iter().enumerate() {

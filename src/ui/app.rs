@@ -364,7 +364,7 @@ impl Workbench {
         }
         self.handle_input(&ctx);
         self.text_inputs.clear();
-        if ctx.cumulative_frame_nr() % 30 == 0 || self.flags.export_dir.is_empty() {
+        if ctx.cumulative_frame_nr().is_multiple_of(30) || self.flags.export_dir.is_empty() {
             // Shown in the Export menu; a few file-system checks, so not every frame.
             self.flags.export_dir = self.export_dir().display().to_string();
         }

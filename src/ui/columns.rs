@@ -18,6 +18,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::Arc;
 
+/// A laid-out piece of a column: its byte range, top, height and layout once it has one.
+type PiecePosition = (Range<usize>, f32, f32, Option<Arc<TextLayout>>);
+
 /// Space between columns, where the connector bands are drawn.
 const GUTTER: f32 = 18.0;
 /// Width of the claim side bar at a column's edge.
@@ -737,7 +740,7 @@ fn mention_targets(st: &WorkbenchState) -> Vec<Target> {
 #[derive(Debug, Clone, Default)]
 pub struct PiecePositions {
     /// (article byte range, content top, height, layout when known).
-    pieces: Vec<(Range<usize>, f32, f32, Option<Arc<TextLayout>>)>,
+    pieces: Vec<PiecePosition>,
 }
 
 impl PiecePositions {

@@ -1,6 +1,8 @@
 //! Scraped pages as outlets publish them (invented text in the style of real scrapes): outlet chrome learnt across
 //! articles, the header block (headline printed twice, spaced date stamps), sources from file names, and what a
 //! story shares across outlets kept as body.
+// Fixtures are tables of outlets × stories: indices read better than zipped iterators here.
+#![allow(clippy::needless_range_loop)]
 
 use qarin::corpus::{self, Article, Corpus, SegmentKind};
 use qarin::progress::Progress;
@@ -139,7 +141,7 @@ fn load() -> (tempfile::TempDir, Corpus) {
     (dir, c)
 }
 
-fn find<'a>(c: &'a Corpus, outlet: usize, story: usize) -> &'a Article {
+fn find(c: &Corpus, outlet: usize, story: usize) -> &Article {
     let suffix = format!("S-{story}/{:02}_{}.txt", outlet + 1, OUTLETS[outlet].0);
     c.articles
         .iter()
