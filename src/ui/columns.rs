@@ -628,6 +628,9 @@ pub fn columns_ui(
             }
             ctx.emit(UiCommand::ClaimAligned);
             ui.ctx().request_repaint();
+        } else if state.align_pending {
+            // No shown column holds the claim: nothing to align.
+            ctx.emit(UiCommand::ClaimAligned);
         }
     }
     // A new search: each column shows its first hit a third of the way down.

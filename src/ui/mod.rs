@@ -63,6 +63,8 @@ struct ScreenshotRun {
     started: Instant,
     /// Frames drawn since the layout settled (alignment done); the capture waits for a few.
     settled_frames: usize,
+    /// Frames spent waiting for alignment or scrolls to settle.
+    unsettled_frames: usize,
     requested: bool,
     /// Select the first claim before capturing (nothing else was asked for: the default picture).
     auto_claim: bool,
@@ -117,7 +119,10 @@ impl WorkbenchApp {
         {
             wb.run_command(ctx, UiCommand::NextClaim);
         }
-        if wb.state.align_pending || !wb.pending_scroll.is_empty() {
+        // Alignment and scrolls settle within a few frames; a view that shows no column (the story list) never
+        // settles them, so the wait is bounded.
+        if (wb.state.align_pending || !wb.pending_scroll.is_empty()) && run.unsettled_frames < 60 {
+            run.unsettled_frames += 1;
             return;
         }
         run.settled_frames += 1;
@@ -186,6 +191,7 @@ pub fn run_window(paths: Vec<PathBuf>, options: WindowOptions) -> anyhow::Result
         target,
         started: Instant::now(),
         settled_frames: 0,
+        unsettled_frames: 0,
         requested: false,
         auto_claim,
         outcome: Arc::clone(&outcome),
