@@ -289,10 +289,9 @@ fn loading_a_folder_with_a_broken_file_lists_its_diagnostic() {
 }
 
 #[test]
-#[ignore = "regression from the column rework of issue 16: no tooltip appears over a claim member in the harness; open"]
 fn hovering_a_claim_member_in_a_column_shows_its_tooltip() {
     let mut h = harness(Workbench::with_report(sample_report(), Vec::new()));
-    let (cluster, rect) = {
+    let (cluster, rect, column) = {
         let wb = h.state();
         let col = wb
             .last_frame
@@ -301,11 +300,17 @@ fn hovering_a_claim_member_in_a_column_shows_its_tooltip() {
             .find(|c| !c.claim_rects.is_empty())
             .expect("a claim in view");
         let (c, _, r) = col.claim_rects[0];
-        (c, r)
+        (c, r, col.rect)
     };
     let id = h.state().state.cluster(cluster).expect("cluster").id.clone();
-    // The last line of the member, near its end: away from the rectangle's empty corners.
-    let pos = egui::pos2(rect.center().x, rect.bottom() - 6.0);
+    // Away from the rectangle's empty corners: the last line of the member, near its end; when the member runs
+    // below the column's view, its first line where it reaches the left margin (right to left, a member that goes
+    // on to the next line fills its first line up to the left edge).
+    let pos = if rect.bottom() < column.bottom() - 8.0 {
+        egui::pos2(rect.center().x, rect.bottom() - 6.0)
+    } else {
+        egui::pos2(rect.left() + 8.0, rect.top() + 6.0)
+    };
     h.hover_at(pos);
     // Tooltips wait for the pointer to rest.
     h.run_steps(60);
