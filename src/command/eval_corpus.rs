@@ -12,6 +12,74 @@ fn percent(share: f64) -> String {
     format!("{:.1} %", share * 100.0)
 }
 
+/// Bytes of the lines that `gold.json` files name as stating their folder's claim, and how many of them the corpus
+/// layer did not keep as title or body (chrome, meta): text that recurs inside one story must never be removed.
+/// With a few examples of lost text.
+fn claim_lines_lost(dir: &Path, corpus: &corpus::Corpus) -> (usize, usize, Vec<String>) {
+    use qarin::corpus::SegmentKind;
+    let by_path: std::collections::HashMap<&str, &corpus::Article> =
+        corpus.articles.iter().map(|a| (a.path.as_str(), a)).collect();
+    let (mut total, mut lost, mut examples) = (0usize, 0usize, Vec::new());
+    let Ok(folders) = std::fs::read_dir(dir) else {
+        return (0, 0, examples);
+    };
+    let mut folders: Vec<_> = folders.flatten().map(|f| f.path()).collect();
+    folders.sort();
+    for folder in folders {
+        let Ok(text) = std::fs::read_to_string(folder.join("gold.json")) else {
+            continue;
+        };
+        let Ok(gold) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        let Some(files) = gold.get("files").and_then(|f| f.as_object()) else {
+            continue;
+        };
+        for (name, entry) in files {
+            let Some(lines) = entry.get("claim_lines").and_then(|l| l.as_array()) else {
+                continue;
+            };
+            let path = folder.join(name).display().to_string();
+            let Some(a) = by_path.get(path.as_str()) else {
+                continue;
+            };
+            let wanted: Vec<u64> = lines.iter().filter_map(|l| l.as_u64()).collect();
+            let mut start = 0;
+            for (n, line) in a.text.split('\n').enumerate() {
+                let (ls, le) = (start, start + line.len());
+                start = le + 1;
+                if !wanted.contains(&(n as u64)) {
+                    continue;
+                }
+                let mut line_lost = 0;
+                let mut lost_kind = None;
+                for (i, c) in line.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                    let at = ls + i;
+                    total += c.len_utf8();
+                    let kept = a
+                        .segments
+                        .iter()
+                        .find(|s| s.start <= at && at < s.end)
+                        .is_some_and(|s| matches!(s.kind, SegmentKind::Body | SegmentKind::Title));
+                    if !kept {
+                        lost_kind = lost_kind
+                            .or_else(|| a.segments.iter().find(|s| s.start <= at && at < s.end).map(|s| s.kind));
+                        lost += c.len_utf8();
+                        line_lost += c.len_utf8();
+                    }
+                }
+                if line_lost * 2 > le - ls && examples.len() < 30 {
+                    examples.push(format!(
+                        "{name} ({lost_kind:?}): {}",
+                        line.chars().take(120).collect::<String>()
+                    ));
+                }
+            }
+        }
+    }
+    (total, lost, examples)
+}
+
 /// Text from the files, printed on one line without control characters.
 fn clean(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
@@ -35,11 +103,12 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         e.articles, e.outlets, e.story_folders
     );
     println!(
-        "outlet-recurring text staying body: {} ({} of {} bytes of words in {}-word runs found in 2+ story folders of one outlet)",
+        "outlet-recurring text staying body: {} ({} of {} bytes of words in {}-word runs found in 2+ story folders of one outlet; {} copies of one page filed in two folders not counted)",
         percent(e.recurring_body_share()),
         e.recurring_body_bytes,
         e.recurring_bytes,
-        eval::RUN_WORDS
+        eval::RUN_WORDS,
+        e.copy_pairs
     );
     println!(
         "chrome titles: {} ({} of {} titles recur within an outlet)",
@@ -79,6 +148,20 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         for (o, t) in &e.chrome_title_examples {
             println!("  {}: {}", clean(o), clean(t));
         }
+    }
+    let (claim_bytes, claim_lost, lost_examples) = claim_lines_lost(dir, &corpus);
+    println!(
+        "gold claim lines (agreeing articles) not kept as title or body: {} ({} of {} bytes)",
+        percent(if claim_bytes == 0 {
+            0.0
+        } else {
+            claim_lost as f64 / claim_bytes as f64
+        }),
+        claim_lost,
+        claim_bytes
+    );
+    for example in &lost_examples {
+        println!("  lost: {}", clean(example));
     }
     if !e.body_leftovers.is_empty() {
         println!("outlet-recurring text left in body (most text first):");

@@ -24,7 +24,10 @@ pub struct ChromeParams {
     pub run_words: usize,
     /// A run found in articles of at least this many outlets … : 3
     pub cross_min_outlets: usize,
-    /// … in at least this many mutually unrelated articles is chrome everywhere: 3.
+    /// … and at least this many articles … : 6
+    pub cross_min_articles: usize,
+    /// … that tell at least this many unrelated stories is chrome everywhere: 4. (Wire text quoted by three outlets
+    /// whose articles otherwise differ is story text, not chrome: what claims are made of.)
     pub cross_min_stories: usize,
     /// Key words kept per article to tell whether two articles are about the same thing: 24.
     pub key_words: usize,
@@ -34,6 +37,13 @@ pub struct ChromeParams {
     pub sample_articles: usize,
     /// Unmarked words between two chrome runs on one line (a date, a link id, a counter) that are chrome too: 4.
     pub gap_max_words: usize,
+    /// Key words come from an article's own text (not from runs other articles of its outlet print too: a login
+    /// form's words would make every page of the outlet look alike); an article with fewer own content words than
+    /// this (a copy of another page) takes them from its whole text: 30.
+    pub own_min_words: usize,
+    /// Words in more than half of the articles are left out of the key words when the corpus has at least this many
+    /// articles: 40.
+    pub common_min_articles: usize,
 }
 
 impl Default for ChromeParams {
@@ -41,11 +51,14 @@ impl Default for ChromeParams {
         Self {
             run_words: 8,
             cross_min_outlets: 3,
-            cross_min_stories: 3,
+            cross_min_articles: 6,
+            cross_min_stories: 4,
             key_words: 24,
             same_story_share: 0.25,
             sample_articles: 24,
             gap_max_words: 4,
+            own_min_words: 30,
+            common_min_articles: 40,
         }
     }
 }
@@ -124,7 +137,7 @@ struct Profile {
 /// Whether a word counts as content for telling stories apart: three letters or more, not a number.
 fn content_word(text: &str, w: &Word) -> bool {
     text.get(w.start..w.end)
-        .is_some_and(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .is_some_and(|s| s.chars().filter(|&c| arabic::is_letter(c)).nth(2).is_some())
 }
 
 /// Byte ranges of learnt chrome in each article (sorted, disjoint), given each article's outlet key.
@@ -162,47 +175,6 @@ pub fn learn(articles: &[Article], outlets: &[Option<String>], p: &ChromeParams)
         })
         .collect();
 
-    // Key words: document frequency of content words, then each article's top words by tf-idf among those found
-    // in more than one article.
-    let word_sets: Vec<FxHashMap<u64, u32>> = profiles
-        .par_iter()
-        .zip(articles.par_iter())
-        .map(|(pr, a)| {
-            let mut tf: FxHashMap<u64, u32> = FxHashMap::default();
-            for w in pr.words.iter().filter(|w| content_word(&a.text, w)) {
-                *tf.entry(w.hash).or_insert(0) += 1;
-            }
-            tf
-        })
-        .collect();
-    // Per word: articles holding it, the first outlet seen, and whether another outlet prints it too.
-    let mut df: FxHashMap<u64, (u32, u32, bool)> = FxHashMap::default();
-    for (set, &o) in word_sets.iter().zip(&outlet_of) {
-        for &h in set.keys() {
-            let e = df.entry(h).or_insert((0, o, false));
-            e.0 += 1;
-            e.2 |= e.1 != o;
-        }
-    }
-    let total = n as f32;
-    // A word most articles hold tells no stories apart; a word only one outlet prints is its own vocabulary or
-    // chrome, and cannot show that two articles tell the same story.
-    let common = |d: u32| n >= 4 && d as usize * 2 > n;
-    profiles.par_iter_mut().zip(word_sets.par_iter()).for_each(|(pr, tf)| {
-        let mut scored: Vec<(f32, u64)> = tf
-            .iter()
-            .filter_map(|(&h, &count)| {
-                let &(d, _, other_outlets) = df.get(&h)?;
-                (d >= 2 && other_outlets && !common(d)).then(|| (count as f32 * (1.0 + total / d as f32).ln(), h))
-            })
-            .collect();
-        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        pr.keys = scored.into_iter().take(p.key_words).map(|(_, h)| h).collect();
-        pr.keys.sort_unstable();
-    });
-    drop(word_sets);
-    drop(df);
-
     // Runs found in more than one article, and which articles (a sample) hold them.
     let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
     for pr in &profiles {
@@ -222,6 +194,100 @@ pub fn learn(articles: &[Article], outlets: &[Option<String>], p: &ChromeParams)
         }
     }
     drop(seen);
+
+    // Words of each article inside runs that another article of its own outlet prints too (among the sampled
+    // holders): they say what the outlet prints, not what the article is about.
+    let mut outlet_repeats: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (&run, members) in &holders {
+        let mut seen_outlets: Vec<u32> = Vec::new();
+        let mut repeated: Vec<u32> = Vec::new();
+        for &m in members {
+            let o = outlet_of[m as usize];
+            if seen_outlets.contains(&o) {
+                if !repeated.contains(&o) {
+                    repeated.push(o);
+                }
+            } else {
+                seen_outlets.push(o);
+            }
+        }
+        if !repeated.is_empty() {
+            outlet_repeats.insert(run, repeated);
+        }
+    }
+    let shared_with_outlet: Vec<Vec<bool>> = profiles
+        .par_iter()
+        .enumerate()
+        .map(|(i, pr)| {
+            let mut marked = vec![false; pr.words.len()];
+            for (at, run) in shingles(&pr.words, p.run_words).iter().enumerate() {
+                if outlet_repeats.get(run).is_some_and(|o| o.contains(&outlet_of[i])) {
+                    marked[at..at + p.run_words].iter_mut().for_each(|m| *m = true);
+                }
+            }
+            marked
+        })
+        .collect();
+    drop(outlet_repeats);
+
+    // Key words: document frequency of content words, then each article's top words by tf-idf among those found
+    // in more than one article.
+    let word_sets: Vec<FxHashMap<u64, u32>> = profiles
+        .par_iter()
+        .zip(articles.par_iter())
+        .zip(shared_with_outlet.par_iter())
+        .map(|((pr, a), shared)| {
+            let content = |w: &&Word| content_word(&a.text, w);
+            let mut tf: FxHashMap<u64, u32> = FxHashMap::default();
+            for w in pr
+                .words
+                .iter()
+                .zip(shared)
+                .filter(|(_, s)| !**s)
+                .map(|(w, _)| w)
+                .filter(content)
+            {
+                *tf.entry(w.hash).or_insert(0) += 1;
+            }
+            if tf.values().sum::<u32>() < p.own_min_words as u32 {
+                tf.clear();
+                for w in pr.words.iter().filter(content) {
+                    *tf.entry(w.hash).or_insert(0) += 1;
+                }
+            }
+            tf
+        })
+        .collect();
+    // Per word: articles holding it, the first outlet seen, and whether another outlet prints it too.
+    let mut df: FxHashMap<u64, (u32, u32, bool)> = FxHashMap::default();
+    for (set, &o) in word_sets.iter().zip(&outlet_of) {
+        for &h in set.keys() {
+            let e = df.entry(h).or_insert((0, o, false));
+            e.0 += 1;
+            e.2 |= e.1 != o;
+        }
+    }
+    let total = n as f32;
+    // A word most articles hold tells no stories apart; a word only one outlet prints is its own vocabulary or
+    // chrome, and cannot show that two articles tell the same story.
+    // Only a corpus of many stories says which words are common: in a folder about one story its own words are in
+    // most articles, and leaving them out would make its articles look unrelated and its shared text chrome.
+    let common = |d: u32| n >= p.common_min_articles && d as usize * 2 > n;
+    profiles.par_iter_mut().zip(word_sets.par_iter()).for_each(|(pr, tf)| {
+        let mut scored: Vec<(f32, u64)> = tf
+            .iter()
+            .filter_map(|(&h, &count)| {
+                let &(d, _, other_outlets) = df.get(&h)?;
+                (d >= 2 && other_outlets && !common(d)).then(|| (count as f32 * (1.0 + total / d as f32).ln(), h))
+            })
+            .collect();
+        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        pr.keys = scored.into_iter().take(p.key_words).map(|(_, h)| h).collect();
+        pr.keys.sort_unstable();
+    });
+    drop(word_sets);
+    drop(df);
+    drop(shared_with_outlet);
 
     let same_story = |a: usize, b: usize| -> bool {
         let (ka, kb) = (&profiles[a].keys, &profiles[b].keys);
@@ -243,16 +309,26 @@ pub fn learn(articles: &[Article], outlets: &[Option<String>], p: &ChromeParams)
         }
         shared as f32 >= p.same_story_share * smaller as f32
     };
-    // Number of unrelated groups among `members` (greedy: each joins the first group it is about the same thing as).
+    // Number of unrelated groups among `members`: articles linked by a chain of "about the same thing" are one group
+    // (a wire copy retold by three outlets is one story even when the first and the last share few key words).
     let stories = |members: &[u32]| -> usize {
-        let mut heads: Vec<usize> = Vec::new();
-        for &m in members {
-            let m = m as usize;
-            if !heads.iter().any(|&h| same_story(h, m)) {
-                heads.push(m);
+        let mut group: Vec<usize> = (0..members.len()).collect();
+        fn root(group: &mut [usize], mut i: usize) -> usize {
+            while group[i] != i {
+                group[i] = group[group[i]];
+                i = group[i];
+            }
+            i
+        }
+        for i in 0..members.len() {
+            for j in i + 1..members.len() {
+                if root(&mut group, i) != root(&mut group, j) && same_story(members[i] as usize, members[j] as usize) {
+                    let (a, b) = (root(&mut group, i), root(&mut group, j));
+                    group[a.max(b)] = a.min(b);
+                }
             }
         }
-        heads.len()
+        (0..members.len()).filter(|&i| root(&mut group, i) == i).count()
     };
 
     // Judge each distinct set of holders once: chrome everywhere, or chrome of some outlets.
@@ -265,7 +341,10 @@ pub fn learn(articles: &[Article], outlets: &[Option<String>], p: &ChromeParams)
             for &m in members {
                 by_outlet.entry(outlet_of[m as usize]).or_default().push(m);
             }
-            if by_outlet.len() >= p.cross_min_outlets && stories(members.as_slice()) >= p.cross_min_stories {
+            if by_outlet.len() >= p.cross_min_outlets
+                && members.len() >= p.cross_min_articles
+                && stories(members.as_slice()) >= p.cross_min_stories
+            {
                 return Verdict::Everywhere;
             }
             Verdict::Outlets(

@@ -18,12 +18,21 @@ use std::path::Path;
 /// Words in a recurring run: 8.
 pub const RUN_WORDS: usize = 8;
 
+/// Two articles of one outlet sharing this share of the smaller one's runs are copies of one page: 0.5.
+pub const COPY_SHARE: f64 = 0.8;
+
+/// Holders of one run among which pairs are compared; a run held by more articles of one outlet recurs: 64.
+const PAIR_HOLDERS: usize = 64;
+
 /// What [`evaluate`] measured.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CorpusEval {
     pub articles: usize,
     pub outlets: usize,
     pub story_folders: usize,
+    /// Pairs of articles of one outlet in different story folders that are copies of one page (not counted as
+    /// recurring text).
+    pub copy_pairs: usize,
     /// Bytes of words in text recurring within an outlet, and how many of them stay `body`.
     pub recurring_bytes: usize,
     pub recurring_body_bytes: usize,
@@ -99,22 +108,57 @@ pub fn evaluate(corpus: &Corpus, header: &HeaderParams) -> CorpusEval {
     e.outlets = outlet_ids.len();
     e.story_folders = folder_ids.len();
 
-    // Runs per (outlet, run): the first folder seen, and whether a second folder holds it too.
+    // Per (outlet, run): the articles holding it. A run recurs when two of them sit in different story folders and
+    // are not copies of one article (one page filed under two claims is about one thing, not chrome).
     let words: Vec<_> = arts.iter().map(|a| words_of(&a.text, false)).collect();
     let runs: Vec<Vec<u64>> = words.iter().map(|w| shingles(w, RUN_WORDS)).collect();
-    let mut seen: FxHashMap<(u32, u64), (u32, bool, u32)> = FxHashMap::default();
-    for (r, &(o, f)) in runs.iter().zip(&keys) {
-        let mut own: Vec<u64> = r.clone();
-        own.sort_unstable();
-        own.dedup();
-        for h in own {
-            let entry = seen.entry((o, h)).or_insert((f, false, 0));
-            entry.2 += 1;
-            if entry.0 != f {
-                entry.1 = true;
+    let distinct: Vec<Vec<u64>> = runs
+        .iter()
+        .map(|r| {
+            let mut own = r.clone();
+            own.sort_unstable();
+            own.dedup();
+            own
+        })
+        .collect();
+    let mut holders: FxHashMap<(u32, u64), Vec<u32>> = FxHashMap::default();
+    for (n, own) in distinct.iter().enumerate() {
+        for &h in own {
+            holders.entry((keys[n].0, h)).or_default().push(n as u32);
+        }
+    }
+    // Runs shared by each pair of articles of one outlet (pairs looked at only among the first holders).
+    let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for list in holders.values().filter(|l| l.len() >= 2) {
+        let list = &list[..list.len().min(PAIR_HOLDERS)];
+        for (i, &a) in list.iter().enumerate() {
+            for &b in &list[i + 1..] {
+                *shared.entry((a, b)).or_insert(0) += 1;
             }
         }
     }
+    let copies = |a: u32, b: u32| -> bool {
+        let (a, b) = (a.min(b), a.max(b));
+        let smaller = distinct[a as usize].len().max(distinct[b as usize].len());
+        shared
+            .get(&(a, b))
+            .is_some_and(|&s| s as f64 >= COPY_SHARE * smaller as f64)
+    };
+    let mut seen: FxHashMap<(u32, u64), (u32, bool, u32)> = FxHashMap::default();
+    for (&(o, h), list) in &holders {
+        let first = keys[list[0] as usize].1;
+        let recurs = list.len() > PAIR_HOLDERS
+            || list.iter().enumerate().any(|(i, &a)| {
+                list[i + 1..]
+                    .iter()
+                    .any(|&b| keys[a as usize].1 != keys[b as usize].1 && !copies(a, b))
+            });
+        seen.insert((o, h), (first, recurs, list.len() as u32));
+    }
+    e.copy_pairs = shared
+        .iter()
+        .filter(|&(&(a, b), _)| keys[a as usize].1 != keys[b as usize].1 && copies(a, b))
+        .count();
     let mut leftovers: FxHashMap<(u32, String), usize> = FxHashMap::default();
     let mut title_seen: FxHashMap<(u32, String), (u32, bool)> = FxHashMap::default();
     let mut title_recurring: Vec<bool> = vec![false; arts.len()];

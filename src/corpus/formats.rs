@@ -54,6 +54,9 @@ pub enum FormatError {
     },
     #[error("{0}")]
     NoArticles(String),
+    /// Well-formed data that is not shaped like articles at all (a JSON object with no text field and no list).
+    #[error("{0}")]
+    NotArticles(String),
 }
 
 const TITLE_FIELDS: &[&str] = &["title", "headline", "heading"];
@@ -377,7 +380,7 @@ fn parse_json(text: &str) -> Result<Parsed, FormatError> {
             .and_then(|(_, v)| v.as_array());
             match list {
                 Some(items) => records_from_values(numbered(items), "the JSON file", Vec::new()),
-                None => Err(FormatError::NoArticles(format!(
+                None => Err(FormatError::NotArticles(format!(
                     "the JSON object has no text field (looked for {}) and no list of articles",
                     TEXT_FIELDS[..4].join("/")
                 ))),

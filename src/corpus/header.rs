@@ -277,7 +277,13 @@ pub fn printed_twice(text: &str, p: &HeaderParams) -> Option<((usize, usize), (u
     let words = &words[..words.len().min(p.twice_window_words)];
     let lettered: Vec<bool> = words
         .iter()
-        .map(|w| text[w.start..w.end].chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .map(|w| {
+            text[w.start..w.end]
+                .chars()
+                .filter(|&c| crate::arabic::is_letter(c))
+                .nth(1)
+                .is_some()
+        })
         .collect();
     let mut first_at: FxHashMap<u64, usize> = FxHashMap::default();
     let mut best: Option<(usize, usize, usize)> = None; // (length, i, j)
@@ -302,10 +308,53 @@ pub fn printed_twice(text: &str, p: &HeaderParams) -> Option<((usize, usize), (u
         }
     }
     let (len, i, j) = best?;
+    // A headline's two prints are apart by a header's stamp, menus or site name, not by prose: sentences between
+    // them mean the run is a phrase the article repeats.
+    let gap = &text[words[i + len - 1].end..words[j].start];
+    let (ends, paragraph_ends) = sentence_ends(gap);
+    if ends >= 2 || paragraph_ends >= 1 || (ends == 1 && j - (i + len) > p.twice_window_words / 4) {
+        return None;
+    }
+    // A short line of its own is a headline whole: its words coming back in the lede are no second print.
+    if gap.contains('\n') {
+        let line_start = text[..words[i].start].rfind('\n').map_or(0, |n| n + 1);
+        let line_end = text[words[i].start..]
+            .find('\n')
+            .map_or(text.len(), |n| words[i].start + n);
+        if text[line_start..line_end].split_whitespace().count() <= p.twice_max_words {
+            return None;
+        }
+    }
     Some((
         (words[i].start, words[i + len - 1].end),
         (words[j].start, words[j + len - 1].end),
     ))
+}
+
+/// Sentence ends in `text`: `.`, `!`, `?`, `؟` or `…` after a word with letters (a date's `27 . 12` is none); and
+/// how many of them end a paragraph (a line break follows).
+fn sentence_ends(text: &str) -> (usize, usize) {
+    let (mut ends, mut paragraph_ends) = (0, 0);
+    let mut after_letter = false;
+    let mut after_end = false;
+    for c in text.chars() {
+        if c == '\n' && after_end {
+            paragraph_ends += 1;
+            after_end = false;
+        }
+        if c.is_alphabetic() {
+            after_letter = true;
+            after_end = false;
+        } else if matches!(c, '.' | '!' | '?' | '؟' | '…') {
+            ends += usize::from(after_letter);
+            after_end = after_letter;
+            after_letter = false;
+        } else if !c.is_whitespace() {
+            after_letter = false;
+            after_end = false;
+        }
+    }
+    (ends, paragraph_ends)
 }
 
 /// Reads the headline of a glued header, or of a page whose title line turned out to be chrome: the run printed

@@ -23,6 +23,7 @@ pub mod formats;
 pub mod header;
 pub mod model;
 pub mod outlet;
+pub mod output;
 pub mod segment;
 pub mod sentences;
 
@@ -77,6 +78,9 @@ struct FileOutcome {
     own_output: bool,
     /// What the file is when it is binary, not text.
     binary: Option<&'static str>,
+    /// A well-formed data file that holds no articles (a JSON object without a text field: a scraper's gold or
+    /// config file beside its pages).
+    no_articles: bool,
 }
 
 fn stem_of(label: &str) -> String {
@@ -248,7 +252,10 @@ fn load_file(path_label: &str, bytes: &[u8], params: &SegmentParams) -> FileOutc
                 .diagnostics
                 .extend(warnings.into_iter().map(|w| warning(path_label, w)));
         }
-        Err(e) => outcome.diagnostics.push(error(path_label, e.to_string())),
+        Err(e) => {
+            outcome.no_articles = matches!(e, formats::FormatError::NotArticles(_));
+            outcome.diagnostics.push(error(path_label, e.to_string()));
+        }
     }
     outcome
 }
@@ -498,6 +505,12 @@ fn read_one(found: &Found, params: &SegmentParams) -> FileOutcome {
                 && !has_article_extension(&found.path)
             {
                 outcome.diagnostics = vec![info(&label, format!("not an article (binary: {kind}); skipped"))];
+            }
+            // Likewise a data file found in a folder that is well formed but holds no article (named explicitly,
+            // it stays an error: the user meant it to be one).
+            if outcome.no_articles && !found.explicit && outcome.articles.is_empty() {
+                let why = outcome.diagnostics.pop().map(|d| d.message).unwrap_or_default();
+                outcome.diagnostics = vec![info(&label, format!("not an article ({why}); skipped"))];
             }
             outcome
         }

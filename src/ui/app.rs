@@ -207,6 +207,12 @@ impl Workbench {
 
     /// Writes an export to `path`; the outcome goes to the status bar.
     pub fn export_to(&mut self, ctx: &Context, what: dialogs::SaveWhat, path: PathBuf) {
+        // An export never replaces an input file (a typed path or a dialog can point at one).
+        let inputs: Vec<&std::path::Path> = self.state.corpus_paths.iter().map(PathBuf::as_path).collect();
+        if let Err(err) = crate::corpus::output::check_output(&path, &inputs) {
+            self.state.message(format!("Not saved: {err:#}"));
+            return;
+        }
         if what == dialogs::SaveWhat::Screenshot {
             if let Ok(mut slot) = self.screenshot.lock() {
                 slot.target = Some(path);

@@ -60,6 +60,12 @@ fn every_bad_file_gets_one_diagnostic_and_the_good_one_loads() {
     let bad_jsonl = write(d, "bad.jsonl", b"{\"text\": \"a b c\"\n{\"text\": \"d\"\n");
     let bad_csv = write(d, "bad.csv", "title,text\nعنوان,نص,زائد\n".as_bytes());
     let no_text_json = write(d, "notext.json", b"[{\"title\": \"only a title\"}]");
+    // A scraper's gold or config file beside its pages: well formed, not shaped like articles.
+    let data_json = write(
+        d,
+        "gold.json",
+        b"{\"claim\": \"x\", \"files\": {\"01_a.txt\": {\"stance\": \"agree\"}}}",
+    );
     let big = d.join("huge.txt");
     fs::File::create(&big).unwrap().set_len(51 * 1024 * 1024).unwrap();
 
@@ -86,7 +92,16 @@ fn every_bad_file_gets_one_diagnostic_and_the_good_one_loads() {
     one_diag(&c, &bad_csv, Severity::Error, &["malformed CSV", "line 2", "3 fields"]);
     one_diag(&c, &no_text_json, Severity::Error, &["no article", "text"]);
     one_diag(&c, &big, Severity::Error, &["50 MB", "51.0 MB"]);
-    assert_eq!(c.diagnostics.len(), 12, "{:#?}", c.diagnostics);
+    one_diag(
+        &c,
+        &data_json,
+        Severity::Info,
+        &["not an article", "no text field", "skipped"],
+    );
+    assert_eq!(c.diagnostics.len(), 13, "{:#?}", c.diagnostics);
+    // Named explicitly, the same file is an error: the user meant it to be an article.
+    let named = load(std::slice::from_ref(&data_json));
+    one_diag(&named, &data_json, Severity::Error, &["no text field"]);
 }
 
 #[test]

@@ -251,3 +251,104 @@ fn implausible_page_dates_are_not_read() {
     let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
     assert_eq!(c.articles[0].date, None);
 }
+
+/// A long login block two sister outlets print on every page: its words would be the key words of every page and
+/// make unrelated stories look alike; key words come from each page's own text.
+const SISTER_LOGIN: &str = "تسجيل الدخول إلى حسابك البريد الإلكتروني كلمة المرور نسيت كلمة المرور إنشاء حساب جديد \
+تم إرسال رسالة تأكيد إلى بريدك الإلكتروني تم تغيير كلمة المرور بنجاح لقد تعذر إرسال الرسالة حاول مرة أخرى \
+تسجيل الخروج إعدادات الحساب البريد الإلكتروني غير مؤكد تحتاج إلى تأكيد بريدك الإلكتروني قبل تسجيل الدخول";
+
+#[test]
+fn a_login_block_of_sister_outlets_is_chrome_on_pages_about_different_stories() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for s in 0..3 {
+        let folder = dir.path().join(format!("S-{s}"));
+        std::fs::create_dir_all(&folder).expect("folder");
+        for o in 0..3 {
+            let name = format!("{:02}_{}.txt", o + 1, OUTLETS[o].0);
+            std::fs::write(folder.join(name), page(o, s)).expect("write");
+        }
+        for (n, sister) in ["sawt-almadina.com", "sawt-almadina.fm"].iter().enumerate() {
+            let text = format!(
+                "{SISTER_LOGIN}\n{}\n{}\n{}\n",
+                HEADLINES[s],
+                STORIES[s][n],
+                DETAILS[s][(n + 1) % 3]
+            );
+            std::fs::write(folder.join(format!("{:02}_{sister}.txt", n + 4)), text).expect("write");
+        }
+    }
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    for a in c.articles.iter().filter(|a| a.path.contains("sawt-almadina")) {
+        assert_eq!(kinds_of(a, SISTER_LOGIN), [SegmentKind::Boilerplate], "{}", a.path);
+        let s: usize = a
+            .path
+            .split("S-")
+            .nth(1)
+            .and_then(|r| r[..1].parse().ok())
+            .expect("story");
+        // The headline's words come back in the lede: still the whole headline line is the title.
+        assert_eq!(a.title, HEADLINES[s], "{}", a.path);
+        let n = usize::from(a.path.ends_with(".fm.txt"));
+        assert_eq!(kinds_of(a, STORIES[s][n]), [SegmentKind::Body], "{}", a.path);
+    }
+}
+
+#[test]
+fn a_wire_paragraph_quoted_by_most_outlets_of_one_story_stays_body() {
+    // One folder, one story, eight outlets: six quote the same agency paragraph, each tells the rest in its words.
+    let wire = "وقالت وزارة الدفاع في بيان إن الغارة استهدفت ليلة الثامن والعشرين من الشهر الماضي مركز قيادة \
+كان يعقد فيه اجتماع لقادة التنظيم لبحث طرق الخروج من المدينة عبر الممر الجنوبي .";
+    let dir = tempfile::tempdir().expect("temp dir");
+    for o in 0..8 {
+        let own = format!(
+            "أفاد مراسلنا في المدينة رقم {o} أن سكان الأحياء الجنوبية سمعوا دوي انفجارات متتالية . \
+وذكر شهود أن طائرات حلقت فوق الممر الجنوبي لساعات في اليوم {o} من الأسبوع ."
+        );
+        let text = if o < 6 {
+            format!("غارة على مركز قيادة التنظيم\n{own}\n{wire}\n")
+        } else {
+            format!("غارة على مركز قيادة التنظيم\n{own}\n")
+        };
+        std::fs::write(dir.path().join(format!("{:02}_outlet{o}.com.txt", o + 1)), text).expect("write");
+    }
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    for a in c.articles.iter().filter(|a| a.text.contains(wire)) {
+        assert_eq!(kinds_of(a, wire), [SegmentKind::Body], "{}", a.path);
+    }
+}
+
+#[test]
+fn a_phrase_an_article_repeats_across_sentences_is_not_a_headline_printed_twice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "قالت وزارة الدفاع إن لديها معلومات عن مقتل زعيم التنظيم أبو بكر البغدادي في غارة على الرقة .\n\
+وأوضحت الوزارة في بيان أن الغارة نفذت ليلا ضد مركز قيادة كان يعقد فيه اجتماع لقادة التنظيم .\n\
+وأضاف البيان أن زعيم التنظيم أبو بكر البغدادي كان حاضرا في الاجتماع بحسب المعلومات الأولية .\n";
+    std::fs::write(dir.path().join("01_wahat-news.com.txt"), text).expect("write");
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let a = &c.articles[0];
+    assert_ne!(a.title, "زعيم التنظيم أبو بكر البغدادي");
+    assert_eq!(
+        kinds_of(a, "وأوضحت الوزارة في بيان أن الغارة نفذت ليلا"),
+        [SegmentKind::Body]
+    );
+}
+
+#[test]
+fn a_search_box_label_is_no_source_and_a_byline_after_an_outlet_name_is_cut() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let search =
+        "Search this site : أعلنت الحكومة استئناف المفاوضات مع النقابات بعد توقف دام شهرين بسبب الخلاف على الأجور .\n";
+    let byline = "صدى الجنوب أونلاين بقلم : أعلنت الحكومة استئناف المفاوضات مع النقابات بعد توقف دام شهرين .\n";
+    std::fs::write(dir.path().join("01_wahat-news.com.txt"), search).expect("write");
+    std::fs::write(dir.path().join("02_sada-aljanoub.net.txt"), byline).expect("write");
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let source = |name: &str| {
+        c.articles
+            .iter()
+            .find(|a| a.path.ends_with(name))
+            .and_then(|a| a.source.clone())
+    };
+    assert_eq!(source("01_wahat-news.com.txt").as_deref(), Some("wahat-news.com"));
+    assert_eq!(source("02_sada-aljanoub.net.txt").as_deref(), Some("صدى الجنوب أونلاين"));
+}

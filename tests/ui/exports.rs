@@ -138,3 +138,26 @@ fn without_a_file_dialog_exports_save_to_the_export_folder_and_say_where() {
             .any(|m| m.contains("No file dialog") && m.contains(&folder.display().to_string()))
     );
 }
+
+#[test]
+fn an_export_never_replaces_an_input_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("01_wahat-news.com.txt");
+    let text = "أعلنت الحكومة استئناف المفاوضات مع النقابات بعد توقف دام شهرين بسبب الخلاف على الأجور .\n";
+    std::fs::write(&input, text).expect("write");
+    let corpus = qarin::corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let report = analysis::analyze(corpus, &Progress::new());
+    let mut wb = Workbench::with_report(report, vec![dir.path().to_path_buf()]);
+    let ctx = egui::Context::default();
+    use qarin::ui::dialogs::SaveWhat;
+    for what in [SaveWhat::Json, SaveWhat::Csv, SaveWhat::Html] {
+        wb.export_to(&ctx, what, input.clone());
+        let said = wb.state.messages.last().expect("a message").clone();
+        assert!(said.starts_with("Not saved") && said.contains("input"), "{said}");
+        assert_eq!(std::fs::read_to_string(&input).expect("read"), text);
+    }
+    // Beside the input, under a new name, it saves.
+    let beside = dir.path().join("qarin-report.json");
+    wb.export_to(&ctx, SaveWhat::Json, beside.clone());
+    assert!(beside.is_file(), "{:?}", wb.state.messages.last());
+}
