@@ -1,6 +1,8 @@
 //! What an article is about, as weighted features: content-word stems and numbers of its body, and the linked
 //! entities it names (people, organisations and places weigh more than words). Weights are TF-IDF, learnt from the
-//! corpus being grouped; a feature too common to tell stories apart (the countries every article names) is dropped.
+//! corpus being grouped; a feature too common to tell stories apart (the countries every article names) is dropped, and
+//! so is one that belongs to an outlet rather than a story: most of the articles naming it come from one outlet (its
+//! menus, teasers and sign-offs that the corpus layer left in the body).
 
 use super::StoryParams;
 use crate::analysis::{Entity, EntityKind};
@@ -97,6 +99,7 @@ pub(super) fn story_vectors(
         }
     }
     let limit = params.background_limit(n) as u32;
+    let outlet_bound = outlet_bound(articles, order, &per_article, &document_frequency, limit, params);
     // Ids in canonical order of first use, so the same corpus gives the same ids.
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut vectors = Vec::with_capacity(n);
@@ -107,7 +110,7 @@ pub(super) fn story_vectors(
         let mut norm = 0.0f64;
         for (key, count, scale) in keys {
             let df = document_frequency.get(key).copied().unwrap_or(1);
-            if df > limit {
+            if df > limit || outlet_bound.contains(key) {
                 continue;
             }
             let weight = scale * (1.0 + count.max(1.0).ln()) * (1.0 + n as f32 / df as f32).ln();
@@ -127,4 +130,50 @@ pub(super) fn story_vectors(
         vectors.push(vector);
     }
     vectors
+}
+
+/// The features (shared by two to `limit` articles) most of whose articles come from one outlet: more than
+/// [`StoryParams::max_outlet_share`] of them, and at least [`StoryParams::min_outlet_articles`]. Such a feature is the outlet's (its template, teasers, sign-off), not a
+/// story's: a story's words come from the several outlets that tell it. Articles without a known outlet count as
+/// outlets of their own.
+fn outlet_bound<'a>(
+    articles: &[Article],
+    order: &[usize],
+    per_article: &'a [Terms],
+    document_frequency: &FxHashMap<&str, u32>,
+    limit: u32,
+    params: &StoryParams,
+) -> rustc_hash::FxHashSet<&'a str> {
+    if params.max_outlet_share >= 1.0 {
+        return Default::default();
+    }
+    let mut outlet_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut per_feature: FxHashMap<(&str, u32), u32> = FxHashMap::default();
+    for (pos, terms) in per_article.iter().enumerate() {
+        let next = outlet_ids.len() as u32;
+        let outlet = match articles[order[pos]].source.as_deref() {
+            Some(source) if !source.trim().is_empty() => *outlet_ids.entry(source).or_insert(next),
+            // Its own outlet: an id no named outlet takes.
+            _ => u32::MAX - pos as u32,
+        };
+        for key in terms.keys() {
+            let df = document_frequency.get(key.as_str()).copied().unwrap_or(1);
+            if (2..=limit).contains(&df) {
+                *per_feature.entry((key.as_str(), outlet)).or_default() += 1;
+            }
+        }
+    }
+    let mut largest: FxHashMap<&str, u32> = FxHashMap::default();
+    for ((key, _), count) in per_feature {
+        let entry = largest.entry(key).or_default();
+        *entry = (*entry).max(count);
+    }
+    largest
+        .into_iter()
+        .filter(|&(key, count)| {
+            let df = document_frequency.get(key).copied().unwrap_or(1);
+            count as usize >= params.min_outlet_articles && count as f32 > params.max_outlet_share * df as f32
+        })
+        .map(|(key, _)| key)
+        .collect()
 }
