@@ -33,7 +33,14 @@ pub(super) fn raw_terms(article: &Article, params: &StoryParams) -> Terms {
                         }
                         continue;
                     }
-                    let key = format!("w:{}", stem(&token.norm.to_lowercase()));
+                    // Arabic script has no case: only other scripts are lowered.
+                    let stemmed = match token.kind {
+                        TokenKind::Latin => stem(&token.norm.to_lowercase()),
+                        _ => stem(&token.norm),
+                    };
+                    let mut key = String::with_capacity(2 + stemmed.len());
+                    key.push_str("w:");
+                    key.push_str(&stemmed);
                     terms.entry(key.clone()).or_insert((0.0, 1.0)).0 += 1.0;
                     stems.insert(token.norm, key);
                 }
@@ -92,32 +99,56 @@ pub(super) fn story_vectors(
         }
     }
     let n = per_article.len();
-    let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
-    for terms in &per_article {
-        for key in terms.keys() {
-            *document_frequency.entry(key.as_str()).or_default() += 1;
-        }
-    }
-    let limit = params.background_limit(n) as u32;
-    let outlet_bound = outlet_bound(articles, order, &per_article, &document_frequency, limit, params);
-    // Ids in canonical order of first use, so the same corpus gives the same ids.
+    // Every feature gets an id in canonical order of first use (articles in canonical order, each one's features in
+    // key order), so the same corpus gives the same ids and float sums; counted once per article.
+    let sorted: Vec<Vec<(&str, f32, f32)>> = per_article
+        .par_iter()
+        .map(|terms| {
+            let mut keys: Vec<(&str, f32, f32)> = terms.iter().map(|(k, &(c, s))| (k.as_str(), c, s)).collect();
+            keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            keys
+        })
+        .collect();
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut document_frequency: Vec<u32> = Vec::new();
+    let features: Vec<Vec<(u32, f32, f32)>> = sorted
+        .into_iter()
+        .map(|keys| {
+            keys.into_iter()
+                .map(|(key, count, scale)| {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(key).or_insert(next);
+                    if id == next {
+                        document_frequency.push(0);
+                    }
+                    document_frequency[id as usize] += 1;
+                    (id, count, scale)
+                })
+                .collect()
+        })
+        .collect();
+    let limit = params.background_limit(n) as u32;
+    let outlet_bound = outlet_bound(articles, order, &features, &document_frequency, limit, params);
+    // The features kept renumbered densely, in the same canonical order.
+    let mut kept = vec![u32::MAX; document_frequency.len()];
+    let mut next = 0u32;
     let mut vectors = Vec::with_capacity(n);
-    for terms in &per_article {
-        let mut keys: Vec<(&str, f32, f32)> = terms.iter().map(|(k, &(c, s))| (k.as_str(), c, s)).collect();
-        keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for article in &features {
         let mut vector = Vec::new();
         let mut norm = 0.0f64;
-        for (key, count, scale) in keys {
-            let df = document_frequency.get(key).copied().unwrap_or(1);
-            if df > limit || outlet_bound.contains(key) {
+        for &(id, count, scale) in article {
+            let df = document_frequency[id as usize];
+            if df > limit || outlet_bound[id as usize] {
                 continue;
             }
             let weight = scale * (1.0 + count.max(1.0).ln()) * (1.0 + n as f32 / df as f32).ln();
             norm += f64::from(weight) * f64::from(weight);
             if df >= 2 {
-                let next = ids.len() as u32;
-                vector.push((*ids.entry(key).or_insert(next), weight));
+                if kept[id as usize] == u32::MAX {
+                    kept[id as usize] = next;
+                    next += 1;
+                }
+                vector.push((kept[id as usize], weight));
             }
         }
         let norm = norm.sqrt() as f32;
@@ -132,48 +163,45 @@ pub(super) fn story_vectors(
     vectors
 }
 
-/// The features (shared by two to `limit` articles) most of whose articles come from one outlet: more than
-/// [`StoryParams::max_outlet_share`] of them, and at least [`StoryParams::min_outlet_articles`]. Such a feature is the outlet's (its template, teasers, sign-off), not a
-/// story's: a story's words come from the several outlets that tell it. Articles without a known outlet count as
-/// outlets of their own.
-fn outlet_bound<'a>(
+/// Per feature id, whether it is shared by two to `limit` articles most of which come from one outlet: more than
+/// [`StoryParams::max_outlet_share`] of them, and at least [`StoryParams::min_outlet_articles`]. Such a feature is
+/// the outlet's (its template, teasers, sign-off), not a story's: a story's words come from the several outlets that
+/// tell it. Articles without a known outlet count as outlets of their own.
+fn outlet_bound(
     articles: &[Article],
     order: &[usize],
-    per_article: &'a [Terms],
-    document_frequency: &FxHashMap<&str, u32>,
+    features: &[Vec<(u32, f32, f32)>],
+    document_frequency: &[u32],
     limit: u32,
     params: &StoryParams,
-) -> rustc_hash::FxHashSet<&'a str> {
+) -> Vec<bool> {
+    let mut bound = vec![false; document_frequency.len()];
     if params.max_outlet_share >= 1.0 {
-        return Default::default();
+        return bound;
     }
     let mut outlet_ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut per_feature: FxHashMap<(&str, u32), u32> = FxHashMap::default();
-    for (pos, terms) in per_article.iter().enumerate() {
+    let mut uses: Vec<(u32, u32)> = Vec::new();
+    for (pos, article) in features.iter().enumerate() {
         let next = outlet_ids.len() as u32;
-        let outlet = match articles[order[pos]].source.as_deref() {
-            Some(source) if !source.trim().is_empty() => *outlet_ids.entry(source).or_insert(next),
+        let outlet = match articles[order[pos]].source.as_deref().map(str::trim) {
+            Some(source) if !source.is_empty() => *outlet_ids.entry(source).or_insert(next),
             // Its own outlet: an id no named outlet takes.
             _ => u32::MAX - pos as u32,
         };
-        for key in terms.keys() {
-            let df = document_frequency.get(key.as_str()).copied().unwrap_or(1);
-            if (2..=limit).contains(&df) {
-                *per_feature.entry((key.as_str(), outlet)).or_default() += 1;
+        for &(id, _, _) in article {
+            if (2..=limit).contains(&document_frequency[id as usize]) {
+                uses.push((id, outlet));
             }
         }
     }
-    let mut largest: FxHashMap<&str, u32> = FxHashMap::default();
-    for ((key, _), count) in per_feature {
-        let entry = largest.entry(key).or_default();
-        *entry = (*entry).max(count);
+    uses.par_sort_unstable();
+    for run in uses.chunk_by(|a, b| a == b) {
+        let id = run[0].0 as usize;
+        if run.len() >= params.min_outlet_articles
+            && run.len() as f32 > params.max_outlet_share * document_frequency[id] as f32
+        {
+            bound[id] = true;
+        }
     }
-    largest
-        .into_iter()
-        .filter(|&(key, count)| {
-            let df = document_frequency.get(key).copied().unwrap_or(1);
-            count as usize >= params.min_outlet_articles && count as f32 > params.max_outlet_share * df as f32
-        })
-        .map(|(key, _)| key)
-        .collect()
+    bound
 }
