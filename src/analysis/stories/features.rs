@@ -6,7 +6,8 @@
 
 use super::StoryParams;
 use crate::analysis::{Entity, EntityKind};
-use crate::arabic::{TokenKind, stem, tokenize_range};
+use crate::arabic::stem::stem_slice;
+use crate::arabic::{TokenKind, tokenize_range};
 use crate::corpus::Article;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -18,8 +19,9 @@ pub(super) type Terms = FxHashMap<String, (f32, f32)>;
 /// The words and numbers of one article's body as [`Terms`].
 pub(super) fn raw_terms(article: &Article, params: &StoryParams) -> Terms {
     let mut terms = Terms::default();
-    // Stemming is the costly step; words repeat within an article.
-    let mut stems: FxHashMap<String, String> = FxHashMap::default();
+    // One buffer for the keys looked up: a key is allocated once per distinct term of the article.
+    let mut key = String::new();
+    let mut lowered;
     for seg in article.body_segments() {
         for token in tokenize_range(&article.text, seg.start..seg.end) {
             match token.kind {
@@ -27,22 +29,23 @@ pub(super) fn raw_terms(article: &Article, params: &StoryParams) -> Terms {
                     if token.norm.chars().count() < params.min_word_letters {
                         continue;
                     }
-                    if let Some(key) = stems.get(&token.norm) {
-                        if let Some(term) = terms.get_mut(key) {
-                            term.0 += 1.0;
-                        }
-                        continue;
-                    }
                     // Arabic script has no case: only other scripts are lowered.
-                    let stemmed = match token.kind {
-                        TokenKind::Latin => stem(&token.norm.to_lowercase()),
-                        _ => stem(&token.norm),
+                    let word = match token.kind {
+                        TokenKind::Latin => {
+                            lowered = token.norm.to_lowercase();
+                            lowered.as_str()
+                        }
+                        _ => token.norm.as_str(),
                     };
-                    let mut key = String::with_capacity(2 + stemmed.len());
+                    key.clear();
                     key.push_str("w:");
-                    key.push_str(&stemmed);
-                    terms.entry(key.clone()).or_insert((0.0, 1.0)).0 += 1.0;
-                    stems.insert(token.norm, key);
+                    key.push_str(stem_slice(word));
+                    match terms.get_mut(key.as_str()) {
+                        Some(term) => term.0 += 1.0,
+                        None => {
+                            terms.insert(key.clone(), (1.0, 1.0));
+                        }
+                    }
                 }
                 TokenKind::Number => {
                     if token.norm.chars().filter(|c| c.is_ascii_digit()).count() >= params.min_number_digits {
