@@ -143,27 +143,30 @@ fn two_stories_and_an_article_about_something_else() {
 
 #[test]
 fn the_file_order_does_not_change_the_stories() {
-    let base = corpus();
-    let expected = {
-        let groups = story_groups(&base, &[], &[], &StoryParams::default());
-        partition(&base, &groups)
-    };
-    // Every rotation and the reversal of the input order.
-    for shift in 0..base.len() {
-        for reverse in [false, true] {
-            let mut shuffled = base.clone();
-            shuffled.rotate_left(shift);
-            if reverse {
-                shuffled.reverse();
+    // Every rotation and the reversal of the input order (also with an outlet's template, whose rules number the
+    // outlets).
+    for base in [corpus(), with_an_outlets_template()] {
+        let expected = {
+            let groups = story_groups(&base, &[], &[], &StoryParams::default());
+            partition(&base, &groups)
+        };
+        for shift in 0..base.len() {
+            for reverse in [false, true] {
+                let mut shuffled = base.clone();
+                shuffled.rotate_left(shift);
+                if reverse {
+                    shuffled.reverse();
+                }
+                let groups = story_groups(&shuffled, &[], &[], &StoryParams::default());
+                assert_eq!(
+                    partition(&shuffled, &groups),
+                    expected,
+                    "shift {shift}, reversed {reverse}"
+                );
             }
-            let groups = story_groups(&shuffled, &[], &[], &StoryParams::default());
-            assert_eq!(
-                partition(&shuffled, &groups),
-                expected,
-                "shift {shift}, reversed {reverse}"
-            );
         }
     }
+    let base = corpus();
     // And through the whole analysis: the same stories, the same ids and labels.
     let mut shuffled = base.clone();
     shuffled.swap(0, 5);
@@ -253,4 +256,79 @@ fn outlet_story_matrix_is_utf8_csv_with_a_byte_order_mark() {
     assert_eq!(rows.len(), 3, "{rows:?}");
     assert!(rows.iter().all(|r| r.split(',').nth(1) == Some("2")), "{rows:?}");
     assert!(!text.contains(stories::UNKNOWN_OUTLET));
+}
+
+/// Three articles of one outlet on different things, each ending in the same long block of the outlet's teasers and
+/// sign-off that the corpus layer left in the body.
+fn with_an_outlets_template() -> Vec<Article> {
+    let template = "اقرأ أيضا على موقع المرصد اليومي: ارتفاع أسعار البرتقال في أسواق الجملة، مهرجان الطائرات الورقية يعود \
+                    إلى شاطئ الرمال الذهبية، فريق الصقور يتأهل إلى نهائي كأس الأندية، نصائح للعناية بالنباتات المنزلية في \
+                    الشتاء. جميع الحقوق محفوظة لموقع المرصد اليومي، تابعونا على صفحاتنا واشتركوا في نشرتنا البريدية.";
+    let mut articles = corpus();
+    articles.push(article(
+        "bridge",
+        "المرصد اليومي",
+        "2021-03-06",
+        &format!(
+            "افتتح محافظ الإقليم جسر السنديان الجديد فوق وادي الصفصاف بطول أربعمئة متر بعد عامين من الأشغال، \
+             ويختصر الجسر طريق القرى الجبلية إلى السوق بنصف ساعة. {template}"
+        ),
+    ));
+    articles.push(article(
+        "exams",
+        "المرصد اليومي",
+        "2021-03-07",
+        &format!(
+            "أعلنت مديرية التعليم مواعيد امتحانات الشهادة الثانوية التي تبدأ مطلع حزيران، ودعت الطلاب إلى مراجعة \
+             جداول القاعات على لوحات المدارس. {template}"
+        ),
+    ));
+    articles.push(article(
+        "market",
+        "المرصد اليومي",
+        "2021-03-08",
+        &format!(
+            "افتتحت بلدية المدينة سوق المزارعين الأسبوعي في ساحة البرج القديمة، ويعرض فيه أكثر من ستين بائعا \
+             منتجات الألبان والعسل والخضروات الموسمية. {template}"
+        ),
+    ));
+    articles
+}
+
+#[test]
+fn an_outlets_template_does_not_make_its_articles_one_story() {
+    let mut report = analysed(with_an_outlets_template());
+    let stories = story_sets(&report);
+    assert!(stories.contains(&set(&["bridge"])), "{stories:?}");
+    assert!(stories.contains(&set(&["exams"])), "{stories:?}");
+    assert!(stories.contains(&set(&["market"])), "{stories:?}");
+    // The stories told by several outlets are still found.
+    assert!(
+        stories.contains(&set(&["flood-1", "flood-2", "flood-3"])),
+        "{stories:?}"
+    );
+    assert!(stories.contains(&set(&["vote-1", "vote-2", "vote-3"])), "{stories:?}");
+    // What the rules prevent: counted as story words, at full weight, the template joins the two.
+    let counted = StoryParams {
+        max_outlet_share: 1.0,
+        same_outlet_factor: 1.0,
+        ..StoryParams::default()
+    };
+    assign_stories(&mut report, &counted);
+    assert!(story_sets(&report).contains(&set(&["bridge", "exams", "market"])));
+    // Each rule alone keeps them apart here.
+    for params in [
+        StoryParams {
+            max_outlet_share: 1.0,
+            ..StoryParams::default()
+        },
+        StoryParams {
+            same_outlet_factor: 1.0,
+            ..StoryParams::default()
+        },
+    ] {
+        assign_stories(&mut report, &params);
+        let stories = story_sets(&report);
+        assert!(stories.contains(&set(&["bridge"])), "{params:?}: {stories:?}");
+    }
 }

@@ -75,29 +75,39 @@ impl GoldStances {
         articles
             .iter()
             .map(|a| {
-                let path = Path::new(&a.path);
-                let file = path
-                    .file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let folder = path
-                    .parent()
-                    .and_then(Path::file_name)
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let on_story = self
-                    .stances
-                    .get(&(folder.clone(), file))
-                    .is_some_and(|s| matches!(s.as_str(), "agree" | "disagree" | "discuss"));
-                let key = if on_story {
-                    format!("story:{folder}")
-                } else {
-                    format!("alone:{}", a.path)
+                let key = match self.story_folder(a) {
+                    Some(folder) => format!("story:{folder}"),
+                    None => format!("alone:{}", a.path),
                 };
                 let next = ids.len();
                 *ids.entry(key).or_insert(next)
             })
             .collect()
+    }
+
+    /// Per article, whether the gold knows its story (it agrees with, disagrees with or discusses its folder's
+    /// claim); an `unrelated` article is about something else, but what, and with which others, the gold does not say.
+    pub fn known(&self, articles: &[Article]) -> Vec<bool> {
+        articles.iter().map(|a| self.story_folder(a).is_some()).collect()
+    }
+
+    /// The folder whose story the article is on, if it is on its folder's story.
+    fn story_folder(&self, article: &Article) -> Option<String> {
+        let path = Path::new(&article.path);
+        let file = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let folder = path
+            .parent()
+            .and_then(Path::file_name)
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let on_story = self
+            .stances
+            .get(&(folder.clone(), file))
+            .is_some_and(|s| matches!(s.as_str(), "agree" | "disagree" | "discuss"));
+        on_story.then_some(folder)
     }
 }
 
@@ -130,6 +140,38 @@ pub fn b_cubed(predicted: &[usize], gold: &[usize]) -> BCubed {
         recall += shared / gold_size[&gold[i]];
     }
     let (precision, recall) = (precision / n as f64, recall / n as f64);
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    BCubed { precision, recall, f1 }
+}
+
+/// [`b_cubed`] averaged over the items where `keep` holds only, the groups left whole: how well the stories the gold
+/// knows are found (recall) and kept free of anything else (precision: every other member of an item's group that is
+/// not on its story counts against it, known or not), whatever is done with the other items among themselves.
+pub fn b_cubed_over(predicted: &[usize], gold: &[usize], keep: &[bool]) -> BCubed {
+    let n = predicted.len().min(gold.len()).min(keep.len());
+    let mut both: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+    let mut pred_size: FxHashMap<usize, f64> = FxHashMap::default();
+    let mut gold_size: FxHashMap<usize, f64> = FxHashMap::default();
+    for i in 0..n {
+        *both.entry((predicted[i], gold[i])).or_default() += 1.0;
+        *pred_size.entry(predicted[i]).or_default() += 1.0;
+        *gold_size.entry(gold[i]).or_default() += 1.0;
+    }
+    let (mut precision, mut recall, mut count) = (0.0, 0.0, 0.0);
+    for i in (0..n).filter(|&i| keep[i]) {
+        let shared = both[&(predicted[i], gold[i])];
+        precision += shared / pred_size[&predicted[i]];
+        recall += shared / gold_size[&gold[i]];
+        count += 1.0;
+    }
+    if count == 0.0 {
+        return BCubed::default();
+    }
+    let (precision, recall) = (precision / count, recall / count);
     let f1 = if precision + recall > 0.0 {
         2.0 * precision * recall / (precision + recall)
     } else {
@@ -255,5 +297,19 @@ mod tests {
         assert!((one.recall - 1.0).abs() < 1e-9);
         // Precision: 2/4 for the two story articles, 1/4 for each of the others.
         assert!((one.precision - (0.5 + 0.5 + 0.25 + 0.25) / 4.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn b_cubed_over_the_known_items_scores_only_them() {
+        // Items 2 and 3 are unknown: grouping them together costs nothing, joining them to the story does.
+        let gold = [0, 0, 1, 2];
+        let keep = [true, true, false, false];
+        let apart = b_cubed_over(&[5, 5, 6, 6], &gold, &keep);
+        assert!((apart.f1 - 1.0).abs() < 1e-9);
+        let joined = b_cubed_over(&[5, 5, 5, 5], &gold, &keep);
+        assert!((joined.precision - 0.5).abs() < 1e-9);
+        assert!((joined.recall - 1.0).abs() < 1e-9);
+        let split = b_cubed_over(&[5, 6, 7, 8], &gold, &keep);
+        assert!((split.recall - 0.5).abs() < 1e-9);
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! Each article becomes a TF-IDF vector over its rarer features ([`features`]): content-word stems, numbers and the
 //! linked entities it names, people, organisations and places weighing more than words, and anything named by many
-//! articles (the countries every article names) left out. Candidate pairs come from an inverted index of those rare
+//! articles (the countries every article names) left out, and so is anything most of whose articles come from one
+//! outlet (its template and teasers, which the corpus layer did not always tell from the body); what two articles of
+//! one outlet share counts half. Candidate pairs come from an inverted index of those rare
 //! features only (each list is at most [`StoryParams::max_feature_articles`] long), so the work grows with the number
 //! of articles, not its square. A pair's similarity is the cosine of the two vectors plus a bonus for claims they
 //! share; articles published further apart than a story lasts are never paired. Stories are then the groups of an
@@ -34,6 +36,15 @@ pub struct StoryParams {
     pub max_feature_share: f32,
     /// Below this many articles no feature counts as background by share (a small corpus is often one story): 12.
     pub min_background_articles: usize,
+    /// A feature more than this share of whose articles come from one outlet, at least
+    /// [`Self::min_outlet_articles`] of them, is that outlet's (template, teasers), not a story's, and is left out: 0.5.
+    pub max_outlet_share: f32,
+    /// … (fewer articles of one outlet sharing a word are as likely one story it followed up): 3.
+    pub min_outlet_articles: usize,
+    /// A pair of articles of one outlet counts this share of its similarity: what they share is partly the outlet's
+    /// own (template, teasers, the same day's links) even after [`Self::max_outlet_share`]; they still join a story
+    /// that other outlets tell: 0.5.
+    pub same_outlet_factor: f32,
     /// Weight of a person relative to a word: 2.0.
     pub person_weight: f32,
     /// Weight of an organisation: 2.0.
@@ -70,6 +81,9 @@ impl Default for StoryParams {
             max_feature_articles: 60,
             max_feature_share: 0.03,
             min_background_articles: 12,
+            max_outlet_share: 0.5,
+            min_outlet_articles: 3,
+            same_outlet_factor: 0.5,
             person_weight: 2.0,
             org_weight: 2.0,
             place_weight: 1.5,
@@ -115,6 +129,7 @@ pub fn story_groups(
     let vectors = features::story_vectors(articles, entities, &order, params);
     let days: Vec<Option<(i64, i64)>> = order.iter().map(|&i| article_day(&articles[i])).collect();
     let claim_partners = claim_partners(articles, claims, &position, params);
+    let outlets = outlet_ids(articles, &order);
 
     let limit = params.background_limit(n);
     let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
@@ -153,8 +168,11 @@ pub fn story_groups(
                 touched.sort_unstable();
                 let mut out = Vec::new();
                 for &other in touched.iter() {
-                    let similarity = acc[other as usize];
+                    let mut similarity = acc[other as usize];
                     acc[other as usize] = 0.0;
+                    if outlets[pos].is_some() && outlets[pos] == outlets[other as usize] {
+                        similarity *= params.same_outlet_factor;
+                    }
                     if similarity < params.min_edge || too_far_apart(days[pos], days[other as usize], params) {
                         continue;
                     }
@@ -175,6 +193,19 @@ pub fn story_groups(
         *entry = (*entry).min(i);
     }
     position.iter().map(|&pos| first_of[&label[pos]]).collect()
+}
+
+/// Per article (by canonical position), its outlet as a number (in order of first appearance), if known.
+fn outlet_ids(articles: &[Article], order: &[usize]) -> Vec<Option<u32>> {
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    order
+        .iter()
+        .map(|&i| {
+            let source = articles[i].source.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+            let next = ids.len() as u32;
+            Some(*ids.entry(source).or_insert(next))
+        })
+        .collect()
 }
 
 /// For each article (by canonical position), the later articles it shares small claim clusters with, and how many.
