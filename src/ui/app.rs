@@ -177,6 +177,8 @@ impl Workbench {
             }
             UiCommand::ClaimAligned => st.align_pending = false,
             UiCommand::SearchScrolled => st.search_scroll_pending = false,
+            UiCommand::StepSearchHit(forward) => st.pending_hit_step += if forward { 1 } else { -1 },
+            UiCommand::SearchHitStepped => st.pending_hit_step = 0,
             UiCommand::OpenStory(story) => st.open_story(story),
             UiCommand::ShowStories => st.show_story_list(),
             UiCommand::ExportStoriesCsv => self.dialogs.save(ctx, dialogs::SaveWhat::StoriesCsv),

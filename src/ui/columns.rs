@@ -425,6 +425,10 @@ pub fn columns_ui(
             step(i, &[(Modifiers::SHIFT, Key::F4), (Modifiers::NONE, Key::F4)]),
         )
     });
+    let hit_step = hit_step + state.pending_hit_step;
+    if state.pending_hit_step != 0 {
+        ctx.emit(UiCommand::SearchHitStepped);
+    }
     if hit_step != 0 && !hits.is_empty() {
         let i = step_index(memory.hit.as_ref().map(|(_, i)| *i), hit_step > 0, hits.len());
         memory.hit = Some((state.selection.query.clone(), i));

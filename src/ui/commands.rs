@@ -81,6 +81,10 @@ pub enum UiCommand {
     ClaimAligned,
     /// The columns were scrolled to the first hit of a new search.
     SearchScrolled,
+    /// Go to the next (true) or previous search hit: Enter / Shift+Enter in the search field.
+    StepSearchHit(bool),
+    /// The columns took the pending step through the search hits.
+    SearchHitStepped,
     /// Open this story (an index into the report's stories): its articles as columns, the panels filtered to it.
     OpenStory(usize),
     /// Back to the list of stories.
@@ -165,6 +169,9 @@ impl UiCommand {
             UiCommand::ScrollTaken(_) => "Column scrolled",
             UiCommand::ClaimAligned => "Align claim",
             UiCommand::SearchScrolled => "Show first hits",
+            UiCommand::StepSearchHit(true) => "Next hit",
+            UiCommand::StepSearchHit(false) => "Previous hit",
+            UiCommand::SearchHitStepped => "Hit shown",
             UiCommand::OpenStory(_) => "Open story",
             UiCommand::ShowStories => "< All stories",
             UiCommand::ExportStoriesCsv => "Outlet × story matrix (CSV)…",
@@ -236,6 +243,8 @@ impl UiCommand {
             UiCommand::ScrollTaken(_) => "A column took its scroll offset",
             UiCommand::ClaimAligned => "The columns are aligned on the selected claim",
             UiCommand::SearchScrolled => "The columns show their first search hit",
+            UiCommand::StepSearchHit(_) => "Bring the next or previous search hit into view (Enter / Shift+Enter, F3)",
+            UiCommand::SearchHitStepped => "The columns show the search hit stepped to",
             UiCommand::OpenStory(_) => "Show this story's articles as columns, its claims and entities in the panels",
             UiCommand::ShowStories => "Back to the list of stories in this corpus",
             UiCommand::ExportStoriesCsv => "Which outlet covered which story, as a table (UTF-8 CSV)",

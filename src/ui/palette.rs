@@ -128,7 +128,7 @@ pub fn own_word_colour(dark: bool) -> Color32 {
     if dark {
         readable_background(0.58, 0.35, 0.3, dark)
     } else {
-        readable_background(0.58, 0.12, 1.0, dark)
+        readable_background(0.58, 0.24, 1.0, dark)
     }
 }
 

@@ -342,6 +342,8 @@ pub struct WorkbenchState {
     pub align_pending: bool,
     /// Set when a new search should bring each column's first hit into view.
     pub search_scroll_pending: bool,
+    /// Steps through the search hits asked for outside the columns (Enter in the search field), not yet taken.
+    pub pending_hit_step: i32,
     /// The story list is shown instead of the columns (a corpus of more than one story opens on it).
     pub story_list: bool,
     /// The open story (an index into the report's stories); the panels then show its claims and entities only.
@@ -375,6 +377,7 @@ impl WorkbenchState {
             alignment: None,
             align_pending: false,
             search_scroll_pending: false,
+            pending_hit_step: 0,
             story_list: false,
             story: None,
             story_filter: None,

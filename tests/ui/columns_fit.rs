@@ -121,3 +121,25 @@ fn f3_walks_the_search_hits_with_n_of_n() {
     h.run_steps(4);
     assert_eq!(h.state().last_frame.hit_position, (Some(0), total));
 }
+
+#[test]
+fn enter_in_the_search_field_steps_the_hits_and_keeps_the_focus() {
+    let mut h = harness(workbench(), 1600.0);
+    h.get_by_label("Find in articles").click();
+    h.run_steps(2);
+    h.get_by_label("Find in articles").type_text("ايران");
+    h.run_steps(4);
+    let total = h.state().state.search_hit_count();
+    assert!(total >= 3, "{total} hits");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(4);
+    assert_eq!(h.state().last_frame.hit_position, (Some(0), total));
+    // Focus stayed in the field: Enter again goes on, Shift+Enter back.
+    h.key_press(egui::Key::Enter);
+    h.run_steps(4);
+    assert_eq!(h.state().last_frame.hit_position, (Some(1), total));
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    h.run_steps(4);
+    assert_eq!(h.state().last_frame.hit_position, (Some(0), total));
+    assert_eq!(h.state().state.selection.query, "ايران");
+}

@@ -127,6 +127,15 @@ pub fn top_bar_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
         if search.changed() {
             ctx.emit(UiCommand::SetQuery(query));
         }
+        // Enter / Shift+Enter: the next / previous hit, as in a browser's find bar; the field keeps the focus.
+        if search.lost_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && !state.selection.query.trim().is_empty()
+        {
+            let back = ui.input(|i| i.modifiers.shift);
+            ctx.emit(UiCommand::StepSearchHit(!back));
+            search.request_focus();
+        }
         if !state.selection.query.trim().is_empty() {
             ui.label(format!("{} hits", state.search_hit_count()));
         }
