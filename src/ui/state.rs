@@ -684,6 +684,8 @@ impl WorkbenchState {
     pub fn apply_start_view(&mut self, start: &StartView) -> Result<(), String> {
         if let Some(view) = start.view {
             self.view = view;
+            // Asking for the columns or the aligned table shows them, also in a corpus that opens on its stories.
+            self.story_list = view == ViewMode::Stories;
         }
         if let Some(dark) = start.dark {
             self.settings.dark = dark;

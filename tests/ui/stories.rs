@@ -96,3 +96,31 @@ fn a_corpus_of_several_stories_opens_on_the_story_list_and_a_story_opens_as_colu
     assert!(h.state().state.story_list);
     assert_eq!(h.state().state.story, None);
 }
+
+#[test]
+fn asking_for_the_columns_or_the_aligned_table_leaves_the_story_list() {
+    use qarin::ui::{StartView, ViewMode};
+    for (view, list) in [
+        (ViewMode::Columns, false),
+        (ViewMode::Aligned, false),
+        (ViewMode::Stories, true),
+    ] {
+        let mut wb = Workbench::with_report(report(), Vec::new());
+        assert!(wb.state.story_list, "a corpus of several stories opens on its list");
+        let start = StartView {
+            view: Some(view),
+            ..StartView::default()
+        };
+        wb.state.apply_start_view(&start).expect("start view");
+        assert_eq!(wb.state.story_list, list, "{view:?}");
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_ui_state(|ui, wb: &mut Workbench| wb.workbench_ui(ui), wb);
+        h.run_steps(3);
+        assert_eq!(
+            h.query_all_by_label_contains("Stories (3)").count() > 0,
+            list,
+            "{view:?}"
+        );
+    }
+}

@@ -441,7 +441,12 @@ fn a_mistyped_path_leaves_the_corpus_in_place_with_a_clear_message() {
 fn the_problem_count_in_the_status_bar_opens_the_problems_and_f1_the_help() {
     let mut h = harness(Workbench::with_report(sample_report(), Vec::new()));
     let problems = h.state().state.diagnostics().len();
-    h.get_by_label(&format!("{problems} problems")).click();
+    let label = if problems == 1 {
+        "1 problem".to_string()
+    } else {
+        format!("{problems} problems")
+    };
+    h.get_by_label(&label).click();
     h.run_steps(3);
     assert!(h.state().flags.show_problems);
     if problems == 0 {

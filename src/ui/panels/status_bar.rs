@@ -12,7 +12,11 @@ pub fn status_bar_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
         if let Some(r) = &state.report {
             let problems = r.diagnostics.len();
             let cmd = UiCommand::ShowProblems(!ctx.show_problems);
-            let text = RichText::new(format!("{problems} problems"));
+            let text = RichText::new(if problems == 1 {
+                "1 problem".to_string()
+            } else {
+                format!("{problems} problems")
+            });
             let text = if problems > 0 {
                 text.color(ui.visuals().warn_fg_color)
             } else {

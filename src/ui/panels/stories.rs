@@ -73,7 +73,9 @@ pub fn story_list_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
                         egui::Label::new(RichText::new(outlets_line(story)).small()).truncate(),
                     );
                     let title = short_title(&story.label, 120);
-                    if rtl_line_ui(ui, ctx.engine, &title, 14.0, ui.visuals().text_color(), label_width).clicked() {
+                    // What the row has left: a label wider than that would be cut where Arabic begins (right).
+                    let width = ui.available_width().clamp(120.0, label_width);
+                    if rtl_line_ui(ui, ctx.engine, &title, 14.0, ui.visuals().text_color(), width).clicked() {
                         ctx.emit(UiCommand::OpenStory(s));
                     }
                 });

@@ -137,7 +137,10 @@ pub fn top_bar_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
             search.request_focus();
         }
         if !state.selection.query.trim().is_empty() {
-            ui.label(format!("{} hits", state.search_hit_count()));
+            // All articles, also those not shown as columns (the columns' own navigator counts the shown ones).
+            let in_articles = state.search_hits.iter().filter(|h| !h.is_empty()).count();
+            ui.label(format!("{} hits in {in_articles} articles", state.search_hit_count()))
+                .on_hover_text("Hits in every loaded article; the bar above the columns steps through the shown ones");
         }
         ui.separator();
         let aligned = state.view == ViewMode::Aligned;
