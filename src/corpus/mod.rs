@@ -115,12 +115,18 @@ fn build_article(
     params: &SegmentParams,
 ) -> Article {
     let analysis = segment::analyse(&text, &preset, params);
+    // A weak source (a name before a colon) only when the file itself names no outlet.
+    let names_outlet =
+        url.as_deref().and_then(outlet::domain_of_url).is_some() || outlet::domain_of_path(path).is_some();
+    let source = analysis
+        .source
+        .or(if names_outlet { None } else { analysis.weak_source });
     let mut article = Article {
         id,
         path: path.to_string(),
         title: analysis.title,
         date: analysis.date,
-        source: analysis.source,
+        source,
         url,
         text,
         segments: analysis.segments,

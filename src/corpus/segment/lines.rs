@@ -163,8 +163,9 @@ pub(super) fn dateline_line(line: &Line, p: &SegmentParams) -> Option<Option<Str
 }
 
 /// An outlet lead at the start of the body: `ميدل ايست نيوز: قال …` or `موسكو (سبوتنيك) - …`.
-/// Returns (byte length of the prefix within the trimmed line, source if the prefix names one).
-pub(super) fn lead_prefix(trimmed: &str, p: &SegmentParams) -> Option<(usize, Option<String>)> {
+/// Returns (byte length of the prefix within the trimmed line, the name it gives and whether an agency or outlet word
+/// marks that name as an outlet).
+pub(super) fn lead_prefix(trimmed: &str, p: &SegmentParams) -> Option<(usize, Option<(String, bool)>)> {
     // CITY (AGENCY) - / CITY (AGENCY):
     if let Some(open) = trimmed.find('(')
         && let Some(close_rel) = trimmed[open..].find(')')
@@ -180,7 +181,7 @@ pub(super) fn lead_prefix(trimmed: &str, p: &SegmentParams) -> Option<(usize, Op
         {
             let rest = after.trim_start_matches(['-', '–', '—', ':']).trim_start();
             let prefix_len = trimmed.len() - rest.len();
-            return Some((prefix_len, Some(inner.to_string())));
+            return Some((prefix_len, Some((inner.to_string(), true))));
         }
     }
     let colon = trimmed.find(':')?;
@@ -210,10 +211,10 @@ pub(super) fn lead_prefix(trimmed: &str, p: &SegmentParams) -> Option<(usize, Op
         }
         _ => label,
     };
-    let is_outlet = is_agency(&fl)
-        || OUTLET_WORDS.iter().any(|w| words.contains(w))
-        || (words.len() >= p.lead_outlet_min_words && name_shaped_label(label, &words));
-    Some((prefix_len, is_outlet.then(|| label.to_string())))
+    let named_outlet = is_agency(&fl) || OUTLET_WORDS.iter().any(|w| words.contains(w));
+    let name = (named_outlet || (words.len() >= p.lead_outlet_min_words && name_shaped_label(label, &words)))
+        .then(|| (label.to_string(), named_outlet));
+    Some((prefix_len, name))
 }
 
 /// Whether a label before a colon can be an outlet's name when no agency or outlet word says so: not a list of

@@ -51,6 +51,9 @@ pub struct Analysis {
     pub title: String,
     pub date: Option<String>,
     pub source: Option<String>,
+    /// A name before a lead's colon that nothing marks as an outlet (`سهيل الحسن : …` is as likely a speaker as a
+    /// site): the source only when the file names no outlet (no URL or domain-like file name).
+    pub weak_source: Option<String>,
 }
 
 /// Line of the text: (start, content end, end after the newline).
@@ -93,6 +96,7 @@ pub fn analyse(text: &str, preset: &Preset, p: &SegmentParams) -> Analysis {
     let mut splits: Vec<(usize, SegmentKind, usize, usize)> = Vec::new();
     let mut date: Option<(String, bool)> = None;
     let mut source: Option<String> = None;
+    let mut weak_source: Option<String> = None;
     let mut title = String::new();
     let mut title_folds: Vec<String> = Vec::new();
 
@@ -230,8 +234,10 @@ pub fn analyse(text: &str, preset: &Preset, p: &SegmentParams) -> Analysis {
             body_lines_seen += 1;
             if let Some((prefix_len, src)) = lead_prefix(line.trimmed, p) {
                 splits.push((i, SegmentKind::Meta, line.start, line.start + prefix_len));
-                if source.is_none() {
-                    source = src;
+                match src {
+                    Some((name, true)) if source.is_none() => source = Some(name),
+                    Some((name, false)) if weak_source.is_none() => weak_source = Some(name),
+                    _ => {}
                 }
             }
         }
@@ -282,6 +288,7 @@ pub fn analyse(text: &str, preset: &Preset, p: &SegmentParams) -> Analysis {
         title,
         date,
         source,
+        weak_source: weak_source.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
     }
 }
 
