@@ -155,6 +155,13 @@ fn without_article(w: &str) -> Cow<'_, str> {
     Cow::Owned(folded)
 }
 
+/// Letters that can open a long foreign name for "zh": ج or ز (ژ is normalised to ز). Short words keep them apart.
+const ZH_MIN_LETTERS: usize = 5;
+
+fn zh_initial(word: &str) -> bool {
+    word.chars().nth(ZH_MIN_LETTERS - 1).is_some() && (word.starts_with('ج') || word.starts_with('ز'))
+}
+
 /// Whether two normalised single words can be spellings of the same name.
 pub fn words_match(a: &str, b: &str) -> bool {
     if a == b {
@@ -168,9 +175,28 @@ pub fn words_match(a: &str, b: &str) -> bool {
     let (ka, kb) = (translit_key(a), translit_key(b));
     let ka: Vec<char> = ka.chars().collect();
     let kb: Vec<char> = kb.chars().collect();
-    if ka.is_empty() || kb.is_empty() || ka[0] != kb[0] {
+    if ka.is_empty() || kb.is_empty() {
         return false;
     }
+    // "zh" opens a long foreign name as ج or ز (جوكوف / ژوكوف, جيرينوفسكي / زيرينوفسكي): both are read with ج.
+    let (mut ka, mut kb) = (ka, kb);
+    let (mut a_zh, mut b_zh) = (None, None);
+    if ka[0] != kb[0] {
+        if !(zh_initial(a) && zh_initial(b)) {
+            return false;
+        }
+        for (key, word, out) in [(&mut ka, a, &mut a_zh), (&mut kb, b, &mut b_zh)] {
+            if let Some(rest) = word.strip_prefix('ز') {
+                *out = Some(format!("ج{rest}"));
+                key[0] = 'g';
+                if key.get(1) == Some(&'g') {
+                    key.remove(1);
+                }
+            }
+        }
+    }
+    let a = a_zh.as_deref().unwrap_or(a);
+    let b = b_zh.as_deref().unwrap_or(b);
     let key_ok = if ka.len().min(kb.len()) < 3 {
         ka == kb
     } else {
@@ -189,9 +215,21 @@ pub fn words_match(a: &str, b: &str) -> bool {
 /// one letter after the first left out (a one-letter key difference is a shared deletion). Lets a caller compare only words that
 /// share a key instead of all pairs; the comparison itself stays [`words_match`].
 pub fn match_keys(word: &str) -> Vec<String> {
-    let key: Vec<char> = translit_key(&without_article(word)).chars().collect();
+    let bare = without_article(word);
+    let key: Vec<char> = translit_key(&bare).chars().collect();
     let mut keys = vec![key.iter().collect::<String>()];
-    if key.len() >= 3 {
+    // A long name opening with ز is also filed under ج's key (words_match lets "zh" be either).
+    let mut zh_keys: Vec<Vec<char>> = vec![key.clone()];
+    if bare.starts_with('ز') && zh_initial(&bare) && !key.is_empty() {
+        let mut as_g = key.clone();
+        as_g[0] = 'g';
+        if as_g.get(1) == Some(&'g') {
+            as_g.remove(1);
+        }
+        keys.push(as_g.iter().collect());
+        zh_keys.push(as_g);
+    }
+    for key in zh_keys.into_iter().filter(|k| k.len() >= 3) {
         // Never the first letter: words_match demands the same first letter, and a key never repeats a letter in a
         // row, so an edit at the front never leaves two matching keys.
         for skip in 1..key.len() {
