@@ -49,9 +49,14 @@ pub(super) fn pattern_mentions(
             // Whether the office already says whose it is (رئيس الوزراء العراقي …): a nisba after the name is then
             // the name's own (محمد شياع السوداني).
             let mut nationality = false;
+            // Inside the name of the body the role leads (رئيس هيئة الأركان العامة …), definite words are that name.
+            let mut in_body = false;
             while j < n && j <= i + params.role_modifier_window {
                 let t = &toks[j];
-                if is_role_modifier(t, lexicon) {
+                if in_body && !t.is_punct() && (t.norm.starts_with("ال") || t.norm.starts_with("لل")) {
+                    nationality |= is_nisba(&t.norm);
+                    j += 1;
+                } else if is_role_modifier(t, lexicon) {
                     nationality |= is_nisba(&t.norm);
                     j += 1;
                 } else if [t.base(), t.norm.as_str()]
@@ -60,6 +65,7 @@ pub(super) fn pattern_mentions(
                 {
                     // The body the role leads (زعيم حركة حماس، قائد فيلق القدس): its head and an undetermined name.
                     j += 1;
+                    in_body = true;
                     if toks.get(j).is_some_and(|n| {
                         !n.is_punct() && !n.norm.starts_with("ال") && !is_function(n) && !is_role(n.base())
                     }) {
@@ -249,7 +255,22 @@ pub(super) fn name_after(
             && toks
                 .get(j + 1)
                 .is_some_and(|n| !n.is_punct() && !FUNCTION_WORDS.contains(n.norm.as_str()));
+        // A family name with the article after a known first name (يحيى السنوار): a definite word that is not
+        // vocabulary, not a plural, not a nisba (those are the nationality branch's).
+        let definite_surname = j == first + 1
+            && lexicon.entity_type(&toks[first].norm) == Some("PERS")
+            && t.proclitics() == "ال"
+            && !lexicon.is_common(f)
+            && !lexicon.is_common(t.base())
+            && !is_nisba(f)
+            && !["ات", "ون", "ين"].iter().any(|e| f.ends_with(e));
+        // Past two words a name goes on only with a word known or shaped as a name (شي جين بينغ | ضيوفه).
+        let shaped = j < first + 2 || pers || looks_like_a_name(f) || lexicon.entity_type(t.base()) == Some("PERS");
+        // A name rarely opens with the article: a definite first word must be known or shaped as a name (رئيس
+        // الأركان is an office, not a person).
+        let shaped = shaped && !(j == first && f.starts_with("ال") && !pers && !looks_like_a_name(f));
         let ok = !t.is_punct()
+            && shaped
             && f.chars().count() >= params.name_min_letters
             && !f.chars().any(|c| c.is_ascii_digit())
             && (ali || !FUNCTION_WORDS.contains(f))
@@ -260,7 +281,7 @@ pub(super) fn name_after(
                 || !matches!(lexicon.entity_type(f), Some("LOC" | "ORG"))
                 || (j > first && lexicon.entity_type(f) == Some("ORG")))
             && !(j > first && gazetteer_knows(f))
-            && (pers || name_clitics_ok(t, lexicon, j == first));
+            && (pers || definite_surname || name_clitics_ok(t, lexicon, j == first));
         if !ok {
             break;
         }

@@ -30,3 +30,31 @@ pub(super) fn never_a_name(key: &str) -> bool {
 fn calendar_word(key: &str) -> bool {
     dates::is_folded_weekday(key) || dates::is_common_month_word(key) || matches!(key, "اليوم" | "امس" | "غدا")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every list is looked up with folded words: an entry written otherwise (رئيس for رييس) never matches.
+    #[test]
+    fn every_list_is_in_the_folded_form() {
+        let lists = [
+            ("roles", &ROLES),
+            ("role_modifiers", &ROLE_MODIFIERS),
+            ("body_heads", &BODY_HEADS),
+            ("org_heads", &ORG_HEADS),
+            ("speech_verbs", &SPEECH_VERBS),
+            ("function_words", &FUNCTION_WORDS),
+            ("never_names", &NEVER_NAMES),
+        ];
+        for (name, list) in lists {
+            let unfolded: Vec<&str> = list
+                .entries()
+                .iter()
+                .copied()
+                .filter(|w| crate::arabic::normalize(w) != *w)
+                .collect();
+            assert!(unfolded.is_empty(), "{name}: {unfolded:?}");
+        }
+    }
+}
