@@ -53,10 +53,8 @@ pub(super) fn pattern_mentions(
             let mut in_body = false;
             while j < n && j <= i + params.role_modifier_window {
                 let t = &toks[j];
-                if in_body && !t.is_punct() && (t.norm.starts_with("ال") || t.norm.starts_with("لل")) {
-                    nationality |= is_nisba(&t.norm);
-                    j += 1;
-                } else if is_role_modifier(t, lexicon) {
+                let body_word = in_body && !t.is_punct() && (t.norm.starts_with("ال") || t.norm.starts_with("لل"));
+                if body_word || is_role_modifier(t, lexicon) {
                     nationality |= is_nisba(&t.norm);
                     j += 1;
                 } else if [t.base(), t.norm.as_str()]
@@ -268,7 +266,8 @@ pub(super) fn name_after(
         let shaped = j < first + 2 || pers || looks_like_a_name(f) || lexicon.entity_type(t.base()) == Some("PERS");
         // A name rarely opens with the article: a definite first word must be known or shaped as a name (رئيس
         // الأركان is an office, not a person).
-        let shaped = shaped && !(j == first && f.starts_with("ال") && !pers && !looks_like_a_name(f));
+        let definite_opening = j == first && f.starts_with("ال");
+        let shaped = shaped && (!definite_opening || pers || looks_like_a_name(f));
         let ok = !t.is_punct()
             && shaped
             && f.chars().count() >= params.name_min_letters
