@@ -262,12 +262,19 @@ pub(super) fn name_after(
             && !lexicon.is_common(t.base())
             && !is_nisba(f)
             && !["ات", "ون", "ين"].iter().any(|e| f.ends_with(e));
-        // Past two words a name goes on only with a word known or shaped as a name (شي جين بينغ | ضيوفه).
-        let shaped = j < first + 2 || pers || looks_like_a_name(f) || lexicon.entity_type(t.base()) == Some("PERS");
+        // A fourth word goes on a name only when known or shaped as a name (شي جين بينغ | ضيوفه).
+        let object = j >= first + 3 && !pers && !looks_like_a_name(f) && lexicon.entity_type(t.base()) != Some("PERS");
         // A name rarely opens with the article: a definite first word must be known or shaped as a name (رئيس
         // الأركان is an office, not a person).
         let definite_opening = j == first && f.starts_with("ال");
-        let shaped = shaped && (!definite_opening || pers || looks_like_a_name(f));
+        // After a family name the lexicon knows (بشار الأسد، دونالد ترامب), an unknown word that is not shaped as a name
+        // is the sentence going on (الأسد | يحترم، ترامب | سدة).
+        let after_known_surname = j >= first + 2
+            && lexicon.entity_type(&toks[j - 1].norm) == Some("PERS")
+            && !pers
+            && !looks_like_a_name(f)
+            && lexicon.entity_type(t.base()) != Some("PERS");
+        let shaped = !object && !after_known_surname && (!definite_opening || pers || looks_like_a_name(f));
         let ok = !t.is_punct()
             && shaped
             && f.chars().count() >= params.name_min_letters
