@@ -298,9 +298,12 @@ pub fn aligned_view_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
     }
     // Right to left: the claim column at the right, then the first article, the differences at the left.
     let order: Vec<usize> = if rtl { (0..n).rev().collect() } else { (0..n).collect() };
+    // A table wider than the window is cut where the reader is not: right to left, it opens at its right edge (the
+    // claim and the base article) and is cut on the left.
     egui::ScrollArea::both()
         .id_salt("aligned")
         .auto_shrink(false)
+        .stick_to_right(rtl)
         .show(ui, |ui| {
             egui::Grid::new("aligned-grid")
                 .striped(true)

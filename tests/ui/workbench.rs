@@ -498,3 +498,22 @@ fn a_folder_with_nothing_loadable_says_so_and_lists_why() {
             .any(|m| m.starts_with("Nothing could be loaded"))
     );
 }
+
+#[test]
+fn a_wide_aligned_table_opens_at_its_right_edge_for_arabic() {
+    // Narrow window, no panels: the table is wider than the view; the claim column and the base article (right)
+    // must be in view, the far left is what is cut.
+    let mut wb = Workbench::with_report(sample_report(), Vec::new());
+    wb.state.settings.show_corpus_panel = false;
+    wb.state.settings.show_entities_panel = false;
+    wb.state.view = qarin::ui::state::ViewMode::Aligned;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(700.0, 700.0))
+        .build_ui_state(|ui, wb: &mut Workbench| wb.workbench_ui(ui), wb);
+    h.run_steps(6);
+    let claim = h.get_by_label("claim").rect();
+    assert!(
+        claim.right() <= 700.0 && claim.left() >= 0.0,
+        "the claim column header is at {claim:?}, outside a 700 px window"
+    );
+}
