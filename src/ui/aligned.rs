@@ -423,7 +423,9 @@ fn claim_cell_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui, c: usize, align_pending: bo
         ctx.emit(UiCommand::SelectClaim(c));
     }
     if selected && align_pending {
-        r.scroll_to_me(Some(egui::Align::Center));
+        // Vertically only: the table keeps its side (an Arabic table stays at its right edge).
+        let row = egui::Rect::from_x_y_ranges(ui.clip_rect().x_range(), r.rect.y_range());
+        ui.scroll_to_rect(row, Some(egui::Align::Center));
     }
 }
 

@@ -507,6 +507,9 @@ fn a_wide_aligned_table_opens_at_its_right_edge_for_arabic() {
     wb.state.settings.show_corpus_panel = false;
     wb.state.settings.show_entities_panel = false;
     wb.state.view = qarin::ui::state::ViewMode::Aligned;
+    // A selected claim's row is brought into view without moving the table sideways.
+    let last = *wb.state.index.claim_order.last().expect("a claim");
+    wb.state.select_claim(Some(last));
     let mut h = Harness::builder()
         .with_size(egui::vec2(700.0, 700.0))
         .build_ui_state(|ui, wb: &mut Workbench| wb.workbench_ui(ui), wb);
