@@ -975,7 +975,8 @@ fn column_ui(
                 )
             });
             // Source and date are often Arabic: they go through the text widget (egui labels have no bidi).
-            let source_date: Vec<String> = [article.source.as_deref(), article.date.as_deref()]
+            let date = article.date.as_deref().map(super::widgets::display_date);
+            let source_date: Vec<String> = [article.source.as_deref(), date.as_deref()]
                 .into_iter()
                 .flatten()
                 .map(|s| shorten(s, 60).into_owned())

@@ -58,6 +58,17 @@ pub fn rtl_line_ui(ui: &mut Ui, engine: &Engine, text: &str, size: f32, colour: 
     text_block_ui(ui, engine, &TextBlock::plain(id, &shared, width, size, colour)).response
 }
 
+/// A report date as a reader writes it: `2021-10-19T17:51:43` → `2021-10-19 17:51` (the day alone stays as it is).
+pub fn display_date(iso: &str) -> String {
+    match iso.split_once('T') {
+        Some((day, time)) => {
+            let minutes: String = time.chars().take(5).collect();
+            format!("{day} {minutes}")
+        }
+        None => iso.to_string(),
+    }
+}
+
 /// A title cut at a word boundary after `max` characters, so column headers stay short.
 pub fn short_title(title: &str, max: usize) -> String {
     crate::text::shorten(title, max).into_owned()
@@ -173,5 +184,15 @@ pub fn problems_ui(state: &WorkbenchState, ui: &mut Ui) {
         });
         ui.label(&d.message);
         ui.separator();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_read_as_a_reader_writes_them() {
+        assert_eq!(super::display_date("2021-10-19T17:51:43"), "2021-10-19 17:51");
+        assert_eq!(super::display_date("2018-01-14T09:13"), "2018-01-14 09:13");
+        assert_eq!(super::display_date("2017-06-30"), "2017-06-30");
     }
 }

@@ -60,7 +60,10 @@ pub fn corpus_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
                         RichText::new(format!(
                             "{} · {} · {entities} entities · {} claims",
                             article.source.as_deref().unwrap_or("unknown source"),
-                            article.date.as_deref().unwrap_or("no date"),
+                            article
+                                .date
+                                .as_deref()
+                                .map_or_else(|| "no date".to_string(), crate::ui::widgets::display_date),
                             state.index.claim_counts.get(a).copied().unwrap_or(0)
                         ))
                         .small(),
