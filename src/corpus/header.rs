@@ -406,12 +406,49 @@ pub fn read_title(a: &mut Article, p: &HeaderParams, fallback_words: usize) {
     }
 }
 
+/// A line without the stamp that opens it (`عمان 9 09 : 49 الأحد 21 كانون الثاني 2018 - 5 جمادى الأولى 1439 …`): a place
+/// and clock before a date, the date, and a Hijri date after it. The line as it is when no date opens it or nothing
+/// worth a title would remain.
+pub fn without_leading_stamp(line: &str) -> &str {
+    const STAMP_MAX_WORDS_BEFORE: usize = 6;
+    let separators = |c: char| c.is_whitespace() || "-–—|/:,،.".contains(c);
+    let Some(m) = dates::find_dates(line).into_iter().next() else {
+        return line;
+    };
+    if line[..m.start].split_whitespace().count() > STAMP_MAX_WORDS_BEFORE {
+        return line;
+    }
+    let mut rest = line[m.end..].trim_start_matches(separators);
+    // A Hijri date: a day, one or two month words, a year 13xx/14xx.
+    let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+    let hijri_year =
+        |w: &str| w.len() == 4 && (w.starts_with("13") || w.starts_with("14")) && w.bytes().all(|b| b.is_ascii_digit());
+    if words
+        .first()
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2)
+    {
+        if let Some(year_at) = words.iter().skip(2).position(|w| hijri_year(w)) {
+            let skip = year_at + 3;
+            let mut cut = rest;
+            for _ in 0..skip {
+                cut = cut.trim_start().trim_start_matches(|c: char| !c.is_whitespace());
+            }
+            rest = cut.trim_start_matches(separators);
+        }
+    }
+    if rest.split_whitespace().nth(2).is_some() {
+        rest
+    } else {
+        line
+    }
+}
+
 /// The first words of the first body segment (after chrome marking), so that every article has a readable name.
 fn fallback_title(a: &Article, max_words: usize) -> String {
     let Some(body) = a.body_segments().next() else {
         return a.title.clone();
     };
-    let first_line = a.slice(body.start, body.end).trim().lines().next().unwrap_or("");
+    let first_line = without_leading_stamp(a.slice(body.start, body.end).trim().lines().next().unwrap_or(""));
     let words: Vec<&str> = first_line.split_whitespace().take(max_words).collect();
     let mut t = words.join(" ");
     if first_line.split_whitespace().nth(max_words).is_some() {

@@ -360,3 +360,17 @@ fn a_search_box_label_is_no_source_a_byline_after_an_outlet_name_is_cut_and_a_sp
     assert_eq!(source("03_madar.tv.txt").as_deref(), Some("madar.tv"));
     assert_eq!(source("notes.txt").as_deref(), Some("سامي الحداد"));
 }
+
+#[test]
+fn a_title_taken_from_the_first_line_skips_the_stamp_that_opens_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = format!(
+        "عمان 9 09 : 49 الأحد 21 كانون الثاني 2018 - 5 جمادى الأولى 1439 {} {}\n{}\n",
+        STORIES[0][0], STORIES[0][1], DETAILS[0][0]
+    );
+    std::fs::write(dir.path().join("01_wahat-news.com.txt"), text).expect("write");
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let a = &c.articles[0];
+    assert!(a.title.starts_with("أعلنت الحكومة استئناف"), "{}", a.title);
+    assert_eq!(a.date.as_deref(), Some("2018-01-21"));
+}
