@@ -423,18 +423,15 @@ pub fn without_leading_stamp(line: &str) -> &str {
     let words: Vec<&str> = rest.split_whitespace().take(4).collect();
     let hijri_year =
         |w: &str| w.len() == 4 && (w.starts_with("13") || w.starts_with("14")) && w.bytes().all(|b| b.is_ascii_digit());
-    if words
+    let day_first = words
         .first()
-        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2)
-    {
-        if let Some(year_at) = words.iter().skip(2).position(|w| hijri_year(w)) {
-            let skip = year_at + 3;
-            let mut cut = rest;
-            for _ in 0..skip {
-                cut = cut.trim_start().trim_start_matches(|c: char| !c.is_whitespace());
-            }
-            rest = cut.trim_start_matches(separators);
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 2);
+    if day_first && let Some(year_at) = words.iter().skip(2).position(|w| hijri_year(w)) {
+        let mut cut = rest;
+        for _ in 0..year_at + 3 {
+            cut = cut.trim_start().trim_start_matches(|c: char| !c.is_whitespace());
         }
+        rest = cut.trim_start_matches(separators);
     }
     if rest.split_whitespace().nth(2).is_some() {
         rest
