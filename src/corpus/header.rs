@@ -406,6 +406,32 @@ pub fn read_title(a: &mut Article, p: &HeaderParams, fallback_words: usize) {
     }
 }
 
+/// A title without the scraps of markup around it: a run of punctuation marks that opens it (`" " " البنتاغون …`,
+/// `| | عنوان`) goes, keeping a last quote that opens a quoted name; a closing run of `|`, `-` or `:` goes too.
+pub fn tidy_title(title: &str) -> &str {
+    let t = title.trim();
+    let punct_only = |w: &str| !w.chars().any(char::is_alphanumeric);
+    let words: Vec<(usize, &str)> = t
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+        .collect();
+    let lead = words.iter().take_while(|(_, w)| punct_only(w)).count();
+    let mut start = 0;
+    if lead >= 1 && lead < words.len() {
+        let last = words[lead - 1].1;
+        let opening_quote = last.chars().all(|c| "\"«“'(".contains(c));
+        // One opening quote alone stays (`" داعش " يعلن`); a run, or any other mark, goes.
+        start = if lead == 1 && opening_quote {
+            0
+        } else if opening_quote {
+            words[lead - 1].0
+        } else {
+            words[lead].0
+        };
+    }
+    t[start..].trim_end_matches(|c: char| c.is_whitespace() || "|-–—:".contains(c))
+}
+
 /// A line without the stamp that opens it (`عمان 9 09 : 49 الأحد 21 كانون الثاني 2018 - 5 جمادى الأولى 1439 …`): a place
 /// and clock before a date, the date, and a Hijri date after it. The line as it is when no date opens it or nothing
 /// worth a title would remain.

@@ -656,9 +656,13 @@ pub fn read_pages(articles: &mut [Article], params: &SegmentParams) {
     }
     let learnt = chrome::learn(articles, &outlets, &params.chrome);
     chrome::mark(articles, &learnt);
-    articles
-        .par_iter_mut()
-        .for_each(|a| header::read_title(a, &params.header, params.fallback_title_words));
+    articles.par_iter_mut().for_each(|a| {
+        header::read_title(a, &params.header, params.fallback_title_words);
+        let tidy = header::tidy_title(&a.title);
+        if tidy.len() != a.title.len() {
+            a.title = tidy.to_string();
+        }
+    });
     header::read_dates(articles, &outlets, &params.header);
 }
 

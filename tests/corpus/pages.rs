@@ -374,3 +374,19 @@ fn a_title_taken_from_the_first_line_skips_the_stamp_that_opens_it() {
     assert!(a.title.starts_with("أعلنت الحكومة استئناف"), "{}", a.title);
     assert_eq!(a.date.as_deref(), Some("2018-01-21"));
 }
+
+#[test]
+fn titles_lose_the_markup_scraps_around_them() {
+    use qarin::corpus::header::tidy_title;
+    assert_eq!(
+        tidy_title("\" \" \" البنتاغون : أكثر من 120 غارة"),
+        "\" البنتاغون : أكثر من 120 غارة"
+    );
+    assert_eq!(
+        tidy_title("| | روسيا ترجح مقتل البغدادي | |"),
+        "روسيا ترجح مقتل البغدادي"
+    );
+    assert_eq!(tidy_title("\" داعش \" يعلن مقتل قائده"), "\" داعش \" يعلن مقتل قائده");
+    assert_eq!(tidy_title("عنوان عادي"), "عنوان عادي");
+    assert_eq!(tidy_title("\" \""), "\" \"");
+}
