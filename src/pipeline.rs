@@ -31,6 +31,8 @@ pub struct Timings {
     pub load: Duration,
     /// Recognition, linking and claims.
     pub analysis: Duration,
+    /// The analysis split by stage.
+    pub stages: analysis::StageTimes,
 }
 
 /// Loads `paths` (files or folders; none: the built-in sample corpus) and analyses them.
@@ -58,15 +60,17 @@ pub fn run_timed(paths: &[PathBuf], params: &Params, progress: &Progress) -> (Re
             report,
             Timings {
                 load,
-                analysis: Duration::ZERO,
+                ..Timings::default()
             },
         );
     }
     let started = Instant::now();
-    let report = analysis::analyze_with(corpus, &params.recognition, &params.linking, &params.claims, progress);
+    let (report, stages) =
+        analysis::analyze_timed(corpus, &params.recognition, &params.linking, &params.claims, progress);
     let timings = Timings {
         load,
         analysis: started.elapsed(),
+        stages,
     };
     (report, timings)
 }

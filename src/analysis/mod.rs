@@ -39,6 +39,26 @@ pub fn analyze_with(
     claims: &ClaimParams,
     progress: &Progress,
 ) -> Report {
+    analyze_timed(corpus, recognition, linking, claims, progress).0
+}
+
+/// How long each analysis stage took.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StageTimes {
+    pub recognition: std::time::Duration,
+    pub linking: std::time::Duration,
+    pub claims: std::time::Duration,
+}
+
+/// [`analyze_with`], also saying how long each stage took.
+pub fn analyze_timed(
+    corpus: Corpus,
+    recognition: &RecognitionParams,
+    linking: &LinkParams,
+    claims: &ClaimParams,
+    progress: &Progress,
+) -> (Report, StageTimes) {
+    let started = std::time::Instant::now();
     let Corpus { articles, diagnostics } = corpus;
     progress.begin("entities", articles.len());
     let mentions: Vec<Vec<RawMention>> = articles
@@ -49,8 +69,15 @@ pub fn analyze_with(
             m
         })
         .collect();
+    let recognised = started.elapsed();
     let entities = entities::link_entities_with(&articles, &mentions, linking);
+    let linked = started.elapsed();
     progress.begin("claims", articles.len());
     let claims = claims::analyze_claims(&articles, &entities, claims, progress).clusters;
-    Report::new(articles, entities, claims, diagnostics)
+    let times = StageTimes {
+        recognition: recognised,
+        linking: linked - recognised,
+        claims: started.elapsed() - linked,
+    };
+    (Report::new(articles, entities, claims, diagnostics), times)
 }

@@ -3,6 +3,7 @@
 
 pub mod analyze;
 pub mod bench_ui;
+pub mod eval_claims;
 pub mod ner;
 pub mod shape;
 pub mod train_ner;

@@ -24,16 +24,22 @@ pub struct ClaimParams {
     /// A unit's feature mass counts as at least this much, so that a heading of three common words does not match
     /// every sentence that contains them.
     pub min_mass: f32,
-    /// A cluster's core (the features all its members state) must weigh this much to let loose matches join.
-    pub min_core_weight: f32,
-    /// Similarity to every sampled member a unit needs to join a cluster by its core.
+    /// Similarity to the centre of a cluster a unit joining it needs (the check against chaining).
     pub min_join_similarity: f32,
-    /// Index postings longer than this (features shared by too many clusters) do not propose candidates.
-    pub max_postings: usize,
-    /// Candidate clusters scored per unit.
-    pub candidates: usize,
-    /// Members of a candidate cluster a unit is compared with (the earliest ones).
-    pub sample_members: usize,
+    /// Surprise (in nats) shared evidence needs beyond what the comparisons made could give by chance (see
+    /// `Matcher::chance_floor`).
+    pub chance_margin: f32,
+    /// Surprise a shared near pair adds: two shared words also stand close together in both units.
+    pub pair_surprise: f32,
+    /// Other units one unit proposes as candidates (by shared rare evidence from the inverted index) and scores.
+    pub unit_candidates: usize,
+    /// Units of the same outlet it proposes (to recognise an outlet repeating itself).
+    pub own_outlet_candidates: usize,
+    /// Entries of one posting list read per feature (the earliest units; a feature shared by thousands of units is
+    /// not read at all, see [`Self::max_candidate_df`]).
+    pub posting_prefix: usize,
+    /// A feature in more units than this proposes no candidates.
+    pub max_candidate_df: usize,
     /// Weight of a shared linked entity or number relative to a shared content stem of the same rarity.
     pub entity_factor: f32,
     /// Share of a shared near pair's weight added to the shared mass: the same rare words close together again.
@@ -50,8 +56,6 @@ pub struct ClaimParams {
     /// Weight with which a shared shingle proposes a candidate cluster (stems, names, numbers and dates propose with
     /// their score weight; near pairs not at all).
     pub shingle_candidate_weight: f32,
-    /// Content stems or dates a cluster's core needs at least (besides [`Self::min_core_weight`]).
-    pub min_core_stems: usize,
     /// Similarity from which a unit counts as restating an earlier unit of its own article.
     pub repetition_similarity: f32,
     /// Members compared all against all for a cluster's cohesion up to this size, against the first member beyond.
@@ -96,6 +100,8 @@ pub struct FeatureParams {
     pub shingle: usize,
     /// Tokens this far before a person's name are searched for the role that introduces them (default 4).
     pub descriptor_window: usize,
+    /// Tokens after an attribution verb (قال, أفاد, بحسب …) searched for the speaker it introduces (default 6).
+    pub attribution_window: usize,
     /// A word inside a name is keyed by its sounds only when news rarely uses it (its background factor at least
     /// this; default 0.8).
     pub name_word_rarity: f32,
@@ -107,6 +113,7 @@ impl Default for FeatureParams {
             pair_window: 3,
             shingle: 3,
             descriptor_window: 4,
+            attribution_window: 6,
             name_word_rarity: 0.8,
         }
     }
@@ -139,13 +146,15 @@ impl Default for ClaimParams {
             min_shared_stems: 2,
             min_shared_stems_unanchored: 3,
             min_mass: 35.0,
-            min_core_weight: 10.0,
             min_join_similarity: 0.15,
             verbatim_coverage: 0.6,
             verbatim_min_tokens: 6,
-            max_postings: 32,
-            candidates: 4,
-            sample_members: 4,
+            chance_margin: 0.0,
+            pair_surprise: 1.4,
+            unit_candidates: 6,
+            own_outlet_candidates: 2,
+            posting_prefix: 48,
+            max_candidate_df: 4000,
             entity_factor: 0.7,
             pair_share: 0.5,
             person_conflict: 0.6,
@@ -153,7 +162,6 @@ impl Default for ClaimParams {
             min_shingles_for_alignment: 2,
             pair_idf_cap_percentile: 90,
             shingle_candidate_weight: 1.0,
-            min_core_stems: 2,
             repetition_similarity: 0.5,
             full_cohesion_members: 16,
             slot_tokens: 4,
