@@ -10,20 +10,9 @@ use qarin::corpus::{Article, Segment, SegmentKind};
 use rayon::prelude::*;
 use std::time::Instant;
 
-const SYLLABLES: [&str; 24] = [
-    "با", "تو", "سي", "ري", "كا", "مو", "لي", "نا", "دو", "فا", "غو", "شي", "زا", "قو", "طا", "جي", "حو", "خا", "ني",
-    "رو", "سا", "ما", "لو", "في",
-];
-
-fn name(mut n: usize, parts: usize) -> String {
-    let mut s = String::new();
-    for _ in 0..parts {
-        s.push_str(SYLLABLES[n % SYLLABLES.len()]);
-        n /= SYLLABLES.len();
-    }
-    s.push('ف');
-    s
-}
+#[path = "support/names.rs"]
+mod names;
+use names::name;
 
 fn mention(start: usize, end: usize, kind: EntityKind, value: Option<String>) -> RawMention {
     RawMention {

@@ -3,7 +3,7 @@
 
 mod command;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,6 +26,92 @@ struct OpenArgs {
     /// Render the workbench after loading and analysis, write it as PNG to FILE and exit.
     #[arg(long, value_name = "FILE")]
     screenshot: Option<PathBuf>,
+    /// Window size in points, e.g. 1920x1080 (default 1600x1000; with --screenshot 1280x960).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    size: Option<[f32; 2]>,
+    /// The view to show: columns side by side, the aligned claims table, or the story list.
+    #[arg(long, value_enum)]
+    view: Option<ViewArg>,
+    /// Light or dark theme (default: as last used; a screenshot: light).
+    #[arg(long, value_enum)]
+    theme: Option<ThemeArg>,
+    /// Search all columns for TEXT (Arabic spelling variants match).
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Select the entity with this label or spelling variant (compared after Arabic normalisation).
+    #[arg(long, value_name = "TEXT")]
+    select_entity: Option<String>,
+    /// Select the N-th claim of the claims panel (1 = the most widely shared) and align the columns on it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    select_claim: Option<u32>,
+    /// Side panels to show, comma-separated: corpus, entities, or none (default: as last used; a screenshot:
+    /// entities).
+    #[arg(long, value_name = "LIST", value_parser = parse_panels)]
+    panels: Option<(bool, bool)>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum ViewArg {
+    Columns,
+    Aligned,
+    Stories,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
+
+/// `WxH` in points, each between 320 and 8192.
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("expected WxH such as 1280x800, got «{text}»"))?;
+    let side = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (320..=8192).contains(v))
+            .ok_or_else(|| format!("«{s}» is not a size between 320 and 8192"))
+    };
+    Ok([side(w)? as f32, side(h)? as f32])
+}
+
+/// `corpus,entities` / `none`: which side panels show (corpus + claims, entities).
+fn parse_panels(text: &str) -> Result<(bool, bool), String> {
+    let mut panels = (false, false);
+    for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        match name {
+            "corpus" | "claims" => panels.0 = true,
+            "entities" => panels.1 = true,
+            "none" => {}
+            other => return Err(format!("unknown panel «{other}» (corpus, entities, none)")),
+        }
+    }
+    Ok(panels)
+}
+
+impl OpenArgs {
+    fn window_options(&self) -> qarin::ui::WindowOptions {
+        use qarin::ui::{StartView, ViewMode};
+        qarin::ui::WindowOptions {
+            screenshot: self.screenshot.clone(),
+            size: self.size,
+            start: StartView {
+                view: self.view.map(|v| match v {
+                    ViewArg::Columns => ViewMode::Columns,
+                    ViewArg::Aligned => ViewMode::Aligned,
+                    ViewArg::Stories => ViewMode::Stories,
+                }),
+                dark: self.theme.map(|t| matches!(t, ThemeArg::Dark)),
+                search: self.search.clone(),
+                select_entity: self.select_entity.clone(),
+                select_claim: self.select_claim.map(|n| n as usize),
+                panels: self.panels,
+            },
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -89,6 +175,26 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         file: PathBuf,
     },
+    /// Measure story grouping on a folder of story folders (each with a gold.json): B-cubed precision, recall and
+    /// F1 and the time, for Qarin's stories and for a TF-IDF + average-link baseline.
+    EvalStories {
+        /// The folder of story folders.
+        #[arg(default_value = "../shared/dev/unifiedfc")]
+        dir: PathBuf,
+        /// Read the analysis from this qarin-report/1 JSON (of DIR) instead of analysing DIR again.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Qarin's join threshold instead of the default.
+        #[arg(long)]
+        threshold: Option<f32>,
+    },
+    /// Measure how the corpus layer reads a folder of outlet-named scraped pages (one folder per story): share of
+    /// outlet-recurring text left in body, chrome titles, dates and their range, sources.
+    EvalCorpus {
+        /// The folder of story folders.
+        #[arg(default_value = "../shared/dev/unifiedfc")]
+        dir: PathBuf,
+    },
     /// Drive the real workbench headlessly frame by frame and print frame-time figures as one JSON line.
     BenchUi {
         /// Article files or folders. None: the built-in sample corpus.
@@ -105,7 +211,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => command::workbench::run(cli.open.paths, cli.open.screenshot),
+        None => {
+            let options = cli.open.window_options();
+            command::workbench::run(cli.open.paths, options)
+        }
         Some(Command::Analyze { paths, json, stats }) => command::analyze::run(&paths, json.as_deref(), stats),
         Some(Command::EvalClaims { dir, samples, report }) => {
             command::eval_claims::run(&dir, samples, report.as_deref())
@@ -118,12 +227,16 @@ fn main() -> ExitCode {
             epochs,
         }) => command::train_ner::run(&data, &out, dev_out.as_deref(), epochs),
         Some(Command::Shape { font, file }) => command::shape::run(font.as_deref(), &file),
+        Some(Command::EvalStories { dir, report, threshold }) => {
+            command::eval_stories::run(&dir, report.as_deref(), threshold)
+        }
         Some(Command::BenchUi { paths, frames, columns }) => command::bench_ui::run(paths, frames, columns),
+        Some(Command::EvalCorpus { dir }) => command::eval_corpus::run(&dir),
     };
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("qarin: {err:#}");
+            eprintln!("qarin: {}", command::terminal_safe(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

@@ -5,6 +5,7 @@
 use crate::analysis::claims::ClaimParams;
 use crate::analysis::entities::LinkParams;
 use crate::analysis::ner::RecognitionParams;
+use crate::analysis::stories::StoryParams;
 use crate::analysis::{self, Report};
 use crate::corpus::{self, Corpus, SegmentParams};
 use crate::progress::Progress;
@@ -22,6 +23,8 @@ pub struct Params {
     pub linking: LinkParams,
     /// Finding statements shared across articles.
     pub claims: ClaimParams,
+    /// Grouping the articles into stories.
+    pub stories: StoryParams,
 }
 
 /// How long the two halves of a [`run_timed`] took.
@@ -65,8 +68,11 @@ pub fn run_timed(paths: &[PathBuf], params: &Params, progress: &Progress) -> (Re
         );
     }
     let started = Instant::now();
-    let (report, stages) =
+    let (mut report, mut stages) =
         analysis::analyze_timed(corpus, &params.recognition, &params.linking, &params.claims, progress);
+    let grouping = Instant::now();
+    analysis::stories::assign_stories(&mut report, &params.stories);
+    stages.stories = grouping.elapsed();
     let timings = Timings {
         load,
         analysis: started.elapsed(),

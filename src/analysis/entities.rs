@@ -9,9 +9,9 @@
 //! Names are then merged:
 //! 1. within one article, a one-word person name takes the full name it is the surname of (سيرغي شويغو … شويغو),
 //!    the latest earlier one, else the first later one (a headline may come before the full name);
-//! 2. across articles, names of the same kind are compared only inside blocks (kind, one word or more, first
-//!    letters of the transliteration key of the last word), never all pairs: person names of two words or more
-//!    match when their first and last words match ([`words_match`]), other names when all words match;
+//! 2. across articles, names of the same kind are compared only with names that share match keys ([`match_keys`])
+//!    of their first and last words, never all pairs: person names of two words or more match when their first and
+//!    last words match ([`words_match`]), other names when all words match;
 //! 3. a one-word person name left alone joins the one multi-word person whose last word it matches, if exactly one.
 //!
 //! Common given names alone (محمد, علي, …) never merge across articles: two people both called محمد stay apart.
@@ -19,12 +19,15 @@
 use super::gazetteer::Gazetteer;
 use super::mention::RawMention;
 use super::model::{Entity, EntityKind, Mention};
-use crate::arabic::{TokenKind, normalize, strip_clitics, tokenize, translit_key, words_match};
+use crate::arabic::{TokenKind, match_keys, normalize, strip_clitics, tokenize, words_match};
 use crate::corpus::Article;
 use crate::word_list::WordList;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+
+/// A linking bucket: entity kind, name length class and spelling key.
+type BucketKey = (EntityKind, usize, u64);
 
 /// Given names too common to identify anyone alone (normalised).
 static COMMON_GIVEN_NAMES: WordList = WordList::new(include_str!("../../assets/words/linking/common_given_names.txt"));
@@ -114,9 +117,6 @@ fn record(article: usize, text: &str, m: &RawMention, gazetteer: &Gazetteer, par
     })
 }
 
-/// (kind, more than one word, first letters of the transliteration key of the last word).
-type BlockKey = (EntityKind, bool, String);
-
 struct UnionFind(Vec<usize>);
 
 impl UnionFind {
@@ -140,15 +140,6 @@ impl UnionFind {
     }
 }
 
-/// First letters of the transliteration key of a word without its article: the blocking key of a name.
-fn block_of(word: &str, params: &LinkParams) -> String {
-    let w = word
-        .strip_prefix("ال")
-        .filter(|r| r.chars().count() >= params.block_rest_min_letters)
-        .unwrap_or(word);
-    translit_key(w).chars().take(params.block_key_letters).collect()
-}
-
 /// Whether two distinct name forms (normalised words) of the same kind name the same entity.
 fn forms_match(kind: EntityKind, a: &[String], b: &[String]) -> bool {
     if kind == EntityKind::Person && a.len() >= 2 && b.len() >= 2 {
@@ -162,10 +153,6 @@ fn forms_match(kind: EntityKind, a: &[String], b: &[String]) -> bool {
 pub struct LinkParams {
     /// A name's first word keeps its clitics unless at least this many letters are left without them: 2.
     pub name_min_letters: usize,
-    /// Letters of the transliteration key of a name's last word that make its comparison block: 2.
-    pub block_key_letters: usize,
-    /// The article is left out of the blocking key when at least this many letters follow it: 3.
-    pub block_rest_min_letters: usize,
     /// A label written with لل is cited with the article (للحرس → الحرس) when its first word keeps at least this
     /// many letters: 3.
     pub citation_rest_min_letters: usize,
@@ -175,8 +162,6 @@ impl Default for LinkParams {
     fn default() -> Self {
         Self {
             name_min_letters: 2,
-            block_key_letters: 2,
-            block_rest_min_letters: 3,
             citation_rest_min_letters: 3,
         }
     }
@@ -232,28 +217,53 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
     let mut uf = UnionFind::new(groups.len());
     let common = |w: &[String]| w.len() == 1 && COMMON_GIVEN_NAMES.contains(w[0].as_str());
 
-    // 3. Blocked comparison of name forms.
-    let mut blocks: HashMap<BlockKey, Vec<usize>> = HashMap::new();
+    // 3. Name forms compared only with those sharing match keys of their first and last words (never all pairs).
+    let mut buckets: FxHashMap<(EntityKind, usize, u64), Vec<usize>> = FxHashMap::default();
+    let mut surnames: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (g, (kind, key)) in groups.iter().enumerate() {
-        if let Key::Name(w) = key {
-            if common(w) {
-                continue;
-            }
-            if let Some(last) = w.last() {
-                blocks
-                    .entry((*kind, w.len() > 1, block_of(last, params)))
+        let Key::Name(w) = key else { continue };
+        let (Some(first), Some(last)) = (w.first(), w.last()) else {
+            continue;
+        };
+        if common(w) {
+            continue;
+        }
+        // Persons of two words or more compare first and last words whatever their length; others all words.
+        let length_class = match (*kind, w.len()) {
+            (_, 1) => 1,
+            (EntityKind::Person, _) => 2,
+            (_, n) => n + 1,
+        };
+        let last_keys = match_keys(last);
+        let first_keys = if w.len() > 1 {
+            match_keys(first)
+        } else {
+            vec![String::new()]
+        };
+        for fk in &first_keys {
+            for lk in &last_keys {
+                buckets
+                    .entry((*kind, length_class, hash_of(&(fk, lk))))
                     .or_default()
                     .push(g);
             }
         }
+        if *kind == EntityKind::Person && w.len() > 1 {
+            for lk in &last_keys {
+                surnames.entry(hash_of(lk)).or_default().push(g);
+            }
+        }
     }
-    let mut block_list: Vec<(&BlockKey, &Vec<usize>)> = blocks.iter().collect();
-    block_list.sort_by(|a, b| a.1[0].cmp(&b.1[0]));
-    for &(&(kind, _, _), members) in &block_list {
+    let mut bucket_list: Vec<(&BucketKey, &Vec<usize>)> = buckets.iter().collect();
+    bucket_list.sort_by_key(|(key, members)| (members[0], key.1, key.2));
+    for ((kind, ..), members) in bucket_list {
         for (i, &a) in members.iter().enumerate() {
             for &b in &members[i + 1..] {
+                if uf.find(a) == uf.find(b) {
+                    continue;
+                }
                 if let (Key::Name(wa), Key::Name(wb)) = (&groups[a].1, &groups[b].1)
-                    && forms_match(kind, wa, wb)
+                    && forms_match(*kind, wa, wb)
                 {
                     uf.union(a, b);
                 }
@@ -261,25 +271,22 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
         }
     }
     // 4. A lone surname joins the single multi-word person it matches.
-    for &(&(kind, multi, ref block), members) in &block_list {
-        if kind != EntityKind::Person || multi {
+    for (a, (kind, key)) in groups.iter().enumerate() {
+        let Key::Name(wa) = key else { continue };
+        if *kind != EntityKind::Person || wa.len() != 1 || common(wa) {
             continue;
         }
-        let Some(full) = blocks.get(&(kind, true, block.clone())) else {
-            continue;
-        };
-        for &a in members.iter() {
-            let Key::Name(wa) = &groups[a].1 else { continue };
-            let mut roots: Vec<usize> = full
-                .iter()
-                .filter(|&&b| matches!(&groups[b].1, Key::Name(wb) if words_match(&wa[0], &wb[wb.len() - 1])))
-                .map(|&b| uf.find(b))
-                .collect();
-            roots.sort_unstable();
-            roots.dedup();
-            if let [root] = roots[..] {
-                uf.union(a, root);
-            }
+        let mut roots: Vec<usize> = match_keys(&wa[0])
+            .iter()
+            .filter_map(|k| surnames.get(&hash_of(k)))
+            .flatten()
+            .filter(|&&b| matches!(&groups[b].1, Key::Name(wb) if words_match(&wa[0], &wb[wb.len() - 1])))
+            .map(|&b| uf.find(b))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            uf.union(a, root);
         }
     }
 
@@ -305,31 +312,78 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
 }
 
 /// Within one article (records sorted by position): a one-word person name takes the full name whose last word it
-/// matches — the latest earlier one, else the first later one.
+/// matches — the latest earlier one, else the first later one. Full names are filed by their last word and its match
+/// keys, so each short name looks at the few surnames it may match and binary-searches their positions.
 fn resolve_short_names(recs: &mut [Rec]) {
-    let full: Vec<(usize, Vec<String>)> = recs
-        .iter()
-        .filter(|r| r.kind == EntityKind::Person)
-        .filter_map(|r| match &r.key {
-            Key::Name(w) if w.len() >= 2 => Some((r.start, w.clone())),
-            _ => None,
-        })
-        .collect();
-    if full.is_empty() {
+    // Distinct last words of full names → (start, words) of each full name ending so, by start.
+    let mut by_last: FxHashMap<String, Vec<(usize, Vec<String>)>> = FxHashMap::default();
+    for r in recs.iter().filter(|r| r.kind == EntityKind::Person) {
+        if let Key::Name(w) = &r.key
+            && w.len() >= 2
+            && let Some(last) = w.last()
+        {
+            by_last.entry(last.clone()).or_default().push((r.start, w.clone()));
+        }
+    }
+    if by_last.is_empty() {
         return;
     }
-    for r in recs.iter_mut().filter(|r| r.kind == EntityKind::Person) {
+    let mut lasts_by_key: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+    for last in by_last.keys() {
+        for k in match_keys(last) {
+            lasts_by_key.entry(k).or_default().push(last.as_str());
+        }
+    }
+    // The last words each short name matches, worked out once per distinct short name.
+    let mut matches_of: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+    let mut chosen: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, r) in recs.iter().enumerate().filter(|(_, r)| r.kind == EntityKind::Person) {
         let Key::Name(w) = &r.key else { continue };
         if w.len() != 1 || COMMON_GIVEN_NAMES.contains(w[0].as_str()) {
             continue;
         }
-        let fits = |f: &&(usize, Vec<String>)| f.1.last().is_some_and(|l| words_match(&w[0], l));
-        let earlier = full.iter().filter(|f| f.0 < r.start).rev().find(fits);
-        let chosen = earlier.or_else(|| full.iter().filter(|f| f.0 > r.start).find(fits));
-        if let Some((_, words)) = chosen {
-            r.key = Key::Name(words.clone());
+        let lasts = matches_of.entry(w[0].clone()).or_insert_with(|| {
+            let mut lasts: Vec<&str> = match_keys(&w[0])
+                .iter()
+                .filter_map(|k| lasts_by_key.get(k))
+                .flatten()
+                .copied()
+                .filter(|l| words_match(&w[0], l))
+                .collect();
+            lasts.sort_unstable();
+            lasts.dedup();
+            lasts
+        });
+        let mut earlier: Option<&(usize, Vec<String>)> = None;
+        let mut later: Option<&(usize, Vec<String>)> = None;
+        for last in lasts.iter() {
+            let Some(full) = by_last.get(*last) else { continue };
+            let before = full.partition_point(|f| f.0 < r.start);
+            if let Some(f) = before.checked_sub(1).and_then(|b| full.get(b))
+                && earlier.is_none_or(|e| f.0 > e.0)
+            {
+                earlier = Some(f);
+            }
+            let after = full.partition_point(|f| f.0 <= r.start);
+            if let Some(f) = full.get(after)
+                && later.is_none_or(|l| f.0 < l.0)
+            {
+                later = Some(f);
+            }
+        }
+        if let Some((_, words)) = earlier.or(later) {
+            chosen.push((i, words.clone()));
         }
     }
+    for (i, words) in chosen {
+        recs[i].key = Key::Name(words);
+    }
+}
+
+/// A hash of a bucket key (collisions only add comparisons; the comparison decides).
+fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(value)
 }
 
 /// How a body or place is cited: a mention written with the preposition ل before the article (للحرس الثوري, kept
@@ -351,6 +405,7 @@ fn citation_form(written: &str, params: &LinkParams) -> String {
 fn build_entity(n: usize, idx: &[usize], recs: &[Rec], articles: &[Article], params: &LinkParams) -> Entity {
     let mut kind_counts: HashMap<EntityKind, usize> = HashMap::new();
     let mut form_counts: Vec<(String, usize, usize)> = Vec::new(); // (text, count, words)
+    let mut form_of: FxHashMap<String, usize> = FxHashMap::default();
     let mut mentions = Vec::with_capacity(idx.len());
     let mut article_idx: Vec<usize> = Vec::new();
     let mut value = None;
@@ -359,10 +414,11 @@ fn build_entity(n: usize, idx: &[usize], recs: &[Rec], articles: &[Article], par
         let article = &articles[r.article];
         let text = article.text[r.start..r.end].to_string();
         *kind_counts.entry(r.kind).or_default() += 1;
-        match form_counts.iter_mut().find(|f| f.0 == text) {
-            Some(f) => f.1 += 1,
+        match form_of.get(&text) {
+            Some(&f) => form_counts[f].1 += 1,
             None => {
                 let words = text.split_whitespace().count();
+                form_of.insert(text.clone(), form_counts.len());
                 form_counts.push((text.clone(), 1, words));
             }
         }

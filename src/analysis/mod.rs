@@ -9,6 +9,7 @@ pub mod gazetteer;
 pub mod mention;
 pub mod model;
 pub mod ner;
+pub mod stories;
 
 pub use mention::{MentionOrigin, RawMention};
 pub use model::*;
@@ -48,6 +49,8 @@ pub struct StageTimes {
     pub recognition: std::time::Duration,
     pub linking: std::time::Duration,
     pub claims: std::time::Duration,
+    /// Grouping articles into stories (set by [`crate::pipeline::run_timed`], after the analysis proper).
+    pub stories: std::time::Duration,
 }
 
 /// [`analyze_with`], also saying how long each stage took.
@@ -60,15 +63,15 @@ pub fn analyze_timed(
 ) -> (Report, StageTimes) {
     let started = std::time::Instant::now();
     let Corpus { articles, diagnostics } = corpus;
-    progress.begin("entities", articles.len());
+    // Progress in bytes: one long article moves the bar too, and cancelling stops inside it.
+    progress.begin("entities", articles.iter().map(|a| a.text.len()).sum());
     let mentions: Vec<Vec<RawMention>> = articles
         .par_iter()
-        .map(|a| {
-            let m = ner::recognize_with(a, recognition);
-            progress.advance(1);
-            m
-        })
+        .map(|a| ner::recognize_with_progress(a, recognition, progress))
         .collect();
+    if progress.is_cancelled() {
+        return (Report::new(articles, Vec::new(), Vec::new(), diagnostics), StageTimes::default());
+    }
     let recognised = started.elapsed();
     let entities = entities::link_entities_with(&articles, &mentions, linking);
     let linked = started.elapsed();
@@ -78,6 +81,7 @@ pub fn analyze_timed(
         recognition: recognised,
         linking: linked - recognised,
         claims: started.elapsed() - linked,
+        stories: std::time::Duration::ZERO,
     };
     (Report::new(articles, entities, claims, diagnostics), times)
 }

@@ -17,6 +17,9 @@ pub struct Report {
     pub entities: Vec<Entity>,
     pub claims: Vec<ClaimCluster>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The articles grouped into stories (see [`crate::analysis::stories`]); every article is in at most one.
+    #[serde(default)]
+    pub stories: Vec<Story>,
 }
 
 /// Why a report could not be saved.
@@ -42,6 +45,7 @@ impl Report {
             entities,
             claims,
             diagnostics,
+            stories: Vec::new(),
         }
     }
 
@@ -128,6 +132,30 @@ pub struct ClaimCluster {
     /// claim but never a member (one outlet saying a thing twice is not two outlets saying it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub repeated_by_outlet: Vec<ClaimMember>,
+    /// Ids of the stories its members' articles belong to, in story order; two or more mark a claim carried across
+    /// stories (background reused by unrelated articles). Empty before stories are grouped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<String>,
+}
+
+/// Articles about the same event or development, across outlets and days (`qarin-report/1` `stories`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// `s1`, `s2`, … — largest story first; stable for the same corpus whatever the file order.
+    pub id: String,
+    /// The title of its earliest dated article (else of its first one).
+    pub label: String,
+    /// Article ids, in corpus order.
+    pub articles: Vec<String>,
+    /// Earliest and latest known publication date of its articles (`YYYY-MM-DD` or `YYYY-MM`).
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// Outlets that carried it, most articles first.
+    pub outlets: Vec<String>,
+    /// Entities named by two or more of its articles (by one when it holds one article), most articles first.
+    pub entities: Vec<String>,
+    /// Claim clusters with a member in one of its articles, in report order.
+    pub claims: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,6 +216,11 @@ pub struct AlignedUnit {
 }
 
 impl Report {
+    /// The story holding the article `id`, if any.
+    pub fn story_of(&self, article: &str) -> Option<&Story> {
+        self.stories.iter().find(|s| s.articles.iter().any(|a| a == article))
+    }
+
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }

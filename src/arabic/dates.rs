@@ -173,6 +173,7 @@ fn date_tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 struct Scanner<'a> {
+    text: &'a str,
     toks: &'a [Token<'a>],
 }
 
@@ -196,6 +197,13 @@ impl Scanner<'_> {
     fn adjacent(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+    /// Token `i` and the next are one space apart (scrapers that space out punctuation: `27 . 12 . 2017`).
+    fn spaced(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => self.text.get(a.end..b.start) == Some(" "),
             _ => false,
         }
     }
@@ -260,16 +268,31 @@ impl Scanner<'_> {
     fn numeric_date(&self, i: usize) -> Option<((u32, u32, u32), usize)> {
         let (a, ad) = self.num(i)?;
         let sep = self.punct(i + 1)?;
-        if !matches!(sep, '/' | '-' | '.') || !self.adjacent(i) || !self.adjacent(i + 1) {
+        if !matches!(sep, '/' | '-' | '.') {
+            return None;
+        }
+        // Glued (`27.12.2017`) or evenly spaced (`27 . 12 . 2017`), never a mix.
+        let joined = |k: usize| {
+            if self.adjacent(i) {
+                self.adjacent(k)
+            } else {
+                self.spaced(k)
+            }
+        };
+        if !joined(i) || !joined(i + 1) {
             return None;
         }
         let (b, bd) = self.num(i + 2)?;
-        if self.punct(i + 3) != Some(sep) || !self.adjacent(i + 2) || !self.adjacent(i + 3) {
+        if self.punct(i + 3) != Some(sep) || !joined(i + 2) || !joined(i + 3) {
             return None;
         }
         let (c, cd) = self.num(i + 4)?;
         // A longer chain (an IP address, a version, a phone number) is not a date.
-        if self.adjacent(i + 4) && self.num(i + 6).is_some() && self.punct(i + 5).is_some() {
+        if joined(i + 4) && self.num(i + 6).is_some() && self.punct(i + 5).is_some() {
+            return None;
+        }
+        // A Hijri date (`1432 / 6 / 1 ه`) is not a Gregorian one.
+        if matches!(self.word(i + 5), Some("ه" | "هـ" | "هجري" | "هجريه")) {
             return None;
         }
         let ymd = if ad == 4 && bd <= 2 && cd <= 2 {
@@ -414,7 +437,7 @@ impl Scanner<'_> {
 /// is included in the match.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
     let toks = date_tokens(text);
-    let sc = Scanner { toks: &toks };
+    let sc = Scanner { text, toks: &toks };
     let mut out = Vec::new();
     for (i, value, next) in sc.dates() {
         let mut first = i;
@@ -449,7 +472,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
 /// report gives the time as the outlet stated it.
 pub fn parse_datetime(text: &str) -> Option<String> {
     let toks = date_tokens(text);
-    let sc = Scanner { toks: &toks };
+    let sc = Scanner { text, toks: &toks };
     let (_, value, next) = sc.dates().next()?;
     if value.len() == 10
         && let Some((h, m, s, _, _)) = sc.time(next)
@@ -497,6 +520,11 @@ mod tests {
         ("05/04/2021 5:51 PM", &["2021-05-04"], "numeric"),
         ("192.168.1.1", &[], "numeric"),
         ("2.5", &[], "numeric"),
+        ("تاريخ 27 . 12 . 2017 مواضيع", &["2017-12-27"], "spaced"),
+        ("2011 / 5 / 3 الساعة", &["2011-05-03"], "spaced"),
+        ("1432 / 6 / 1 ه", &[], "Hijri"),
+        ("27 . 12.2017", &[], "mixed spacing"),
+        ("1 . 2 . 2017 . 5", &[], "spaced chain"),
         ("31 فبراير 2020", &[], "real dates"),
         ("30/02/2021", &[], "real dates"),
         ("29 فبراير 2020", &["2020-02-29"], "real dates"),

@@ -24,7 +24,9 @@ pub mod translit;
 
 pub use clitics::{Analysis, analyses, strip_clitics};
 pub use folded::Folded;
-pub use normalize::{digit_value, is_arabic_letter, is_arabic_mark, is_format_control, normalize, push_normalized};
+pub use normalize::{
+    digit_value, is_arabic_letter, is_arabic_mark, is_format_control, is_letter, normalize, push_normalized,
+};
 pub use stem::stem;
 pub use token::{CliticSplit, Token, TokenKind, split_numbers, tokenize, tokenize_range, without_punctuation};
-pub use translit::{name_similarity, names_match, translit_key, weighted_distance, words_match};
+pub use translit::{match_keys, name_similarity, names_match, translit_key, weighted_distance, words_match};

@@ -17,6 +17,11 @@ fn char_len(s: &str) -> usize {
 
 /// The light stem of a [`normalize`](super::normalize)d content word.
 pub fn stem(norm: &str) -> String {
+    stem_slice(norm).to_string()
+}
+
+/// [`stem`] without allocating: the stem is always a slice of the word.
+pub fn stem_slice(norm: &str) -> &str {
     let mut word = norm;
     if char_len(word) > 3
         && let Some(rest) = word.strip_prefix('و')
@@ -46,7 +51,7 @@ pub fn stem(norm: &str) -> String {
             break;
         }
     }
-    word.to_string()
+    word
 }
 
 #[cfg(test)]

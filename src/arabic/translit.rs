@@ -8,6 +8,7 @@
 //! another order).
 
 use super::normalize::normalize;
+use std::borrow::Cow;
 
 /// The sound group of a normalised consonant letter (`None` for the vowel letters ا و ي, ء, and anything else).
 fn group(c: char) -> Option<char> {
@@ -89,7 +90,8 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
 
 /// Edit distance on normalised letters where spelling-only differences are cheap: a substitution inside a sound
 /// group costs 0.3, between two weak letters 0.5; inserting or deleting ا or ء costs 0.5, و ي ه 0.5 in words of six
-/// letters or more (in shorter words they tell names apart: محمد / محمود); everything else costs 1.
+/// letters or more (in shorter words they tell names apart: محمد / محمود); everything else
+/// costs 1.
 pub fn weighted_distance(a: &str, b: &str) -> f32 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -132,12 +134,25 @@ pub fn weighted_distance(a: &str, b: &str) -> f32 {
     prev[b.len()]
 }
 
-/// Drops a leading article from a long-enough word so that العراق and عراق compare equal.
-fn without_article(w: &str) -> &str {
-    match w.strip_prefix("ال") {
+/// Drops a leading article from a long-enough word so that العراق and عراق compare equal, and writes the letter pairs
+/// that render one foreign sound one way: تش (ch) as ش (تشافيز / شافيز, تشي / شي), a German initial شت (St) as ست
+/// (شتولتنبرغ / ستولتنبرغ), a final تز (tz) as تس (شولتز / شولتس).
+fn without_article(w: &str) -> Cow<'_, str> {
+    let w = match w.strip_prefix("ال") {
         Some(rest) if rest.chars().count() >= 3 => rest,
         _ => w,
+    };
+    if !w.contains("تش") && !w.starts_with("شت") && !w.ends_with("تز") {
+        return Cow::Borrowed(w);
     }
+    let mut folded = w.replace("تش", "ش");
+    if let Some(rest) = folded.strip_prefix("شت") {
+        folded = format!("ست{rest}");
+    }
+    if let Some(stem) = folded.strip_suffix("تز") {
+        folded = format!("{stem}تس");
+    }
+    Cow::Owned(folded)
 }
 
 /// Whether two normalised single words can be spellings of the same name.
@@ -146,6 +161,7 @@ pub fn words_match(a: &str, b: &str) -> bool {
         return true;
     }
     let (a, b) = (without_article(a), without_article(b));
+    let (a, b) = (a.as_ref(), b.as_ref());
     if a == b {
         return true;
     }
@@ -166,6 +182,31 @@ pub fn words_match(a: &str, b: &str) -> bool {
     let max_len = a.chars().count().max(b.chars().count());
     let allowed = if max_len <= 5 { 0.6 } else { 0.25 * max_len as f32 };
     weighted_distance(a, b) <= allowed + 1e-4
+}
+
+/// Keys under which a normalised word can be filed so that any two words that [`words_match`] share at least one:
+/// the transliteration key of the word without its article, and, for keys of three letters or more, that key with
+/// one letter after the first left out (a one-letter key difference is a shared deletion). Lets a caller compare only words that
+/// share a key instead of all pairs; the comparison itself stays [`words_match`].
+pub fn match_keys(word: &str) -> Vec<String> {
+    let key: Vec<char> = translit_key(&without_article(word)).chars().collect();
+    let mut keys = vec![key.iter().collect::<String>()];
+    if key.len() >= 3 {
+        // Never the first letter: words_match demands the same first letter, and a key never repeats a letter in a
+        // row, so an edit at the front never leaves two matching keys.
+        for skip in 1..key.len() {
+            let variant: String = key
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != skip)
+                .map(|(_, c)| *c)
+                .collect();
+            if !keys.contains(&variant) {
+                keys.push(variant);
+            }
+        }
+    }
+    keys
 }
 
 /// Whether two names (one or more words, raw or normalised) can be spellings of the same name: same number of
@@ -200,6 +241,23 @@ mod tests {
         );
         assert_eq!(translit_key("شانغاي"), "cng");
         assert_eq!(translit_key("سيرغي شويغو"), "srg cg");
+    }
+
+    #[test]
+    fn matching_words_share_a_match_key() {
+        let pairs = [
+            ("شويغو", "شويجو"),
+            ("ديميتري", "دميتري"),
+            ("فاليري", "فالري"),
+            ("العراق", "عراق"),
+            ("غراسيموف", "جيراسيموف"),
+        ];
+        for (a, b) in pairs {
+            let (a, b) = (normalize(a), normalize(b));
+            assert!(words_match(&a, &b), "{a} {b}");
+            let kb = match_keys(&b);
+            assert!(match_keys(&a).iter().any(|k| kb.contains(k)), "{a} {b}");
+        }
     }
 
     #[test]

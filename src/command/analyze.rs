@@ -1,6 +1,8 @@
 //! `qarin analyze [PATHS…] [--json FILE] [--stats]`: load and analyse without a window, write the qarin-report/1 JSON.
 //!
-//! One summary line per file to standard error; exit 0 when at least one article loaded, 2 when none.
+//! One summary line per file to standard error (text from files escaped: no control or bidi characters reach the
+//! terminal); exit 0 when at least one article loaded, 2 when none. The output file is checked before loading: an
+//! output that is also an input, or cannot be written, stops the command before anything is read or written.
 
 use qarin::analysis::Report;
 use qarin::corpus::Severity;
@@ -11,6 +13,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::Result<ExitCode> {
+    if let Some(out) = json
+        && out != Path::new("-")
+    {
+        let inputs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        super::check_output(out, &inputs)?;
+    }
     super::warn_if_tagger_broken();
     let progress = Progress::new();
     let (report, timings) = pipeline::run_timed(paths, &Params::default(), &progress);
@@ -39,11 +47,13 @@ pub fn run(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::Resul
         let st = timings.stages;
         writeln!(
             err,
-            "stats: stages: load+segment {:.3} s, recognition {:.3} s, linking {:.3} s, claims {:.3} s",
+            "stats: stages: load+segment {:.3} s, recognition {:.3} s, linking {:.3} s, claims {:.3} s, \
+             stories {:.3} s",
             load_time.as_secs_f64(),
             st.recognition.as_secs_f64(),
             st.linking.as_secs_f64(),
-            st.claims.as_secs_f64()
+            st.claims.as_secs_f64(),
+            st.stories.as_secs_f64()
         )?;
     }
     if let Some(out) = json {
@@ -89,5 +99,8 @@ fn summary_lines(report: &Report) -> Vec<String> {
         (d.path.clone(), format!("{}: {sev}: {}", d.path, d.message))
     }));
     lines.sort_by(|a, b| a.0.cmp(&b.0));
-    lines.into_iter().map(|(_, l)| l).collect()
+    lines
+        .into_iter()
+        .map(|(_, l)| super::terminal_safe(&l).into_owned())
+        .collect()
 }

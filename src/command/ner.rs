@@ -20,13 +20,13 @@ pub fn run(file: &Path, model: Option<&Path>) -> anyhow::Result<ExitCode> {
             ner::bundled_model().context("the bundled entity tagger cannot be read")?
         }
     };
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    let tagged = ner::tag_conll(model, &String::from_utf8_lossy(&bytes));
+    let text = super::read_text_input(file)?;
+    let tagged = ner::tag_conll(model, &text);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for (sentence, tags) in tagged.sentences.iter().zip(&tagged.tags) {
         for (line, tag) in sentence.iter().zip(tags) {
-            writeln!(out, "{} {}", line.text, tag)?;
+            writeln!(out, "{} {}", super::terminal_safe(&line.text), tag)?;
         }
         writeln!(out)?;
     }

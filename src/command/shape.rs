@@ -7,8 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(font: Option<&Path>, file: &Path) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
+    let text = super::read_text_input(file)?;
     let mut shaper = match font {
         None => Shaper::bundled(),
         Some(path) => {

@@ -7,6 +7,16 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(data: &Path, out: &Path, dev_out: Option<&Path>, epochs: usize) -> anyhow::Result<ExitCode> {
+    // Before training (minutes): an output that is the training data, or cannot be written, is said now.
+    if let Some(parent) = out.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    }
+    super::check_output(out, &[data])?;
+    if let Some(dev_path) = dev_out {
+        super::check_output(dev_path, &[data, out])?;
+    }
     let bytes = std::fs::read(data).with_context(|| format!("reading {}", data.display()))?;
     let sentences = conll::parse(&String::from_utf8_lossy(&bytes));
     anyhow::ensure!(
@@ -29,11 +39,6 @@ pub fn run(data: &Path, out: &Path, dev_out: Option<&Path>, epochs: usize) -> an
     let model = Model::train(&split.train, epochs, |epoch, err| {
         eprintln!("train-ner: epoch {epoch}: token error rate {:.4}", err);
     });
-    if let Some(parent) = out.parent()
-        && !parent.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-    }
     std::fs::write(out, model.to_bytes()).with_context(|| format!("writing {}", out.display()))?;
     if let Some(dev_path) = dev_out {
         std::fs::write(dev_path, split.dev_conll()).with_context(|| format!("writing {}", dev_path.display()))?;

@@ -1,9 +1,14 @@
 //! Article formats: plain text, HTML, JSON (object or array), JSON Lines and CSV, recognised by content as well as
 //! by extension. Structured formats give one [`Record`] per article with the metadata fields scrapers use.
+//!
+//! One bad record does not cost the good ones: a malformed JSON Lines line, a CSV row of the wrong width or a record
+//! that is not an article object is skipped with a warning naming its line (or record number); HTML nested deeper
+//! than [`MAX_HTML_DEPTH`] is flattened before parsing so that parsing stays linear.
 
 use crate::arabic::dates;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// The `format` field of the report Qarin writes ([`crate::analysis::Report`]), defined here, the lowest layer that
 /// needs it: loading recognises such files as our own outputs, not articles.
@@ -49,6 +54,9 @@ pub enum FormatError {
     },
     #[error("{0}")]
     NoArticles(String),
+    /// Well-formed data that is not shaped like articles at all (a JSON object with no text field and no list).
+    #[error("{0}")]
+    NotArticles(String),
 }
 
 const TITLE_FIELDS: &[&str] = &["title", "headline", "heading"];
@@ -166,7 +174,10 @@ fn csv_delimiter(header: &str) -> u8 {
 pub fn parse(format: Format, text: &str, explicit_ext: bool) -> Result<Parsed, FormatError> {
     match format {
         Format::Text => Ok(Parsed::Text),
-        Format::Html => Ok(Parsed::Records(vec![parse_html(text)], Vec::new())),
+        Format::Html => {
+            let (record, warnings) = parse_html_with_warnings(text);
+            Ok(Parsed::Records(vec![record], warnings))
+        }
         Format::Json => match parse_json(text) {
             Err(_) if !explicit_ext => Ok(Parsed::Text),
             r => r,
@@ -202,19 +213,33 @@ fn lookup(map: &serde_json::Map<String, Value>, names: &[&str]) -> Option<String
     })
 }
 
-/// A record from a JSON object or CSV row; `None` when it has no text.
-fn record_from_map(map: &serde_json::Map<String, Value>) -> Option<Record> {
-    let raw_text = lookup(map, TEXT_FIELDS)?;
+/// Why a JSON object or CSV row gave no article.
+enum NoRecord {
+    NoTextField,
+    EmptyText,
+}
+
+/// A record from a JSON object or CSV row.
+fn record_from_map(map: &serde_json::Map<String, Value>) -> Result<Record, NoRecord> {
+    let Some(raw_text) = lookup(map, TEXT_FIELDS) else {
+        // A text field that is there but blank is an empty article, not a record of another shape.
+        let present = map.keys().any(|k| TEXT_FIELDS.contains(&field_key(k).as_ref()));
+        return Err(if present {
+            NoRecord::EmptyText
+        } else {
+            NoRecord::NoTextField
+        });
+    };
     let text = if looks_like_html_fragment(&raw_text) {
         html_fragment_text(&raw_text)
     } else {
         raw_text
     };
     if text.trim().is_empty() {
-        return None;
+        return Err(NoRecord::EmptyText);
     }
     let date = lookup(map, DATE_FIELDS).and_then(|d| normalize_date(&d));
-    Some(Record {
+    Ok(Record {
         id: lookup(map, ID_FIELDS),
         title: lookup(map, TITLE_FIELDS),
         text,
@@ -261,31 +286,72 @@ fn is_own_report(map: &serde_json::Map<String, Value>) -> bool {
     map.get("format").and_then(Value::as_str) == Some(REPORT_FORMAT)
 }
 
-fn records_from_values<'a>(values: impl Iterator<Item = &'a Value>, what: &str) -> Result<Parsed, FormatError> {
+/// Per-record messages kept in full; beyond this many, one line counts the rest.
+const MAX_RECORD_MESSAGES: usize = 10;
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Records from `values`, each with where it sits in the file (`line 3`, `record 3`) for messages. `problems` are
+/// records already found unreadable (a malformed line); each bad record is named, good ones are all kept.
+fn records_from_values<'a>(
+    values: impl Iterator<Item = (String, &'a Value)>,
+    what: &str,
+    mut problems: Vec<String>,
+) -> Result<Parsed, FormatError> {
     let mut records = Vec::new();
-    let mut skipped = 0usize;
-    let mut total = 0usize;
-    for v in values {
+    let mut without_text: Vec<String> = Vec::new();
+    let mut total = problems.len();
+    for (place, v) in values {
         total += 1;
-        match v.as_object().and_then(record_from_map) {
-            Some(r) => records.push(r),
-            None => skipped += 1,
+        let Some(map) = v.as_object() else {
+            problems.push(format!("{place}: {}, not an article object; skipped", json_kind(v)));
+            continue;
+        };
+        match record_from_map(map) {
+            Ok(r) => records.push(r),
+            Err(NoRecord::NoTextField) => without_text.push(place),
+            Err(NoRecord::EmptyText) => problems.push(format!("{place}: its text field is empty; skipped")),
         }
     }
-    let mut warnings = Vec::new();
+    let looked_for = TEXT_FIELDS[..4].join("/");
     if records.is_empty() {
-        return Err(FormatError::NoArticles(format!(
-            "{what} has no article: none of its {total} record(s) has a text field (looked for {})",
-            TEXT_FIELDS[..4].join("/")
-        )));
+        let why = match problems.first() {
+            Some(first) if without_text.is_empty() => format!("{} bad record(s); the first, {first}", problems.len()),
+            _ => format!("none of its {total} record(s) has a text field (looked for {looked_for})"),
+        };
+        return Err(FormatError::NoArticles(format!("{what} has no article: {why}")));
     }
-    if skipped > 0 {
+    let mut warnings = Vec::new();
+    if !without_text.is_empty() {
+        let shown: Vec<&str> = without_text.iter().take(5).map(String::as_str).collect();
+        let more = if without_text.len() > shown.len() { ", …" } else { "" };
         warnings.push(format!(
-            "{skipped} of {total} records have no text field (looked for {}) and were skipped",
-            TEXT_FIELDS[..4].join("/")
+            "{} of {total} records have no text field (looked for {looked_for}) and were skipped: {}{more}",
+            without_text.len(),
+            shown.join(", ")
         ));
     }
+    let hidden = problems.len().saturating_sub(MAX_RECORD_MESSAGES);
+    problems.truncate(MAX_RECORD_MESSAGES);
+    warnings.extend(problems);
+    if hidden > 0 {
+        warnings.push(format!("{hidden} more bad records skipped"));
+    }
     Ok(Parsed::Records(records, warnings))
+}
+
+/// serde_json's message without its own " at line L column C" (we say where ourselves).
+fn json_message(e: &serde_json::Error) -> String {
+    e.to_string().split(" at line").next().unwrap_or("").to_string()
 }
 
 fn parse_json(text: &str) -> Result<Parsed, FormatError> {
@@ -294,13 +360,17 @@ fn parse_json(text: &str) -> Result<Parsed, FormatError> {
             format: "JSON",
             line: e.line(),
             column: e.column(),
-            message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+            message: json_message(&e),
         })?;
     match &value {
         Value::Object(map) if is_own_report(map) => Ok(Parsed::OwnReport),
         Value::Object(map) => {
             if lookup(map, TEXT_FIELDS).is_some() {
-                return records_from_values(std::iter::once(&value), "the JSON object");
+                return records_from_values(
+                    std::iter::once(("the object".to_string(), &value)),
+                    "the JSON object",
+                    Vec::new(),
+                );
             }
             let list = [
                 "articles", "items", "data", "results", "posts", "entries", "docs", "records",
@@ -309,64 +379,80 @@ fn parse_json(text: &str) -> Result<Parsed, FormatError> {
             .find_map(|k| map.iter().find(|(key, _)| field_key(key) == *k))
             .and_then(|(_, v)| v.as_array());
             match list {
-                Some(items) => records_from_values(items.iter(), "the JSON file"),
-                None => Err(FormatError::NoArticles(format!(
+                Some(items) => records_from_values(numbered(items), "the JSON file", Vec::new()),
+                None => Err(FormatError::NotArticles(format!(
                     "the JSON object has no text field (looked for {}) and no list of articles",
                     TEXT_FIELDS[..4].join("/")
                 ))),
             }
         }
-        Value::Array(items) => records_from_values(items.iter(), "the JSON array"),
+        Value::Array(items) => records_from_values(numbered(items), "the JSON array", Vec::new()),
         _ => Err(FormatError::NoArticles(
             "the JSON file holds a single value, not an article object or an array of them".to_string(),
         )),
     }
 }
 
+fn numbered(items: &[Value]) -> impl Iterator<Item = (String, &Value)> {
+    items.iter().enumerate().map(|(n, v)| (format!("record {}", n + 1), v))
+}
+
+/// Each line on its own: a malformed line (a cut last line, say) is reported and the others still load.
 fn parse_json_lines(text: &str) -> Result<Parsed, FormatError> {
     let mut values = Vec::new();
+    let mut problems = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim().trim_start_matches('\u{FEFF}');
         if line.is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(line).map_err(|e| FormatError::Malformed {
-            format: "JSON Lines",
-            line: n + 1,
-            column: e.column(),
-            message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
-        })?;
-        if v.as_object().is_some_and(is_own_report) {
-            return Ok(Parsed::OwnReport);
+        match serde_json::from_str::<Value>(line) {
+            Ok(v) => {
+                if v.as_object().is_some_and(is_own_report) {
+                    return Ok(Parsed::OwnReport);
+                }
+                values.push((format!("line {}", n + 1), v));
+            }
+            Err(e) => problems.push(format!(
+                "line {}: malformed JSON Lines record at column {}: {}; skipped",
+                n + 1,
+                e.column(),
+                json_message(&e)
+            )),
         }
-        values.push(v);
     }
-    records_from_values(values.iter(), "the JSON Lines file")
+    if values.is_empty()
+        && let Some(first) = problems.first()
+    {
+        return Err(FormatError::NoArticles(format!(
+            "the JSON Lines file has no readable record: {first}"
+        )));
+    }
+    records_from_values(
+        values.iter().map(|(place, v)| (place.clone(), v)),
+        "the JSON Lines file",
+        problems,
+    )
 }
 
+/// Rows of the header's width become records; a row of another width (a stray delimiter, a cut row) is reported
+/// with its line and skipped, since its fields may have shifted columns.
 fn parse_csv(text: &str) -> Result<Parsed, FormatError> {
     let text = text.trim_start_matches('\u{FEFF}');
     let delim = csv_delimiter(text.lines().next().unwrap_or(""));
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delim)
-        .flexible(false)
+        .flexible(true)
         .from_reader(text.as_bytes());
-    let malformed = |e: csv::Error| {
-        let line = e.position().map_or(0, |p| p.line() as usize);
-        let message = match e.kind() {
-            csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                format!("{len} fields where the header has {expected_len}")
-            }
-            _ => e.to_string(),
-        };
-        FormatError::Malformed {
+    let headers = reader
+        .headers()
+        .map_err(|e| FormatError::Malformed {
             format: "CSV",
-            line,
+            line: e.position().map_or(1, |p| p.line() as usize),
             column: 1,
-            message,
-        }
-    };
-    let headers = reader.headers().map_err(malformed)?.clone();
+            message: e.to_string(),
+        })?
+        .clone();
     let keys: Vec<String> = headers.iter().map(field_key).collect();
     if !keys.iter().any(|k| TEXT_FIELDS.contains(&k.as_str())) {
         return Err(FormatError::NoArticles(format!(
@@ -376,16 +462,37 @@ fn parse_csv(text: &str) -> Result<Parsed, FormatError> {
         )));
     }
     let mut rows = Vec::new();
+    let mut problems = Vec::new();
     for row in reader.records() {
-        let row = row.map_err(malformed)?;
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                problems.push(format!("line {line}: malformed CSV row: {e}; skipped"));
+                continue;
+            }
+        };
+        let line = row.position().map_or(0, |p| p.line() as usize);
+        if row.len() != headers.len() {
+            problems.push(format!(
+                "line {line}: malformed CSV row: {} fields where the header has {}; skipped",
+                row.len(),
+                headers.len()
+            ));
+            continue;
+        }
         let map: serde_json::Map<String, Value> = headers
             .iter()
             .zip(row.iter())
             .map(|(h, v)| (h.to_string(), Value::String(v.to_string())))
             .collect();
-        rows.push(Value::Object(map));
+        rows.push((format!("line {line}"), Value::Object(map)));
     }
-    records_from_values(rows.iter(), "the CSV file")
+    records_from_values(
+        rows.iter().map(|(place, v)| (place.clone(), v)),
+        "the CSV file",
+        problems,
+    )
 }
 
 fn looks_like_html_fragment(s: &str) -> bool {
@@ -393,7 +500,8 @@ fn looks_like_html_fragment(s: &str) -> bool {
 }
 
 fn html_fragment_text(s: &str) -> String {
-    let doc = Html::parse_fragment(s);
+    let (capped, _) = cap_html_depth(s, MAX_HTML_DEPTH);
+    let doc = Html::parse_fragment(&capped);
     let mut lines = Vec::new();
     collect_blocks(doc.root_element(), &mut lines);
     lines.join("\n")
@@ -579,8 +687,140 @@ fn main_element(doc: &Html) -> Option<ElementRef<'_>> {
     doc.tree.get(id).and_then(ElementRef::wrap)
 }
 
+/// Deepest element nesting handed to the HTML parser. html5ever checks scopes by walking its stack of open
+/// elements, so with unbounded nesting each tag costs time in the depth (quadratic in all); real pages stay far
+/// below this.
+pub const MAX_HTML_DEPTH: usize = 256;
+
+/// Elements that never hold content, and those the parser closes by itself when a sibling opens (`<p>`, `<li>`,
+/// table cells…): neither grows the stack of open elements without bound, so neither counts towards the depth.
+const UNCOUNTED_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb",
+    "rt", "rp", "rtc", "!doctype",
+];
+/// Elements whose content is raw text up to their end tag (a `<` inside is not a tag).
+const RAW_TEXT_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+/// Index just after the `>` that ends the tag whose name ends at `from`, skipping `>` inside quoted attribute
+/// values; the end of the text when there is none.
+fn tag_end(b: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (i, &c) in b.iter().enumerate().skip(from) {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => quote = Some(c),
+            None if c == b'>' => return i + 1,
+            None => {}
+        }
+    }
+    b.len()
+}
+
+/// `text` with the tags nested deeper than `max_depth` left out (their text kept, a space in their place), and
+/// whether any were. One linear scan that counts open and end tags the way the parser will nest them, roughly:
+/// comments and raw-text elements are skipped, void and self-closing-by-sibling elements not counted.
+pub fn cap_html_depth(text: &str, max_depth: usize) -> (Cow<'_, str>, bool) {
+    let b = text.as_bytes();
+    let mut drops: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0usize;
+    while let Some(off) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c == b'<')) {
+        let lt = i + off;
+        let rest = &b[lt + 1..];
+        if rest.starts_with(b"!--") {
+            i = find_from(b, lt + 4, b"-->").map_or(b.len(), |p| p + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = b[name_start..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b':' | b'!' | b'?'))
+            .count();
+        if name_len == 0 {
+            i = lt + 1; // a lone `<` in text
+            continue;
+        }
+        let name = text[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = tag_end(b, name_start + name_len);
+        let counted = !UNCOUNTED_TAGS.contains(&name.as_str())
+            && !name.starts_with(['!', '?'])
+            && !RAW_TEXT_TAGS.contains(&name.as_str());
+        if closing {
+            if counted {
+                if depth > max_depth {
+                    drops.push((lt, end));
+                }
+                depth = depth.saturating_sub(1);
+            }
+            i = end;
+            continue;
+        }
+        if RAW_TEXT_TAGS.contains(&name.as_str()) {
+            // Skip to the matching end tag, which the loop then reads as an ordinary (uncounted) end tag.
+            let close = format!("</{name}");
+            let lower_tail_start = end;
+            i = b[lower_tail_start..]
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+                .map_or(b.len(), |p| p + lower_tail_start);
+            continue;
+        }
+        let self_closing = end >= 2 && b[end - 2] == b'/' && b[end - 1] == b'>';
+        if counted && !self_closing {
+            depth += 1;
+            if depth > max_depth {
+                drops.push((lt, end));
+            }
+        }
+        i = end;
+    }
+    if drops.is_empty() {
+        return (Cow::Borrowed(text), false);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for (start, end) in drops {
+        out.push_str(&text[pos..start]);
+        out.push(' ');
+        pos = end;
+    }
+    out.push_str(&text[pos..]);
+    (Cow::Owned(out), true)
+}
+
+/// The article in an HTML page: title, metadata and main text.
 pub fn parse_html(text: &str) -> Record {
-    let doc = Html::parse_document(text);
+    parse_html_with_warnings(text).0
+}
+
+fn parse_html_with_warnings(text: &str) -> (Record, Vec<String>) {
+    let (capped, flattened) = cap_html_depth(text, MAX_HTML_DEPTH);
+    let mut warnings = Vec::new();
+    if flattened {
+        warnings.push(format!(
+            "HTML nested deeper than {MAX_HTML_DEPTH} elements: the deeper tags were ignored (their text is kept)"
+        ));
+    }
+    let doc = Html::parse_document(&capped);
     let json_ld: Vec<Value> = sel("script[type=\"application/ld+json\"]")
         .map(|s| {
             doc.select(&s)
@@ -657,14 +897,15 @@ pub fn parse_html(text: &str) -> Record {
         lines.retain(|l| l != t);
         lines.insert(0, t.clone());
     }
-    Record {
+    let record = Record {
         id: None,
         title,
         text: lines.join("\n\n"),
         date,
         source,
         url,
-    }
+    };
+    (record, warnings)
 }
 
 #[cfg(test)]
@@ -728,10 +969,12 @@ mod tests {
             panic!()
         };
         assert_eq!(r[0].text, "نص، مع فاصلة");
-        match parse(Format::Csv, "title,text\na,b\nc,d,e\n", true) {
-            Err(FormatError::Malformed { line, .. }) => assert_eq!(line, 3),
-            other => panic!("{other:?}"),
-        }
+        let Ok(Parsed::Records(r, warnings)) = parse(Format::Csv, "title,text\na,b\nc,d,e\nf,g\n", true) else {
+            panic!()
+        };
+        assert_eq!(r.len(), 2);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("line 3: "), "{warnings:?}");
     }
 
     #[test]

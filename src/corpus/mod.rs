@@ -16,9 +16,14 @@
 //! name before a colon (`موسكو: …`) is a dateline, not a source.
 
 pub mod builtin;
+pub mod chrome;
 pub mod decode;
+pub mod eval;
 pub mod formats;
+pub mod header;
 pub mod model;
+pub mod outlet;
+pub mod output;
 pub mod segment;
 pub mod sentences;
 
@@ -34,6 +39,10 @@ use std::path::{Path, PathBuf};
 
 /// Files larger than this are not read.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Folders nested deeper than this below an input folder are not read (a warning says which). Real corpora are a
+/// few levels deep; the cap keeps a hostile tree (thousands of levels, or a loop the file system hides) cheap.
+pub const MAX_FOLDER_DEPTH: usize = 100;
 
 fn error(path: &str, message: impl Into<String>) -> Diagnostic {
     Diagnostic {
@@ -51,6 +60,14 @@ fn warning(path: &str, message: impl Into<String>) -> Diagnostic {
     }
 }
 
+fn info(path: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        path: path.to_string(),
+        severity: Severity::Info,
+        message: message.into(),
+    }
+}
+
 /// What one file gave.
 #[derive(Debug, Default)]
 struct FileOutcome {
@@ -59,6 +76,11 @@ struct FileOutcome {
     /// Hash of the decoded text, for finding files with the same content.
     content_hash: Option<u64>,
     own_output: bool,
+    /// What the file is when it is binary, not text.
+    binary: Option<&'static str>,
+    /// A well-formed data file that holds no articles (a JSON object without a text field: a scraper's gold or
+    /// config file beside its pages).
+    no_articles: bool,
 }
 
 fn stem_of(label: &str) -> String {
@@ -116,15 +138,62 @@ fn fill_sentences(article: &mut Article) {
     article.sentences = sentences;
 }
 
+/// What is odd about an article that decoded but holds nothing to compare: `Err` to skip it (no letters at all),
+/// `Ok(Some)` to load it with a warning (no body text), `Ok(None)` when it is an ordinary article.
+fn junk_check(article: &Article) -> Result<Option<String>, String> {
+    if !article.text.chars().any(char::is_alphabetic) {
+        let digits = article.text.chars().any(|c| c.is_numeric());
+        let what = if digits {
+            "only digits, punctuation and symbols"
+        } else {
+            "only punctuation and symbols"
+        };
+        return Err(format!("no letters in it ({what}): not an article; skipped"));
+    }
+    let body_has_letters = article
+        .body_segments()
+        .any(|s| article.slice(s.start, s.end).chars().any(char::is_alphabetic));
+    if body_has_letters {
+        return Ok(None);
+    }
+    Ok(Some(if article.title.trim().is_empty() {
+        "no body text: everything in it was read as metadata or page furniture; loaded, with nothing to compare"
+            .to_string()
+    } else {
+        "a title but no body text; loaded, with nothing to compare".to_string()
+    }))
+}
+
+/// Adds `article` to `outcome` unless [`junk_check`] says it is not one; `which` names it in messages when the file
+/// holds several.
+fn push_checked(outcome: &mut FileOutcome, path_label: &str, which: Option<String>, article: Article) {
+    let prefix = which.map(|w| format!("{w}: ")).unwrap_or_default();
+    match junk_check(&article) {
+        Err(why) => outcome.diagnostics.push(warning(path_label, format!("{prefix}{why}"))),
+        Ok(odd) => {
+            if let Some(odd) = odd {
+                outcome.diagnostics.push(warning(path_label, format!("{prefix}{odd}")));
+            }
+            outcome.articles.push(article);
+        }
+    }
+}
+
 fn load_file(path_label: &str, bytes: &[u8], params: &SegmentParams) -> FileOutcome {
     let mut outcome = FileOutcome::default();
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
         Err(e) => {
+            if let decode::DecodeError::Binary(kind) = e {
+                outcome.binary = Some(kind);
+            }
             outcome.diagnostics.push(error(path_label, e.to_string()));
             return outcome;
         }
     };
+    outcome
+        .diagnostics
+        .extend(decoded.warnings.iter().map(|w| warning(path_label, w.clone())));
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     decoded.text.hash(&mut hasher);
     outcome.content_hash = Some(hasher.finish());
@@ -137,14 +206,8 @@ fn load_file(path_label: &str, bytes: &[u8], params: &SegmentParams) -> FileOutc
     let stem = stem_of(path_label);
     match formats::parse(format, &decoded.text, explicit) {
         Ok(Parsed::Text) => {
-            outcome.articles.push(build_article(
-                stem,
-                path_label,
-                decoded.text,
-                segment::Preset::default(),
-                None,
-                params,
-            ));
+            let article = build_article(stem, path_label, decoded.text, segment::Preset::default(), None, params);
+            push_checked(&mut outcome, path_label, None, article);
         }
         Ok(Parsed::OwnReport) => outcome.own_output = true,
         Ok(Parsed::Records(records, warnings)) => {
@@ -177,15 +240,22 @@ fn load_file(path_label: &str, bytes: &[u8], params: &SegmentParams) -> FileOutc
                     continue;
                 }
                 let preset = segment::Preset { title, date, source };
-                outcome
-                    .articles
-                    .push(build_article(id, path_label, text, preset, url, params));
+                let article = build_article(id, path_label, text, preset, url, params);
+                push_checked(
+                    &mut outcome,
+                    path_label,
+                    many.then(|| format!("record {}", n + 1)),
+                    article,
+                );
             }
             outcome
                 .diagnostics
                 .extend(warnings.into_iter().map(|w| warning(path_label, w)));
         }
-        Err(e) => outcome.diagnostics.push(error(path_label, e.to_string())),
+        Err(e) => {
+            outcome.no_articles = matches!(e, formats::FormatError::NotArticles(_));
+            outcome.diagnostics.push(error(path_label, e.to_string()));
+        }
     }
     outcome
 }
@@ -228,34 +298,63 @@ fn is_hidden(p: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
-/// Our own outputs that may sit in a folder of articles: screenshots and exported images.
-fn is_own_output_name(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
+/// What a file is when its extension says it is not an article (images, documents, archives…); such files found
+/// in a folder are listed as skipped without being read.
+fn non_article_kind(p: &Path) -> Option<&'static str> {
+    let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+    let kind = match ext.as_str() {
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "svg" | "ico" | "tif" | "tiff" | "heic" | "avif" => {
+            "an image"
+        }
+        "pdf" | "doc" | "docx" | "odt" | "rtf" | "epub" | "xls" | "xlsx" | "ods" | "ppt" | "pptx" => {
+            "a document in a format Qarin does not read (save it as text or HTML)"
+        }
+        "zip" | "gz" | "tgz" | "tar" | "bz2" | "xz" | "7z" | "rar" | "zst" => "an archive (unpack it first)",
+        "mp3" | "mp4" | "m4a" | "wav" | "ogg" | "webm" | "avi" | "mov" | "mkv" => "audio or video",
+        "exe" | "dll" | "so" | "dylib" | "bin" | "iso" | "dmg" | "class" | "o" => "a program or binary file",
+        "ttf" | "otf" | "woff" | "woff2" => "a font",
+        "css" | "js" | "mjs" | "map" => "a stylesheet or script",
+        "sqlite" | "db" => "a database",
+        _ => return None,
+    };
+    Some(kind)
 }
 
-/// Collects the files under `path` (depth-first, sorted), following symlinks but never into a folder that is
-/// being read (a symlink loop, reported) nor into one already read (reached a second way, silently).
-fn walk(
+/// Extensions of the formats Qarin reads (and none): a binary file under one of these is damaged, one under any other
+/// extension is merely not an article.
+fn has_article_extension(p: &Path) -> bool {
+    let ext = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    matches!(
+        ext.as_str(),
+        "" | "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "shtml" | "json" | "jsonl" | "ndjson" | "csv" | "tsv"
+    )
+}
+
+/// Looks at one path: a file is recorded, a folder to read is returned as its canonical path (`None` when it is
+/// a loop back to a folder being read — reported — or was already read another way — silently).
+fn visit(
     path: &Path,
     input: usize,
     explicit: bool,
     visited: &mut HashSet<PathBuf>,
-    ancestors: &mut Vec<PathBuf>,
+    ancestors: &HashSet<PathBuf>,
     files: &mut Vec<Found>,
     diags: &mut Vec<Diagnostic>,
-) {
+) -> Option<PathBuf> {
     let label = display(path);
     let link_meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             diags.push(error(&label, "no such file or folder"));
-            return;
+            return None;
         }
         Err(e) => {
             diags.push(error(&label, format!("cannot read: {e}")));
-            return;
+            return None;
         }
     };
     let meta = match std::fs::metadata(path) {
@@ -267,11 +366,11 @@ fn walk(
                 format!("symbolic link that cannot be followed (a symlink loop?): {e}")
             };
             diags.push(error(&label, msg));
-            return;
+            return None;
         }
         Err(e) => {
             diags.push(error(&label, format!("cannot read: {e}")));
-            return;
+            return None;
         }
     };
     if meta.is_dir() {
@@ -284,33 +383,16 @@ fn walk(
                     canonical.display()
                 ),
             ));
-            return;
+            return None;
         }
-        if !visited.insert(canonical.clone()) {
-            // The same folder reached a second way (a symlink to a sibling, or named twice): read once.
-            return;
+        // The same folder reached a second way (a symlink to a sibling, or named twice): read once.
+        return visited.insert(canonical.clone()).then_some(canonical);
+    }
+    if meta.is_file() {
+        if !explicit && let Some(kind) = non_article_kind(path) {
+            diags.push(info(&label, format!("not an article ({kind}); skipped")));
+            return None;
         }
-        let entries = match std::fs::read_dir(path) {
-            Ok(rd) => rd,
-            Err(e) => {
-                diags.push(error(&label, format!("cannot read folder: {e}")));
-                return;
-            }
-        };
-        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        children.sort();
-        ancestors.push(canonical);
-        for child in children {
-            if is_hidden(&child) {
-                continue;
-            }
-            if is_own_output_name(&child) && !std::fs::metadata(&child).is_ok_and(|m| m.is_dir()) {
-                continue;
-            }
-            walk(&child, input, false, visited, ancestors, files, diags);
-        }
-        ancestors.pop();
-    } else if meta.is_file() {
         files.push(Found {
             path: path.to_path_buf(),
             input,
@@ -321,6 +403,74 @@ fn walk(
             &label,
             "not a regular file or folder (a device, socket or pipe); skipped",
         ));
+    }
+    None
+}
+
+/// The children of a folder to visit, sorted, hidden ones left out.
+fn folder_children(path: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    match std::fs::read_dir(path) {
+        Ok(rd) => {
+            let mut children: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| !is_hidden(p))
+                .collect();
+            children.sort();
+            children
+        }
+        Err(e) => {
+            diags.push(error(&display(path), format!("cannot read folder: {e}")));
+            Vec::new()
+        }
+    }
+}
+
+/// Collects the files under `root` (depth-first, sorted), following symlinks but never into a folder that is
+/// being read (a symlink loop, reported) nor into one already read, and no deeper than [`MAX_FOLDER_DEPTH`]. An
+/// explicit stack, not recursion: a tree thousands of levels deep cannot overflow the thread's stack.
+fn walk(
+    root: &Path,
+    input: usize,
+    visited: &mut HashSet<PathBuf>,
+    files: &mut Vec<Found>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // Open folders from the root down: canonical path and the children still to visit.
+    let mut open: Vec<(PathBuf, std::vec::IntoIter<PathBuf>)> = Vec::new();
+    let mut ancestors: HashSet<PathBuf> = HashSet::new();
+    let enter = |folder: &Path,
+                 canonical: PathBuf,
+                 open: &mut Vec<(PathBuf, std::vec::IntoIter<PathBuf>)>,
+                 ancestors: &mut HashSet<PathBuf>,
+                 diags: &mut Vec<Diagnostic>| {
+        let children = folder_children(folder, diags);
+        ancestors.insert(canonical.clone());
+        open.push((canonical, children.into_iter()));
+    };
+    if let Some(canonical) = visit(root, input, true, visited, &ancestors, files, diags) {
+        enter(root, canonical, &mut open, &mut ancestors, diags);
+    }
+    while let Some((_, children)) = open.last_mut() {
+        let Some(child) = children.next() else {
+            if let Some((canonical, _)) = open.pop() {
+                ancestors.remove(&canonical);
+            }
+            continue;
+        };
+        let Some(canonical) = visit(&child, input, false, visited, &ancestors, files, diags) else {
+            continue;
+        };
+        if open.len() >= MAX_FOLDER_DEPTH {
+            diags.push(warning(
+                &display(&child),
+                format!(
+                    "folder nested more than {MAX_FOLDER_DEPTH} levels below {}; not read",
+                    display(root)
+                ),
+            ));
+            continue;
+        }
+        enter(&child, canonical, &mut open, &mut ancestors, diags);
     }
 }
 
@@ -346,7 +496,24 @@ fn read_one(found: &Found, params: &SegmentParams) -> FileOutcome {
     }
     // Opened read-only; never written.
     match std::fs::read(&found.path) {
-        Ok(bytes) => load_file(&label, &bytes, params),
+        Ok(bytes) => {
+            let mut outcome = load_file(&label, &bytes, params);
+            // A binary file found in a folder under an extension Qarin does not read is not an article: listed as
+            // skipped, not an error (a binary `.txt`, or one named explicitly, stays an error).
+            if let Some(kind) = outcome.binary
+                && !found.explicit
+                && !has_article_extension(&found.path)
+            {
+                outcome.diagnostics = vec![info(&label, format!("not an article (binary: {kind}); skipped"))];
+            }
+            // Likewise a data file found in a folder that is well formed but holds no article (named explicitly,
+            // it stays an error: the user meant it to be one).
+            if outcome.no_articles && !found.explicit && outcome.articles.is_empty() {
+                let why = outcome.diagnostics.pop().map(|d| d.message).unwrap_or_default();
+                outcome.diagnostics = vec![info(&label, format!("not an article ({why}); skipped"))];
+            }
+            outcome
+        }
         Err(e) => {
             outcome.diagnostics.push(error(&label, format!("cannot read: {e}")));
             outcome
@@ -366,15 +533,7 @@ pub fn load_paths_with(paths: &[PathBuf], params: &SegmentParams, progress: &Pro
     let mut files = Vec::new();
     let mut visited = HashSet::new();
     for (input, p) in paths.iter().enumerate() {
-        walk(
-            p,
-            input,
-            true,
-            &mut visited,
-            &mut Vec::new(),
-            &mut files,
-            &mut diagnostics,
-        );
+        walk(p, input, &mut visited, &mut files, &mut diagnostics);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
@@ -474,8 +633,38 @@ pub fn load_builtin_with(params: &SegmentParams) -> Corpus {
 
 fn finish(mut articles: Vec<Article>, diagnostics: Vec<Diagnostic>, params: &SegmentParams) -> Corpus {
     make_ids_unique(&mut articles);
+    read_pages(&mut articles, params);
     mark_repeated_lines(&mut articles, params);
     Corpus { articles, diagnostics }
+}
+
+/// The corpus-level reading of scraped pages: each article's outlet (and `source` when nothing else names one),
+/// chrome learnt across articles, and the page date of each header.
+pub fn read_pages(articles: &mut [Article], params: &SegmentParams) {
+    let outlets: Vec<Option<String>> = articles
+        .iter()
+        .map(|a| outlet::outlet_key(a.url.as_deref(), &a.path, a.source.as_deref()))
+        .collect();
+    for a in articles.iter_mut() {
+        fill_source(a);
+    }
+    let learnt = chrome::learn(articles, &outlets, &params.chrome);
+    chrome::mark(articles, &learnt);
+    articles
+        .par_iter_mut()
+        .for_each(|a| header::read_title(a, &params.header, params.fallback_title_words));
+    header::read_dates(articles, &outlets, &params.header);
+}
+
+/// `source` from the URL's domain or a domain-like file or folder name when the metadata and the text name none.
+fn fill_source(a: &mut Article) {
+    if a.source.is_none() {
+        a.source = a
+            .url
+            .as_deref()
+            .and_then(outlet::domain_of_url)
+            .or_else(|| outlet::domain_of_path(&a.path));
+    }
 }
 
 /// `a`, `a` → `a`, `a-2` (in path order, so stable).

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use cosmic_text::{
     Attrs, AttrsList, BufferLine, Ellipsize, Family, FontSystem, Hinting, LayoutGlyph, LineEnding, Shaping, SwashCache,
-    Weight, Wrap, fontdb,
+    Wrap, fontdb,
 };
 
 use super::atlas::GlyphAtlas;
@@ -154,13 +154,13 @@ pub struct PaintStats {
     pub glyphs: usize,
 }
 
-/// What a cached layout was made from: when any of it changes, the text is shaped again.
+/// What a cached layout was made from: when any of it changes, the text is shaped again. Spans are not part of
+/// it: the text is shaped once with uniform attributes and highlights are painted over the glyphs.
 #[derive(Debug, Clone, PartialEq)]
 struct ShapeKey {
     font_size: f32,
     direction: Direction,
     face: Face,
-    bold: Vec<Range<usize>>,
 }
 
 /// One paragraph of a block as given to cosmic-text.
@@ -248,8 +248,8 @@ impl TextEngine {
         self.quads.clear();
     }
 
-    /// Lay out `block` wrapped to `width` points. Cached per block id until the text, width, font size, direction,
-    /// face or bold spans change; a width change only re-wraps (shaping is kept).
+    /// Lay out `block` wrapped to `width` points. Cached per block id until the text, width, font size, direction
+    /// or face change; spans do not matter (they are painted over the shaped glyphs). A width change only re-wraps.
     pub fn layout(&mut self, block: &TextBlock, width: f32) -> Arc<TextLayout> {
         let width = if width.is_finite() { width.max(1.0) } else { 1.0e6 };
         let font_size = if block.font_size.is_finite() && block.font_size > 0.5 {
@@ -267,7 +267,6 @@ impl TextEngine {
             font_size,
             direction: block.direction,
             face: block.face,
-            bold: bold_ranges(block),
         };
         let frame = self.frame;
         let entry = self.cache.get_mut(&block.id);
@@ -318,7 +317,6 @@ impl TextEngine {
             font_size,
             direction: block.direction,
             face: block.face,
-            bold: bold_ranges(block),
         };
         let (paragraphs, lines) = build_lines(&block.text, &key);
         let mut entry = CachedLayout {
@@ -339,16 +337,8 @@ fn unreachable_layout() -> ! {
     panic!("text layout cache entry vanished")
 }
 
-fn bold_ranges(block: &TextBlock) -> Vec<Range<usize>> {
-    block
-        .spans
-        .iter()
-        .filter(|span| span.style.bold && span.range.start < span.range.end)
-        .map(|span| span.range.clone())
-        .collect()
-}
-
-/// Split the text into cosmic-text lines (paragraphs), with the direction mark and bold attributes.
+/// Split the text into cosmic-text lines (paragraphs), each with the direction mark and one uniform set of
+/// attributes.
 fn build_lines(text: &str, key: &ShapeKey) -> (Vec<Paragraph>, Vec<BufferLine>) {
     let prefix = match key.direction {
         Direction::Auto => "",
@@ -357,7 +347,6 @@ fn build_lines(text: &str, key: &ShapeKey) -> (Vec<Paragraph>, Vec<BufferLine>) 
     };
     let family = Family::Name(key.face.family_name());
     let attrs = Attrs::new().family(family);
-    let bold_attrs = Attrs::new().family(family).weight(Weight::BOLD);
     let mut paragraphs = Vec::new();
     let mut lines = Vec::new();
     let mut push = |range: Range<usize>, ending: LineEnding| {
@@ -365,17 +354,7 @@ fn build_lines(text: &str, key: &ShapeKey) -> (Vec<Paragraph>, Vec<BufferLine>) 
         let mut line_text = String::with_capacity(prefix.len() + body.len());
         line_text.push_str(prefix);
         line_text.push_str(body);
-        let mut attrs_list = AttrsList::new(&attrs);
-        for bold in &key.bold {
-            let start = bold.start.max(range.start);
-            let end = bold.end.min(range.end);
-            if start < end && text.is_char_boundary(start) && text.is_char_boundary(end) {
-                attrs_list.add_span(
-                    start - range.start + prefix.len()..end - range.start + prefix.len(),
-                    &bold_attrs,
-                );
-            }
-        }
+        let attrs_list = AttrsList::new(&attrs);
         paragraphs.push(Paragraph {
             start: range.start,
             prefix: prefix.len(),
@@ -430,7 +409,8 @@ fn wrap_line(font_system: &mut FontSystem, line: &mut BufferLine, width: f32, fo
         font_system,
         font_size,
         Some(width),
-        Wrap::Word,
+        // A word wider than the line (a long URL) breaks between glyphs instead of running out of the block.
+        Wrap::WordOrGlyph,
         Ellipsize::None,
         None,
         TAB_WIDTH,

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use cosmic_text::LayoutGlyph;
-use egui::{Color32, Pos2, Rect, pos2};
+use egui::{Color32, Pos2, Rect, Stroke, pos2};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::Face;
@@ -37,10 +37,12 @@ pub struct SpanStyle {
     pub background: Option<Color32>,
     /// Drawn under the span's glyphs; overlapping underlines are stacked so each stays visible.
     pub underline: Option<Underline>,
-    /// Glyph colour (the last span in the list wins where several set it).
+    /// Glyph colour (the last span in the list wins where several set it). Painted per glyph after shaping, so it
+    /// never splits a shaping run.
     pub text_color: Option<Color32>,
-    /// Set in the bold face (changes shaping: part of the layout cache key).
-    pub bold: bool,
+    /// A frame drawn around the span's glyphs (emphasis). Spans never change the face: a bold or other face inside
+    /// a word would split cosmic-text's shaping runs there and break letter joining and bidi order.
+    pub outline: Option<Stroke>,
     /// Faded text (e.g. text outside the current focus).
     pub dim: bool,
 }

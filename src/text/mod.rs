@@ -11,11 +11,13 @@ mod engine;
 pub mod fonts;
 pub mod layout;
 pub mod shape;
+pub mod split;
 mod widget;
 
 pub use engine::{PaintStats, TextEngine};
 pub use fonts::Face;
 pub use layout::{Cell, Direction, Hit, Span, SpanStyle, TextBlock, TextLayout, Underline, VisualLine};
+pub use split::{layout_pieces, shorten};
 pub use widget::{Selection, TextBlockResponse, block_selection, set_block_selection, text_block_ui};
 
 // Measured (`cargo bench --bench text`, release, shared 2-core machine under load, 2026-11-24):

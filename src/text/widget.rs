@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::{Color32, Event, EventFilter, Key, Mesh, Modifiers, Pos2, Rect, Sense, Shape, Vec2, pos2, vec2};
+use egui::{Color32, Event, EventFilter, Key, Mesh, Modifiers, Pos2, Rect, Sense, Shape, StrokeKind, Vec2, pos2, vec2};
 
 use super::engine::TextEngine;
 use super::layout::{Cell, Span, TextBlock, TextLayout, VisualLine, cell_pieces};
@@ -335,6 +335,18 @@ fn paint_lines(
                     0.0,
                     selection_color,
                 ));
+            }
+        }
+        for (_, span) in &line_spans {
+            if let Some(stroke) = span.style.outline {
+                for (x0, x1) in cell_pieces(cells, &span.range) {
+                    underlines.push(Shape::rect_stroke(
+                        Rect::from_min_max(pos2(origin.x + x0, top), pos2(origin.x + x1, top + line.height)),
+                        2.0,
+                        stroke,
+                        StrokeKind::Inside,
+                    ));
+                }
             }
         }
         for (index, span) in &line_spans {

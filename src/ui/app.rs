@@ -4,8 +4,8 @@
 use super::columns::FrameRecord;
 use super::commands::UiCommand;
 use super::context::{ViewCtx, ViewFlags};
-use super::panels::{claims, corpus, entities, status_bar, top_bar, welcome};
-use super::state::{Settings, ViewMode, WorkbenchState};
+use super::panels::{claims, corpus, entities, help, status_bar, stories, top_bar, welcome};
+use super::state::{Settings, StartView, ViewMode, WorkbenchState};
 use super::{aligned, columns, dialogs, export};
 use egui::{Context, Ui};
 use std::collections::HashMap;
@@ -40,6 +40,10 @@ pub struct Workbench {
     pub open_on_start: Option<Vec<PathBuf>>,
     /// Ids of the text fields drawn (search, filter, path): while one has focus, arrows and Esc belong to it.
     pub text_inputs: Vec<egui::Id>,
+    /// How to show the corpus once it is loaded (command-line options); taken on the first report.
+    pub start_view: Option<StartView>,
+    /// Why `start_view` could not be applied (a `--screenshot` run fails with it).
+    pub start_view_error: Option<String>,
 }
 
 impl Workbench {
@@ -59,6 +63,8 @@ impl Workbench {
             applied_dark: None,
             open_on_start: None,
             text_inputs: Vec::new(),
+            start_view: None,
+            start_view_error: None,
         }
     }
 
@@ -69,7 +75,26 @@ impl Workbench {
         wb
     }
 
+    /// Loads `paths` (none: the sample corpus) in the background. A path that does not exist is refused at once
+    /// with a message, and the corpus shown stays.
     pub fn open(&mut self, ctx: &Context, paths: Vec<PathBuf>) {
+        let missing: Vec<String> = paths
+            .iter()
+            .filter(|p| !p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+        if !missing.is_empty() {
+            let stays = if self.state.report.is_some() {
+                "; the current corpus stays"
+            } else {
+                ""
+            };
+            self.state.message(format!(
+                "Cannot open {}: no such file or folder{stays}",
+                missing.join(", ")
+            ));
+            return;
+        }
         let ctx = ctx.clone();
         self.state.start_loading(paths, move || ctx.request_repaint());
     }
@@ -99,6 +124,15 @@ impl Workbench {
                     ViewMode::Aligned
                 }
             }
+            UiCommand::Help => self.flags.show_help = true,
+            UiCommand::ShowHelp(show) => self.flags.show_help = show,
+            UiCommand::ShowProblems(show) => self.flags.show_problems = show,
+            UiCommand::ToggleCorpusPanel => st.settings.show_corpus_panel = !st.settings.show_corpus_panel,
+            UiCommand::ToggleEntitiesPanel => st.settings.show_entities_panel = !st.settings.show_entities_panel,
+            UiCommand::SetExportDir(dir) => {
+                st.settings.export_dir = (!dir.trim().is_empty()).then(|| PathBuf::from(dir.trim()));
+                self.flags.export_dir = dir;
+            }
             UiCommand::OpenPaths(paths) => self.open(ctx, paths),
             UiCommand::SetOpenPath(text) => self.flags.open_path = text,
             UiCommand::SetQuery(query) => {
@@ -125,8 +159,10 @@ impl Workbench {
             UiCommand::SetView(view) => st.view = view,
             UiCommand::SetMatrixSort(sort) => st.matrix_sort = sort,
             UiCommand::ShowMatrix(show) => self.flags.show_matrix = show,
-            UiCommand::OnlySharedRows(only) => st.only_shared_rows = only,
+            UiCommand::AlignedOnlyBase(only) => st.aligned_only_base = only,
+            UiCommand::SetAlignedBase(article) => st.aligned_base = Some(article),
             UiCommand::SetColumnWidth(width) => st.settings.column_width = width,
+            UiCommand::SetColumnOrder(order) => st.settings.column_order = order,
             UiCommand::SetFontSize(size) => st.settings.font_size = size,
             UiCommand::CancelLoading => {
                 if let Some(job) = &st.job {
@@ -141,6 +177,11 @@ impl Workbench {
             }
             UiCommand::ClaimAligned => st.align_pending = false,
             UiCommand::SearchScrolled => st.search_scroll_pending = false,
+            UiCommand::StepSearchHit(forward) => st.pending_hit_step += if forward { 1 } else { -1 },
+            UiCommand::SearchHitStepped => st.pending_hit_step = 0,
+            UiCommand::OpenStory(story) => st.open_story(story),
+            UiCommand::ShowStories => st.show_story_list(),
+            UiCommand::ExportStoriesCsv => self.dialogs.save(ctx, dialogs::SaveWhat::StoriesCsv),
         }
     }
 
@@ -168,6 +209,12 @@ impl Workbench {
 
     /// Writes an export to `path`; the outcome goes to the status bar.
     pub fn export_to(&mut self, ctx: &Context, what: dialogs::SaveWhat, path: PathBuf) {
+        // An export never replaces an input file (a typed path or a dialog can point at one).
+        let inputs: Vec<&std::path::Path> = self.state.corpus_paths.iter().map(PathBuf::as_path).collect();
+        if let Err(err) = crate::corpus::output::check_output(&path, &inputs) {
+            self.state.message(format!("Not saved: {err:#}"));
+            return;
+        }
         if what == dialogs::SaveWhat::Screenshot {
             if let Ok(mut slot) = self.screenshot.lock() {
                 slot.target = Some(path);
@@ -183,6 +230,9 @@ impl Workbench {
             dialogs::SaveWhat::Json => report.save_json(&path).map_err(Into::into),
             dialogs::SaveWhat::Csv => export::write_matrix_csv(report, &path),
             dialogs::SaveWhat::Html => export::write_html(&self.state, &path),
+            dialogs::SaveWhat::StoriesCsv => crate::analysis::stories::outlet_story_csv(report)
+                .map_err(anyhow::Error::from)
+                .and_then(|bytes| std::fs::write(&path, bytes).map_err(Into::into)),
             dialogs::SaveWhat::Screenshot => Ok(()),
         };
         match result {
@@ -191,6 +241,37 @@ impl Workbench {
                 .state
                 .message(format!("Could not save {}: {err:#}", path.display())),
         }
+    }
+
+    /// The folder exports go to without a file dialog: the one typed in the Export menu, else the default.
+    pub fn export_dir(&self) -> PathBuf {
+        self.state
+            .settings
+            .export_dir
+            .clone()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or_else(|| {
+                dialogs::default_export_dir(|name: &str| std::env::var_os(name), &self.state.corpus_paths)
+            })
+    }
+
+    /// Saves `what` into the export folder under an unused name and says where (no dialog service answered).
+    pub fn save_without_dialog(&mut self, ctx: &Context, what: dialogs::SaveWhat) {
+        let dir = self.export_dir();
+        if let Err(err) = std::fs::create_dir_all(&dir) {
+            self.state.message(format!(
+                "No file dialog is available and the export folder {} cannot be made ({err}); type another folder \
+                 in the Export menu",
+                dir.display()
+            ));
+            return;
+        }
+        let path = dialogs::unused_path(&dir, what.default_name());
+        self.state.message(format!(
+            "No file dialog is available: saving to {} (folder set in the Export menu)",
+            path.display()
+        ));
+        self.export_to(ctx, what, path);
     }
 
     /// Asks the integration for the pixels of the next rendered frame; they land in `self.screenshot`.
@@ -217,11 +298,7 @@ impl Workbench {
         }
         let st = &self.state.settings;
         if self.applied_dark != Some(st.dark) {
-            ctx.set_visuals(if st.dark {
-                egui::Visuals::dark()
-            } else {
-                egui::Visuals::light()
-            });
+            ctx.set_visuals(themed_visuals(st.dark));
             self.applied_dark = Some(st.dark);
         }
         if (self.applied_zoom - st.zoom).abs() > f32::EPSILON {
@@ -271,6 +348,7 @@ impl Workbench {
             match event {
                 dialogs::DialogEvent::Open(paths) => self.open(ctx, paths),
                 dialogs::DialogEvent::Save(what, path) => self.export_to(ctx, what, path),
+                dialogs::DialogEvent::SaveWithoutDialog(what) => self.save_without_dialog(ctx, what),
                 dialogs::DialogEvent::Message(msg) => self.state.message(msg),
             }
         }
@@ -284,8 +362,20 @@ impl Workbench {
             self.open(&ctx, paths);
         }
         self.state.poll_job();
+        if self.state.report.is_some()
+            && !self.state.is_loading()
+            && let Some(start) = self.start_view.take()
+            && let Err(err) = self.state.apply_start_view(&start)
+        {
+            self.state.message(err.clone());
+            self.start_view_error = Some(err);
+        }
         self.handle_input(&ctx);
         self.text_inputs.clear();
+        if ctx.cumulative_frame_nr().is_multiple_of(30) || self.flags.export_dir.is_empty() {
+            // Shown in the Export menu; a few file-system checks, so not every frame.
+            self.flags.export_dir = self.export_dir().display().to_string();
+        }
         if self.state.is_loading() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
@@ -296,7 +386,7 @@ impl Workbench {
         egui::Panel::bottom("status-bar").show(ui, |ui| status_bar::status_bar_ui(&mut self.view_ctx(), ui));
         self.apply_commands(&ctx);
         if self.state.report.is_some() {
-            if !self.flags.compact {
+            if self.state.settings.show_corpus_panel {
                 egui::Panel::left("corpus-panel")
                     .resizable(true)
                     .default_size(260.0)
@@ -308,21 +398,29 @@ impl Workbench {
                     });
                 self.apply_commands(&ctx);
             }
-            egui::Panel::right("entities-panel")
-                .resizable(true)
-                .default_size(if self.flags.compact { 190.0 } else { 270.0 })
-                .show(ui, |ui| entities::entities_ui(&mut self.view_ctx(), ui));
-            self.apply_commands(&ctx);
-        }
-        if self.state.view == ViewMode::Aligned && !self.state.columns.is_empty() {
-            self.state.prepare_alignment();
+            if self.state.settings.show_entities_panel {
+                egui::Panel::right("entities-panel")
+                    .resizable(true)
+                    .default_size(if self.flags.compact { 190.0 } else { 270.0 })
+                    .show(ui, |ui| entities::entities_ui(&mut self.view_ctx(), ui));
+                self.apply_commands(&ctx);
+            }
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.state.report.is_none() {
                 welcome::welcome_ui(&mut self.view_ctx(), ui);
+            } else if self.state.report.as_ref().is_some_and(|r| r.articles.is_empty()) {
+                welcome::nothing_loaded_ui(&mut self.view_ctx(), ui);
+            } else if self.state.story_list {
+                stories::story_list_ui(&mut self.view_ctx(), ui);
             } else if self.state.view == ViewMode::Aligned {
                 aligned::aligned_view_ui(&mut self.view_ctx(), ui);
+            } else if self.state.view == ViewMode::Stories {
+                stories::story_list_ui(&mut self.view_ctx(), ui);
             } else {
+                if self.state.story.is_some() {
+                    stories::story_bar_ui(&mut self.view_ctx(), ui);
+                }
                 let mut view = ViewCtx::new(
                     &self.state,
                     &self.engine,
@@ -333,6 +431,8 @@ impl Workbench {
                 self.last_frame = columns::columns_ui(&mut view, ui, &self.last_frame, &self.pending_scroll);
             }
         });
+        self.apply_commands(&ctx);
+        help::windows_ui(&mut self.view_ctx(), &ctx);
         self.apply_commands(&ctx);
         let hovering_files = ctx.input(|i| !i.raw.hovered_files.is_empty());
         if hovering_files {
@@ -351,6 +451,19 @@ impl Workbench {
             );
         }
     }
+}
+
+/// egui's visuals for the theme with the palette's text colour: article text and entity names pass WCAG AA on
+/// every highlight (`palette` checks each background against it).
+pub fn themed_visuals(dark: bool) -> egui::Visuals {
+    let mut visuals = if dark {
+        egui::Visuals::dark()
+    } else {
+        egui::Visuals::light()
+    };
+    visuals.widgets.noninteractive.fg_stroke.color = super::palette::text_colour(dark);
+    visuals.panel_fill = super::palette::panel_colour(dark);
+    visuals
 }
 
 /// Adds the bundled Arabic faces after egui's defaults so Arabic in panels renders.

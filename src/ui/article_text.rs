@@ -11,7 +11,8 @@ pub struct SpanStyle {
     pub background: Option<Color32>,
     pub underline: Option<Color32>,
     pub colour: Option<Color32>,
-    pub bold: bool,
+    /// Emphasis: a frame around the span (never a bold face, which would break Arabic joining inside words).
+    pub outline: Option<Color32>,
     pub dim: bool,
 }
 
@@ -86,9 +87,9 @@ impl<'a> TextBlock<'a> {
     }
 }
 
-/// Lays out (cached) and paints a block through the cosmic-text widget (bidi, shaping, right-to-left wrapping),
-/// with its spans styled. The block's text is its AccessKit label.
-pub fn text_block_ui(ui: &mut Ui, engine: &Engine, block: &TextBlock<'_>) -> TextOutcome {
+/// The text widget's description of `block`: the same for drawing and for measuring, so both share one cached
+/// layout.
+fn widget_block(block: &TextBlock<'_>) -> crate::text::TextBlock {
     use crate::text;
     let spans: Vec<text::Span> = block
         .spans
@@ -99,13 +100,13 @@ pub fn text_block_ui(ui: &mut Ui, engine: &Engine, block: &TextBlock<'_>) -> Tex
                 background: s.style.background,
                 underline: s.style.underline.map(|color| text::Underline { color, thickness: 2.0 }),
                 text_color: s.style.colour,
-                bold: s.style.bold,
+                outline: s.style.outline.map(|color| egui::Stroke::new(1.5, color)),
                 dim: s.style.dim,
             },
             tag: s.tag,
         })
         .collect();
-    let widget_block = text::TextBlock {
+    text::TextBlock {
         id: block.id,
         text: Arc::clone(block.text),
         font_size: block.font_size,
@@ -118,7 +119,21 @@ pub fn text_block_ui(ui: &mut Ui, engine: &Engine, block: &TextBlock<'_>) -> Tex
         },
         color: block.colour,
         spans,
-    };
+    }
+}
+
+/// The layout `block` is drawn with (cached: spans do not change it), without drawing it: heights and positions of
+/// blocks out of view.
+pub fn layout_of(engine: &Engine, block: &TextBlock<'_>) -> Arc<crate::text::TextLayout> {
+    let plain = TextBlock { spans: &[], ..*block };
+    engine.borrow_mut().layout(&widget_block(&plain), block.width)
+}
+
+/// Lays out (cached) and paints a block through the cosmic-text widget (bidi, shaping, right-to-left wrapping),
+/// with its spans styled. The block's text is its AccessKit label.
+pub fn text_block_ui(ui: &mut Ui, engine: &Engine, block: &TextBlock<'_>) -> TextOutcome {
+    use crate::text;
+    let widget_block = widget_block(block);
     let out = {
         let mut engine = engine.borrow_mut();
         text::text_block_ui(ui, &mut engine, &widget_block, block.width)

@@ -1,7 +1,7 @@
 //! Every user action of the workbench, with its label, tooltip and shortcut. Menus, buttons and keys all read it.
 //! Views emit these; the workbench applies them in one place (`app::Workbench::run_command`).
 
-use super::state::{MatrixSort, ViewMode};
+use super::state::{ColumnOrder, MatrixSort, ViewMode};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -23,10 +23,22 @@ pub enum UiCommand {
     ClearSelection,
     ToggleTheme,
     ToggleAlignedView,
+    /// Show or hide the corpus + claims panel (left).
+    ToggleCorpusPanel,
+    /// Show or hide the entities panel (right).
+    ToggleEntitiesPanel,
+    /// Open the Help window (shortcuts and how to read the views).
+    Help,
+    /// Show or hide the Help window.
+    ShowHelp(bool),
+    /// Show or hide the Problems window (files that could not be read, warnings).
+    ShowProblems(bool),
     /// Open these files or folders (recent corpora, the path field).
     OpenPaths(Vec<PathBuf>),
     /// The text of the path field in the top bar.
     SetOpenPath(String),
+    /// The folder exports go to when no file dialog answers (empty: the default).
+    SetExportDir(String),
     /// The search query; hits are recomputed.
     SetQuery(String),
     SetEntityFilter(String),
@@ -50,8 +62,12 @@ pub enum UiCommand {
     SetView(ViewMode),
     SetMatrixSort(MatrixSort),
     ShowMatrix(bool),
-    OnlySharedRows(bool),
+    AlignedOnlyBase(bool),
+    /// Aligned view: compare the other articles against this one (report index).
+    SetAlignedBase(usize),
     SetColumnWidth(f32),
+    /// Where the first column stands.
+    SetColumnOrder(ColumnOrder),
     SetFontSize(f32),
     CancelLoading,
     /// Scroll an article's column to this offset on the next frame (claim alignment, first search hit).
@@ -65,10 +81,20 @@ pub enum UiCommand {
     ClaimAligned,
     /// The columns were scrolled to the first hit of a new search.
     SearchScrolled,
+    /// Go to the next (true) or previous search hit: Enter / Shift+Enter in the search field.
+    StepSearchHit(bool),
+    /// The columns took the pending step through the search hits.
+    SearchHitStepped,
+    /// Open this story (an index into the report's stories): its articles as columns, the panels filtered to it.
+    OpenStory(usize),
+    /// Back to the list of stories.
+    ShowStories,
+    /// Save the outlet × story matrix as CSV.
+    ExportStoriesCsv,
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 16] = [
+    pub const ALL: [UiCommand; 19] = [
         UiCommand::OpenFiles,
         UiCommand::OpenFolder,
         UiCommand::OpenSample,
@@ -85,6 +111,9 @@ impl UiCommand {
         UiCommand::ClearSelection,
         UiCommand::ToggleTheme,
         UiCommand::ToggleAlignedView,
+        UiCommand::ToggleCorpusPanel,
+        UiCommand::ToggleEntitiesPanel,
+        UiCommand::Help,
     ];
 
     pub fn label(&self) -> &'static str {
@@ -105,8 +134,14 @@ impl UiCommand {
             UiCommand::ClearSelection => "Clear selection",
             UiCommand::ToggleTheme => "Toggle light/dark theme",
             UiCommand::ToggleAlignedView => "Aligned view",
+            UiCommand::ToggleCorpusPanel => "Corpus panel",
+            UiCommand::ToggleEntitiesPanel => "Entities panel",
+            UiCommand::Help => "Shortcuts and how to read the views",
+            UiCommand::ShowHelp(_) => "Help",
+            UiCommand::ShowProblems(_) => "Problems",
             UiCommand::OpenPaths(_) => "Open",
             UiCommand::SetOpenPath(_) => "Path to open",
+            UiCommand::SetExportDir(_) => "Export folder",
             UiCommand::SetQuery(_) => "Find in articles",
             UiCommand::SetEntityFilter(_) => "Filter entities",
             UiCommand::ToggleEntity(_) => "Select entity",
@@ -121,16 +156,25 @@ impl UiCommand {
             UiCommand::ToggleSegment { .. } => "Expand",
             UiCommand::SetView(ViewMode::Columns) => "Columns",
             UiCommand::SetView(ViewMode::Aligned) => "Aligned",
+            UiCommand::SetView(ViewMode::Stories) => "Stories",
             UiCommand::SetMatrixSort(_) => "Sort",
             UiCommand::ShowMatrix(_) => "Matrix",
-            UiCommand::OnlySharedRows(_) => "Only shared claims",
+            UiCommand::AlignedOnlyBase(_) => "Only claims of the base article",
+            UiCommand::SetAlignedBase(_) => "base",
             UiCommand::SetColumnWidth(_) => "minimum column width",
+            UiCommand::SetColumnOrder(_) => "Column order",
             UiCommand::SetFontSize(_) => "text size",
             UiCommand::CancelLoading => "Cancel",
             UiCommand::ScrollColumn { .. } => "Scroll column",
             UiCommand::ScrollTaken(_) => "Column scrolled",
             UiCommand::ClaimAligned => "Align claim",
             UiCommand::SearchScrolled => "Show first hits",
+            UiCommand::StepSearchHit(true) => "Next hit",
+            UiCommand::StepSearchHit(false) => "Previous hit",
+            UiCommand::SearchHitStepped => "Hit shown",
+            UiCommand::OpenStory(_) => "Open story",
+            UiCommand::ShowStories => "< All stories",
+            UiCommand::ExportStoriesCsv => "Outlet × story matrix (CSV)…",
         }
     }
 
@@ -156,8 +200,18 @@ impl UiCommand {
             UiCommand::ToggleAlignedView | UiCommand::SetView(ViewMode::Aligned) => {
                 "Show claims as a table: one row per aligned claim, one column per article"
             }
+            UiCommand::ToggleCorpusPanel => {
+                "Show or hide the corpus and claims panel; hidden, the columns get its width"
+            }
+            UiCommand::ToggleEntitiesPanel => "Show or hide the entities panel; hidden, the columns get its width",
+            UiCommand::SetView(ViewMode::Stories) => "The stories of the corpus and which outlets tell them",
+            UiCommand::Help | UiCommand::ShowHelp(_) => "Keyboard shortcuts and a short guide to reading the views",
+            UiCommand::ShowProblems(_) => "Files that could not be read and other problems met while loading",
             UiCommand::OpenPaths(_) => "Open these files and folders",
             UiCommand::SetOpenPath(_) => "A file or folder to open (Enter)",
+            UiCommand::SetExportDir(_) => {
+                "Where exports are saved when no file dialog is available (empty: Documents/Qarin or ~/Qarin)"
+            }
             UiCommand::SetQuery(_) => "Search all columns (Arabic spelling variants are matched)",
             UiCommand::SetEntityFilter(_) => "Show only the entities whose name contains this",
             UiCommand::ToggleEntity(_) => "Highlight this entity in every column; click again to clear",
@@ -173,14 +227,27 @@ impl UiCommand {
             UiCommand::SetView(ViewMode::Columns) => "Articles side by side",
             UiCommand::SetMatrixSort(_) => "Order of the entity list",
             UiCommand::ShowMatrix(_) => "Entity × article table (who mentions whom)",
-            UiCommand::OnlySharedRows(_) => "Only the rows that carry a claim shared by several articles",
+            UiCommand::AlignedOnlyBase(_) => {
+                "Only the claims the base article carries; off: every claim the shown articles share"
+            }
+            UiCommand::SetAlignedBase(_) => {
+                "Compare the other articles against this one: differences are marked relative to it"
+            }
             UiCommand::SetColumnWidth(_) => "Narrower columns scroll horizontally",
+            UiCommand::SetColumnOrder(_) => {
+                "First column at the right (right-to-left corpora), at the left, or chosen from the text's script"
+            }
             UiCommand::SetFontSize(_) => "Size of the article text",
             UiCommand::CancelLoading => "Stop loading; the current corpus stays",
             UiCommand::ScrollColumn { .. } => "Scroll a column",
             UiCommand::ScrollTaken(_) => "A column took its scroll offset",
             UiCommand::ClaimAligned => "The columns are aligned on the selected claim",
             UiCommand::SearchScrolled => "The columns show their first search hit",
+            UiCommand::StepSearchHit(_) => "Bring the next or previous search hit into view (Enter / Shift+Enter, F3)",
+            UiCommand::SearchHitStepped => "The columns show the search hit stepped to",
+            UiCommand::OpenStory(_) => "Show this story's articles as columns, its claims and entities in the panels",
+            UiCommand::ShowStories => "Back to the list of stories in this corpus",
+            UiCommand::ExportStoriesCsv => "Which outlet covered which story, as a table (UTF-8 CSV)",
         }
     }
 
@@ -205,6 +272,9 @@ impl UiCommand {
             UiCommand::ClearSelection => key(Modifiers::NONE, Key::Escape),
             UiCommand::ToggleTheme => key(cmd_shift, Key::T),
             UiCommand::ToggleAlignedView => key(cmd_shift, Key::A),
+            UiCommand::ToggleCorpusPanel => key(cmd_shift, Key::L),
+            UiCommand::ToggleEntitiesPanel => key(cmd_shift, Key::E),
+            UiCommand::Help => key(Modifiers::NONE, Key::F1),
             _ => None,
         }
     }

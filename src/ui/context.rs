@@ -21,6 +21,10 @@ pub struct ViewCtx<'a> {
     pub focus_search: bool,
     /// The text of the path field in the top bar.
     pub open_path: &'a str,
+    /// Where exports go without a file dialog (shown in the Export menu).
+    pub export_dir: &'a str,
+    pub show_help: bool,
+    pub show_problems: bool,
 }
 
 /// What the workbench keeps for its views besides the state: view toggles and the path being typed.
@@ -30,6 +34,11 @@ pub struct ViewFlags {
     pub show_matrix: bool,
     pub focus_search: bool,
     pub open_path: String,
+    pub export_dir: String,
+    /// The Help window is open.
+    pub show_help: bool,
+    /// The Problems window is open.
+    pub show_problems: bool,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -49,6 +58,9 @@ impl<'a> ViewCtx<'a> {
             show_matrix: flags.show_matrix,
             focus_search: flags.focus_search,
             open_path: &flags.open_path,
+            export_dir: &flags.export_dir,
+            show_help: flags.show_help,
+            show_problems: flags.show_problems,
         }
     }
 

@@ -18,17 +18,21 @@ pub mod palette;
 pub mod panels;
 pub mod search;
 pub mod state;
+pub mod story_index;
 pub mod widgets;
 
 pub use app::Workbench;
 pub use commands::UiCommand;
-pub use state::{Settings, WorkbenchState};
+pub use state::{Settings, StartView, ViewMode, WorkbenchState};
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const SETTINGS_KEY: &str = "qarin-settings";
+
+/// Whether the central area can show the stories view (issue 14: it can).
+pub const STORIES_VIEW: bool = true;
 
 /// How a `--screenshot` run ended.
 #[derive(Debug)]
@@ -43,13 +47,27 @@ pub enum ScreenshotOutcome {
     TimedOut,
 }
 
-/// Renders once after load + analysis with one claim selected, writes the PNG and closes the window.
+/// How to open the window: `--screenshot`, `--size` and the state to show (`--view`, `--theme`, `--search`…).
+#[derive(Debug, Clone, Default)]
+pub struct WindowOptions {
+    /// Render once to this PNG and close.
+    pub screenshot: Option<PathBuf>,
+    /// Inner size in points (default: 1600×1000; a screenshot 1280×960, the default Xvfb screen).
+    pub size: Option<[f32; 2]>,
+    pub start: StartView,
+}
+
+/// Renders once after load + analysis (by default with the first claim selected), writes the PNG and closes the window.
 struct ScreenshotRun {
     target: PathBuf,
     started: Instant,
     /// Frames drawn since the layout settled (alignment done); the capture waits for a few.
     settled_frames: usize,
+    /// Frames spent waiting for alignment or scrolls to settle.
+    unsettled_frames: usize,
     requested: bool,
+    /// Select the first claim before capturing (nothing else was asked for: the default picture).
+    auto_claim: bool,
     outcome: Arc<Mutex<Option<ScreenshotOutcome>>>,
 }
 
@@ -76,13 +94,35 @@ impl WorkbenchApp {
             run.finish(ctx, ScreenshotOutcome::TimedOut);
             return;
         }
-        if wb.state.is_loading() || wb.state.report.is_none() {
+        if let Some(err) = wb.start_view_error.take() {
+            run.finish(ctx, ScreenshotOutcome::Failed(anyhow::anyhow!(err)));
             return;
         }
-        if wb.state.selection.claim.is_none() && !wb.state.index.claim_order.is_empty() && run.settled_frames == 0 {
+        if !wb.state.is_loading() && wb.state.report.is_none() {
+            // Nothing is loading and nothing was loaded: a refused path, a failed or cancelled load.
+            let why = wb
+                .state
+                .messages
+                .last()
+                .cloned()
+                .unwrap_or_else(|| "nothing was loaded".into());
+            run.finish(ctx, ScreenshotOutcome::Failed(anyhow::anyhow!(why)));
+            return;
+        }
+        if wb.state.is_loading() || wb.state.report.is_none() || wb.start_view.is_some() {
+            return;
+        }
+        if run.auto_claim
+            && wb.state.selection.claim.is_none()
+            && !wb.state.index.claim_order.is_empty()
+            && run.settled_frames == 0
+        {
             wb.run_command(ctx, UiCommand::NextClaim);
         }
-        if wb.state.align_pending || !wb.pending_scroll.is_empty() {
+        // Alignment and scrolls settle within a few frames; a view that shows no column (the story list) never
+        // settles them, so the wait is bounded.
+        if (wb.state.align_pending || !wb.pending_scroll.is_empty()) && run.unsettled_frames < 60 {
+            run.unsettled_frames += 1;
             return;
         }
         run.settled_frames += 1;
@@ -137,24 +177,36 @@ impl eframe::App for WorkbenchApp {
     }
 }
 
-/// Opens the workbench window on `paths` until the user closes it; with `screenshot`, renders it once to that PNG
-/// and closes it, returning how that went.
-pub fn run_window(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<Option<ScreenshotOutcome>> {
+/// Opens the workbench window on `paths` until the user closes it; with `options.screenshot`, renders it once to
+/// that PNG and closes it, returning how that went.
+pub fn run_window(paths: Vec<PathBuf>, options: WindowOptions) -> anyhow::Result<Option<ScreenshotOutcome>> {
+    let WindowOptions {
+        screenshot,
+        size,
+        mut start,
+    } = options;
     let outcome = Arc::new(Mutex::new(None));
+    let auto_claim = !start.selects_anything();
     let screenshot_run = screenshot.map(|target| ScreenshotRun {
         target,
         started: Instant::now(),
         settled_frames: 0,
+        unsettled_frames: 0,
         requested: false,
+        auto_claim,
         outcome: Arc::clone(&outcome),
     });
     let screenshot_mode = screenshot_run.is_some();
-    // The screenshot fits the default Xvfb screen (1280×1024).
-    let size = if screenshot_mode {
+    if screenshot_mode && start.panels.is_none() {
+        // The default picture: every column of the sample corpus fits beside the entities.
+        start.panels = Some((false, true));
+    }
+    // The default screenshot fits the default Xvfb screen (1280×1024).
+    let size = size.unwrap_or(if screenshot_mode {
         [1280.0, 960.0]
     } else {
         [1600.0, 1000.0]
-    };
+    });
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size(size)
@@ -177,6 +229,10 @@ pub fn run_window(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::R
             if screenshot_mode {
                 settings.font_size = 15.0;
             }
+            if let Some(dark) = start.dark {
+                // From the first frame, not only once the corpus is loaded.
+                settings.dark = dark;
+            }
             // No paths on the command line: reopen the last corpus (the sample corpus the first time).
             let open = if paths.is_empty() && !screenshot_mode {
                 settings.last_corpus.clone().unwrap_or_default()
@@ -185,6 +241,7 @@ pub fn run_window(paths: Vec<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::R
             };
             let mut workbench = Workbench::new(settings);
             workbench.flags.compact = screenshot_mode;
+            workbench.start_view = Some(start);
             workbench.open(&cc.egui_ctx, open);
             Ok(Box::new(WorkbenchApp {
                 workbench,

@@ -26,6 +26,24 @@ pub struct Settings {
     pub visible_columns: Vec<String>,
     pub column_width: f32,
     pub font_size: f32,
+    /// Where the first column stands (right for an Arabic corpus unless switched).
+    pub column_order: ColumnOrder,
+    /// The corpus + claims panel (left) is shown; hidden, the columns get its width.
+    pub show_corpus_panel: bool,
+    /// The entities panel (right) is shown.
+    pub show_entities_panel: bool,
+    /// Where exports go when no file dialog answers (unset: `dialogs::default_export_dir`).
+    pub export_dir: Option<PathBuf>,
+}
+
+/// The order of the columns on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ColumnOrder {
+    /// Right to left when most of the shown text is Arabic script, else left to right.
+    #[default]
+    Auto,
+    RightToLeft,
+    LeftToRight,
 }
 
 impl Default for Settings {
@@ -36,8 +54,12 @@ impl Default for Settings {
             last_corpus: None,
             recent: Vec::new(),
             visible_columns: Vec::new(),
-            column_width: 240.0,
+            column_width: 160.0,
             font_size: 17.0,
+            column_order: ColumnOrder::Auto,
+            show_corpus_panel: true,
+            show_entities_panel: true,
+            export_dir: None,
         }
     }
 }
@@ -48,6 +70,18 @@ pub const MAX_RECENT: usize = 8;
 pub enum ViewMode {
     Columns,
     Aligned,
+    /// The story list (issue 14); until that view is wired in, the central area says it is not available.
+    Stories,
+}
+
+impl ViewMode {
+    pub fn name(self) -> &'static str {
+        match self {
+            ViewMode::Columns => "columns",
+            ViewMode::Aligned => "aligned",
+            ViewMode::Stories => "stories",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +91,28 @@ pub enum MatrixSort {
     Kind,
     /// Mentions in the article at this index of the report.
     Article(usize),
+}
+
+/// How the workbench should look once its corpus is loaded: the command line's `--view`, `--theme`, `--search`,
+/// `--select-entity`, `--select-claim`, `--panels` (interactive runs and `--screenshot` alike). Unset: as stored.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StartView {
+    pub view: Option<ViewMode>,
+    pub dark: Option<bool>,
+    pub search: Option<String>,
+    /// A label or any spelling variant of an entity (folded match).
+    pub select_entity: Option<String>,
+    /// 1-based position in the claims panel.
+    pub select_claim: Option<usize>,
+    /// Which side panels show: (corpus + claims, entities).
+    pub panels: Option<(bool, bool)>,
+}
+
+impl StartView {
+    /// Whether it asks for any selection or search (a screenshot then shows exactly that).
+    pub fn selects_anything(&self) -> bool {
+        self.search.is_some() || self.select_entity.is_some() || self.select_claim.is_some()
+    }
 }
 
 /// One highlight in an article: a byte range and what it marks.
@@ -286,8 +342,19 @@ pub struct WorkbenchState {
     pub align_pending: bool,
     /// Set when a new search should bring each column's first hit into view.
     pub search_scroll_pending: bool,
-    /// Aligned view: only the rows that carry a shared claim.
-    pub only_shared_rows: bool,
+    /// Steps through the search hits asked for outside the columns (Enter in the search field), not yet taken.
+    pub pending_hit_step: i32,
+    /// The story list is shown instead of the columns (a corpus of more than one story opens on it).
+    pub story_list: bool,
+    /// The open story (an index into the report's stories); the panels then show its claims and entities only.
+    pub story: Option<usize>,
+    pub story_filter: Option<super::story_index::StoryFilter>,
+    pub stories: super::story_index::StoryIndex,
+    /// Aligned view: only the claims the base article carries.
+    pub aligned_only_base: bool,
+    /// Aligned view: the article the others are compared against (report index; unset or not shown: the first
+    /// column).
+    pub aligned_base: Option<usize>,
 }
 
 impl WorkbenchState {
@@ -310,7 +377,13 @@ impl WorkbenchState {
             alignment: None,
             align_pending: false,
             search_scroll_pending: false,
-            only_shared_rows: true,
+            pending_hit_step: 0,
+            story_list: false,
+            story: None,
+            story_filter: None,
+            stories: super::story_index::StoryIndex::default(),
+            aligned_only_base: false,
+            aligned_base: None,
         }
     }
 
@@ -350,6 +423,11 @@ impl WorkbenchState {
         self.expanded.clear();
         self.alignment = None;
         self.search_for = String::from("\u{0}");
+        self.stories = super::story_index::StoryIndex::new(&report);
+        // A corpus that fits in the columns opens on them, as before stories.
+        self.story_list = report.stories.len() > 1 && report.articles.len() > super::story_index::STORY_COLUMNS;
+        self.story = None;
+        self.story_filter = None;
         self.report = Some(report);
         self.corpus_paths = paths.clone();
         self.settings.last_corpus = Some(paths.clone());
@@ -378,8 +456,25 @@ impl WorkbenchState {
             LoadOutcome::Done(report) => {
                 let n = report.articles.len();
                 let problems = report.diagnostics.len();
+                if n == 0 && self.report.as_ref().is_some_and(|r| !r.articles.is_empty()) {
+                    // Keep what the user was reading rather than an empty workbench.
+                    let first = report
+                        .diagnostics
+                        .first()
+                        .map(|d| format!(": {}", d.message))
+                        .unwrap_or_default();
+                    self.message(format!(
+                        "Nothing could be loaded from {} ({problems} problem(s){first}); the current corpus stays",
+                        paths_label(&paths)
+                    ));
+                    return;
+                }
                 self.set_report(*report, paths);
-                self.message(format!("Loaded {n} articles, {problems} problem(s)"));
+                if n == 0 {
+                    self.message(format!("Nothing could be loaded ({problems} problem(s))"));
+                } else {
+                    self.message(format!("Loaded {n} articles, {problems} problem(s)"));
+                }
             }
             LoadOutcome::Cancelled => self.message("Loading cancelled"),
             LoadOutcome::Failed(err) => self.message(err),
@@ -474,6 +569,14 @@ impl WorkbenchState {
         }
     }
 
+    /// The article the aligned view compares the others against: the chosen one while it is shown, else the first
+    /// column.
+    pub fn base_article(&self) -> Option<usize> {
+        self.aligned_base
+            .filter(|a| self.columns.contains(a))
+            .or_else(|| self.columns.first().copied())
+    }
+
     /// The alignment of the shown columns, once [`Self::prepare_alignment`] computed it for them.
     pub fn alignment(&self) -> Option<&Alignment> {
         self.report.as_ref()?;
@@ -505,6 +608,7 @@ impl WorkbenchState {
         let Some(report) = &self.report else { return Vec::new() };
         let filter = super::search::fold(self.entity_filter.trim());
         let mut list: Vec<usize> = (0..report.entities.len())
+            .filter(|&e| self.entity_in_view(e))
             .filter(|&e| {
                 filter.is_empty()
                     || report.entities[e]
@@ -538,6 +642,88 @@ impl WorkbenchState {
         list
     }
 
+    /// The entity whose label or any variant equals `text` after folding (spelling variants, marks, digits meet);
+    /// among several, the one in most articles. Without an exact match, the widest whose label or a variant
+    /// contains it.
+    pub fn find_entity(&self, text: &str) -> Option<usize> {
+        let report = self.report.as_ref()?;
+        let wanted = super::search::fold(text.trim());
+        if wanted.is_empty() {
+            return None;
+        }
+        let names = |e: usize| {
+            let entity = &report.entities[e];
+            std::iter::once(&entity.label)
+                .chain(&entity.variants)
+                .map(|v| super::search::fold(v))
+        };
+        let widest = |found: Vec<usize>| {
+            found.into_iter().max_by_key(|&e| {
+                (
+                    report.entities[e].articles.len(),
+                    report.entities[e].mentions.len(),
+                    std::cmp::Reverse(e),
+                )
+            })
+        };
+        let exact: Vec<usize> = (0..report.entities.len())
+            .filter(|&e| names(e).any(|n| n == wanted))
+            .collect();
+        if !exact.is_empty() {
+            return widest(exact);
+        }
+        widest(
+            (0..report.entities.len())
+                .filter(|&e| names(e).any(|n| n.contains(&wanted)))
+                .collect(),
+        )
+    }
+
+    /// Applies the parts of `start` that need the report (search, selections); the view, theme and panels too.
+    /// An entity or claim that does not exist is an error naming what there is.
+    pub fn apply_start_view(&mut self, start: &StartView) -> Result<(), String> {
+        if let Some(view) = start.view {
+            self.view = view;
+        }
+        if let Some(dark) = start.dark {
+            self.settings.dark = dark;
+        }
+        if let Some((corpus, entities)) = start.panels {
+            self.settings.show_corpus_panel = corpus;
+            self.settings.show_entities_panel = entities;
+        }
+        if let Some(query) = &start.search {
+            self.selection.query = query.clone();
+            self.refresh_search();
+        }
+        if let Some(text) = &start.select_entity {
+            match self.find_entity(text) {
+                Some(e) => self.selection.entity = Some(e),
+                None => {
+                    let n = self.report.as_ref().map_or(0, |r| r.entities.len());
+                    return Err(format!("no entity is called «{text}» (label or variant; {n} entities)"));
+                }
+            }
+        }
+        if let Some(n) = start.select_claim {
+            match self.claim_at(n) {
+                Some(c) => self.select_claim(Some(c)),
+                None => {
+                    return Err(format!(
+                        "there is no claim {n}: the claims panel lists {} (numbered from 1)",
+                        self.index.claim_order.len()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The claim cluster at 1-based position `n` of the claims panel (most widely shared first).
+    pub fn claim_at(&self, n: usize) -> Option<usize> {
+        n.checked_sub(1).and_then(|i| self.index.claim_order.get(i)).copied()
+    }
+
     pub fn diagnostics(&self) -> &[Diagnostic] {
         self.report.as_ref().map(|r| r.diagnostics.as_slice()).unwrap_or(&[])
     }
@@ -563,6 +749,15 @@ impl WorkbenchState {
             Some(r) => format!("Qarin — {corpus} ({} articles)", r.articles.len()),
             None => "Qarin".to_string(),
         }
+    }
+}
+
+/// The paths of a corpus as the user typed them, for messages (none: the sample corpus).
+pub fn paths_label(paths: &[PathBuf]) -> String {
+    match paths {
+        [] => "the sample corpus".to_string(),
+        [one] => one.display().to_string(),
+        [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::article_text::{Engine, TextBlock, text_block_ui};
 use super::commands::UiCommand;
 use super::context::ViewCtx;
-use super::state::{WorkbenchState, kind_name};
+use super::state::{WorkbenchState, kind_name, severity_name};
 use crate::analysis::ClaimKind;
 use egui::{Color32, RichText, Ui};
 use std::sync::Arc;
@@ -48,7 +48,11 @@ pub fn row_clicked(ui: &Ui, response: &egui::Response) -> bool {
 }
 
 /// A short line of possibly right-to-left text, drawn through the text widget (bidi-correct).
+/// Cut to `MAX_LINE_CHARS` first: a one-line article's whole text as its title must not be copied, hashed and laid
+/// out every frame.
 pub fn rtl_line_ui(ui: &mut Ui, engine: &Engine, text: &str, size: f32, colour: Color32, width: f32) -> egui::Response {
+    let shortened = crate::text::shorten(text, MAX_LINE_CHARS);
+    let text: &str = &shortened;
     let shared: Arc<str> = Arc::from(text);
     let id = egui::Id::unique(("qarin-line", text, width.to_bits(), size.to_bits()));
     text_block_ui(ui, engine, &TextBlock::plain(id, &shared, width, size, colour)).response
@@ -56,13 +60,11 @@ pub fn rtl_line_ui(ui: &mut Ui, engine: &Engine, text: &str, size: f32, colour: 
 
 /// A title cut at a word boundary after `max` characters, so column headers stay short.
 pub fn short_title(title: &str, max: usize) -> String {
-    if title.chars().count() <= max {
-        return title.to_string();
-    }
-    let cut: String = title.chars().take(max).collect();
-    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{at_word}…")
+    crate::text::shorten(title, max).into_owned()
 }
+
+/// Longest text drawn by [`rtl_line_ui`] (titles, labels, tooltips).
+const MAX_LINE_CHARS: usize = 2000;
 
 pub fn claim_kind_name(kind: ClaimKind) -> &'static str {
     match kind {
@@ -134,7 +136,42 @@ pub fn claim_tooltip_ui(state: &WorkbenchState, engine: &Engine, ui: &mut Ui, c:
         rtl_line_ui(ui, engine, &m.text, 14.0, ui.visuals().text_color(), 400.0);
     }
     for d in &cluster.differences {
-        let values: Vec<String> = d.values.iter().map(|(a, v)| format!("{a}: {v}")).collect();
-        ui.label(RichText::new(format!("≠ {} — {}", d.what, values.join(" · "))).color(ui.visuals().warn_fg_color));
+        ui.label(RichText::new(format!("≠ {}", d.what)).color(ui.visuals().warn_fg_color));
+        // One value a line, through the text widget: an id and an Arabic value on one egui label come out scrambled.
+        for (a, v) in &d.values {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(a).monospace().small());
+                rtl_line_ui(ui, engine, v, 13.0, ui.visuals().text_color(), 300.0);
+            });
+        }
+    }
+}
+
+/// Every diagnostic of the loaded corpus, errors first, with its full path.
+pub fn problems_ui(state: &WorkbenchState, ui: &mut Ui) {
+    let diagnostics = state.diagnostics();
+    if diagnostics.is_empty() {
+        ui.label("No problems: every file was read.");
+        return;
+    }
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&i| match diagnostics[i].severity {
+        crate::corpus::Severity::Error => 0,
+        crate::corpus::Severity::Warning => 1,
+        crate::corpus::Severity::Info => 2,
+    });
+    for i in order {
+        let d = &diagnostics[i];
+        let colour = match d.severity {
+            crate::corpus::Severity::Error => ui.visuals().error_fg_color,
+            crate::corpus::Severity::Warning => ui.visuals().warn_fg_color,
+            crate::corpus::Severity::Info => ui.visuals().weak_text_color(),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(severity_name(d.severity)).color(colour).strong());
+            ui.label(RichText::new(&d.path).monospace());
+        });
+        ui.label(&d.message);
+        ui.separator();
     }
 }

@@ -12,3 +12,5 @@ mod entities_linking;
 mod entities_pipeline;
 mod entities_sco;
 mod ner_recognize;
+mod ner_roles;
+mod stories;

@@ -2,4 +2,5 @@
 //! One test binary per area keeps linking (and a clean `cargo test`) short.
 
 mod analyze;
+mod hostile;
 mod ner;

@@ -57,9 +57,15 @@ fn every_bad_file_gets_one_diagnostic_and_the_good_one_loads() {
         "bad.json",
         b"{\n  \"title\": \"x\",\n  \"text\": \"y\"\n  \"date\": 1\n}\n",
     );
-    let bad_jsonl = write(d, "bad.jsonl", b"{\"text\": \"a b c\"}\n{\"text\": \"d\"\n");
-    let bad_csv = write(d, "bad.csv", "title,text\nعنوان,نص\nعنوان,نص,زائد\n".as_bytes());
+    let bad_jsonl = write(d, "bad.jsonl", b"{\"text\": \"a b c\"\n{\"text\": \"d\"\n");
+    let bad_csv = write(d, "bad.csv", "title,text\nعنوان,نص,زائد\n".as_bytes());
     let no_text_json = write(d, "notext.json", b"[{\"title\": \"only a title\"}]");
+    // A scraper's gold or config file beside its pages: well formed, not shaped like articles.
+    let data_json = write(
+        d,
+        "gold.json",
+        b"{\"claim\": \"x\", \"files\": {\"01_a.txt\": {\"stance\": \"agree\"}}}",
+    );
     let big = d.join("huge.txt");
     fs::File::create(&big).unwrap().set_len(51 * 1024 * 1024).unwrap();
 
@@ -69,9 +75,10 @@ fn every_bad_file_gets_one_diagnostic_and_the_good_one_loads() {
     assert_eq!(c.articles[0].date.as_deref(), Some("2023-09-20"));
     one_diag(&c, &empty, Severity::Error, &["empty"]);
     one_diag(&c, &blank, Severity::Error, &["white space"]);
-    one_diag(&c, &pdf, Severity::Error, &["binary", "PDF"]);
-    one_diag(&c, &zip, Severity::Error, &["binary", "ZIP"]);
-    one_diag(&c, &jpg, Severity::Error, &["binary", "JPEG"]);
+    // Found in a folder, files that are not articles are listed as skipped, not errors.
+    one_diag(&c, &pdf, Severity::Info, &["not an article", "skipped"]);
+    one_diag(&c, &zip, Severity::Info, &["not an article", "archive"]);
+    one_diag(&c, &jpg, Severity::Info, &["not an article", "image"]);
     one_diag(&c, &nul, Severity::Error, &["binary", "NUL"]);
     one_diag(
         &c,
@@ -80,11 +87,21 @@ fn every_bad_file_gets_one_diagnostic_and_the_good_one_loads() {
         &["cannot decode", "UTF-8", "Windows-1256", "ISO-8859-6"],
     );
     one_diag(&c, &bad_json, Severity::Error, &["malformed JSON", "line 4"]);
-    one_diag(&c, &bad_jsonl, Severity::Error, &["malformed JSON Lines", "line 2"]);
-    one_diag(&c, &bad_csv, Severity::Error, &["malformed CSV", "line 3", "3 fields"]);
+    // Every record bad: the file has no article, and the message names the first bad line.
+    one_diag(&c, &bad_jsonl, Severity::Error, &["malformed JSON Lines", "line 1"]);
+    one_diag(&c, &bad_csv, Severity::Error, &["malformed CSV", "line 2", "3 fields"]);
     one_diag(&c, &no_text_json, Severity::Error, &["no article", "text"]);
     one_diag(&c, &big, Severity::Error, &["50 MB", "51.0 MB"]);
-    assert_eq!(c.diagnostics.len(), 12, "{:#?}", c.diagnostics);
+    one_diag(
+        &c,
+        &data_json,
+        Severity::Info,
+        &["not an article", "no text field", "skipped"],
+    );
+    assert_eq!(c.diagnostics.len(), 13, "{:#?}", c.diagnostics);
+    // Named explicitly, the same file is an error: the user meant it to be an article.
+    let named = load(std::slice::from_ref(&data_json));
+    one_diag(&named, &data_json, Severity::Error, &["no text field"]);
 }
 
 #[test]
@@ -202,7 +219,9 @@ fn order_ids_hidden_files_and_own_outputs() {
         br#"{"format": "qarin-report/1", "articles": [], "entities": [], "claims": [], "diagnostics": []}"#,
     );
     let c = load(&[d.to_path_buf()]);
-    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    // The screenshot is listed as skipped; the report, our own output, is skipped silently.
+    one_diag(&c, &d.join("shot.png"), Severity::Info, &["not an article", "image"]);
+    assert_eq!(c.diagnostics.len(), 1, "{:?}", c.diagnostics);
     let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["x", "x-2"]);
     assert!(c.articles[0].path.ends_with("a/x.txt"));

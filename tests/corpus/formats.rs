@@ -169,9 +169,13 @@ fn plain_text_without_extension_and_markdown() {
 #[test]
 fn line_repetition_across_the_corpus_is_boilerplate() {
     let dir = tempfile::tempdir().unwrap();
+    // Paragraphs that differ in their words, not only in a number (numbers alone do not make text unique).
+    let topics = ["الزراعة", "التعليم", "الصحة", "النقل"];
+    let places = ["الشمال", "الجنوب", "الشرق", "الغرب"];
     for n in 0..4 {
+        let (topic, place) = (topics[n], places[n]);
         let text = format!(
-            "عنوان الخبر رقم {n}\nهذه فقرة فريدة رقم {n} عن موضوع مختلف تماما في كل مرة.\nشبكة المدار الإخبارية دائما معك\nفقرة أخرى فريدة {n} تكمل الخبر.\n"
+            "عنوان الخبر رقم {n}\nهذه فقرة عن {topic} في {place} وما يقوله أهل {topic} هناك.\nشبكة المدار الإخبارية دائما معك\nفقرة أخرى عن {place} تكمل خبر {topic}.\n"
         );
         std::fs::write(dir.path().join(format!("{n}.txt")), text).unwrap();
     }

@@ -3,5 +3,7 @@
 
 mod bad_input;
 mod builtin;
+mod damaged;
 mod formats;
+mod pages;
 mod properties;

@@ -2,6 +2,7 @@
 //! One test binary per area keeps linking (and a clean `cargo test`) short.
 
 mod bidi;
+mod invariance;
 mod layout;
 mod render;
 mod robust;

@@ -59,9 +59,12 @@ proptest! {
         let spans = span_ends
             .into_iter()
             .enumerate()
-            .map(|(i, (a, b, bold))| Span {
+            .map(|(i, (a, b, outlined))| Span {
                 range: a..b,
-                style: SpanStyle { bold, ..Default::default() },
+                style: SpanStyle {
+                    outline: outlined.then(|| egui::Stroke::new(1.0, egui::Color32::RED)),
+                    ..Default::default()
+                },
                 tag: i as u64,
             })
             .collect();

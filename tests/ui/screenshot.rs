@@ -113,3 +113,87 @@ fn screenshot_of_the_real_window_shows_text_in_every_column() {
     let with_text = dark_per_band.iter().filter(|&&n| n > 800).count();
     assert!(with_text >= 4, "dark text pixels per band: {dark_per_band:?}");
 }
+
+/// The window options are checked before any window opens: bad values fail at once with a clear message.
+#[test]
+fn bad_window_options_are_refused_before_a_window_opens() {
+    for (args, expected) in [
+        (&["--select-claim", "0"][..], "--select-claim"),
+        (&["--size", "10x10"][..], "between 320 and 8192"),
+        (&["--size", "wide"][..], "WxH"),
+        (&["--panels", "corpus,toolbar"][..], "unknown panel"),
+        (&["--view", "grid"][..], "--view"),
+        (&["--theme", "sepia"][..], "--theme"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_qarin"))
+            .args(args)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .expect("run qarin");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn screenshot_options_set_size_theme_view_and_selection() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut command = match window_command(dir.path()) {
+        Ok(command) => command,
+        Err(why) if !ci() => {
+            let _ = writeln!(std::io::stderr(), "screenshot options test did not run: {why}");
+            return;
+        }
+        Err(why) => panic!("CI is set, so the window test must run, but: {why}"),
+    };
+    let png_path = dir.path().join("dark.png");
+    let output = command
+        .args([
+            "--size",
+            "1000x700",
+            "--theme",
+            "dark",
+            "--view",
+            "aligned",
+            "--select-claim",
+            "1",
+        ])
+        .args(["--panels", "none", "--screenshot"])
+        .arg(&png_path)
+        .output()
+        .expect("run the window");
+    assert!(
+        output.status.success(),
+        "qarin --screenshot failed: {}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&png_path).expect("png written"),
+    ));
+    let mut reader = decoder.read_info().expect("png header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("png data");
+    assert_eq!((info.width, info.height), (1000, 700));
+    let channels = info.color_type.samples();
+    let mean_luma = buf
+        .chunks(channels)
+        .map(|p| (p[0] as u64 * 3 + p[1] as u64 * 6 + p[2] as u64) / 10)
+        .sum::<u64>()
+        / (buf.len() / channels) as u64;
+    assert!(mean_luma < 90, "a dark theme is mostly dark: mean luma {mean_luma}");
+
+    // A claim that does not exist: no picture, exit code 2, a message naming how many there are.
+    let missing = dir.path().join("missing.png");
+    let mut command = window_command(dir.path()).expect("window command");
+    let output = command
+        .args(["--select-claim", "999", "--screenshot"])
+        .arg(&missing)
+        .output()
+        .expect("run the window");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no claim 999"));
+    assert!(!missing.exists());
+}

@@ -67,6 +67,7 @@ pub(super) fn finish_cluster(
         differences: differences(articles, entities, units, &members, matcher.params),
         members: out_members,
         repeated_by_outlet: Vec::new(),
+        stories: Vec::new(),
     }
 }
 

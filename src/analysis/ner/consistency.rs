@@ -77,25 +77,29 @@ pub fn propagate(sentences: &[Vec<TokenForms>], tags: &mut [Vec<usize>], window:
     if names.iter().all(Vec::is_empty) {
         return;
     }
-    // With a window over the whole document every sentence sees the same names: gather them once.
-    let whole = (window >= sentences.len()).then(|| candidates(&names, 0, sentences.len(), None));
+    // With a window over the whole document every sentence sees the same names: gather and index them once; a
+    // sentence's own names then only override their type.
+    let whole = (window >= sentences.len()).then(|| NameIndex::new(candidates(&names, 0, sentences.len(), None)));
+    let b_tags: HashMap<&str, (usize, usize)> = ["PERS", "LOC", "ORG"]
+        .into_iter()
+        .map(|ty| {
+            let b = tag_index(&format!("B-{ty}")).unwrap_or(0);
+            let inside = tag_index(&format!("I-{ty}")).unwrap_or(0);
+            (ty, (b, inside))
+        })
+        .collect();
     for i in 0..sentences.len() {
-        let cands = match &whole {
-            // A name this sentence itself carries keeps this sentence's type.
-            Some(all)
-                if names[i]
-                    .iter()
-                    .all(|(seq, ty)| all.iter().any(|(s, t)| s == seq && t == ty)) =>
-            {
-                std::borrow::Cow::Borrowed(all)
-            }
-            _ => {
+        let local;
+        let (index, own): (&NameIndex, HashMap<&[&str], &'static str>) = match &whole {
+            Some(all) => (all, names[i].iter().map(|(seq, ty)| (seq.as_slice(), *ty)).collect()),
+            None => {
                 let lo = i.saturating_sub(window);
                 let hi = i.saturating_add(window).saturating_add(1).min(sentences.len());
-                std::borrow::Cow::Owned(candidates(&names, lo, hi, Some(i)))
+                local = NameIndex::new(candidates(&names, lo, hi, Some(i)));
+                (&local, HashMap::new())
             }
         };
-        if cands.is_empty() {
+        if index.is_empty() {
             continue;
         }
         let k = &keys[i];
@@ -104,15 +108,15 @@ pub fn propagate(sentences: &[Vec<TokenForms>], tags: &mut [Vec<usize>], window:
         while pos < k.len() {
             let mut advanced = false;
             if t[pos] == 0 {
-                for (seq, ty) in cands.iter() {
+                for &(seq, first_ty) in index.starting_with(k[pos]) {
                     let end = pos + seq.len();
                     if end <= k.len()
-                        && k[pos..end] == **seq
+                        && k[pos..end] == *seq
                         && t[pos..end].iter().all(|&x| x == 0)
                         && (end == k.len() || !is_inside(t[end]))
                     {
-                        let b = tag_index(&format!("B-{ty}")).unwrap_or(0);
-                        let inside = tag_index(&format!("I-{ty}")).unwrap_or(0);
+                        let ty = own.get(seq).copied().unwrap_or(first_ty);
+                        let (b, inside) = b_tags.get(ty).copied().unwrap_or((0, 0));
                         t[pos] = b;
                         for x in &mut t[pos + 1..end] {
                             *x = inside;
@@ -127,6 +131,32 @@ pub fn propagate(sentences: &[Vec<TokenForms>], tags: &mut [Vec<usize>], window:
                 pos += 1;
             }
         }
+    }
+}
+
+/// Candidate names by their first key, each list in the candidates' order (longest first): a token looks up only the
+/// names that can start at it.
+struct NameIndex<'n, 'a> {
+    by_first: HashMap<&'a str, Vec<(&'n [&'a str], &'static str)>>,
+}
+
+impl<'n, 'a> NameIndex<'n, 'a> {
+    fn new(cands: Vec<(&'n [&'a str], &'static str)>) -> Self {
+        let mut by_first: HashMap<&'a str, Vec<(&'n [&'a str], &'static str)>> = HashMap::new();
+        for (seq, ty) in cands {
+            if let Some(&first) = seq.first() {
+                by_first.entry(first).or_default().push((seq, ty));
+            }
+        }
+        Self { by_first }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    fn starting_with(&self, key: &str) -> &[(&'n [&'a str], &'static str)] {
+        self.by_first.get(key).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -6,8 +6,9 @@ mod recognize;
 pub mod tagger;
 pub mod text;
 
-pub use recognize::{RecognitionParams, is_role, recognize, recognize_with};
+pub use recognize::{RecognitionParams, is_role, recognize, recognize_with, recognize_with_progress};
 
+use rayon::prelude::*;
 use std::sync::OnceLock;
 use tagger::{Model, TAGS, TokenForms};
 
@@ -85,22 +86,30 @@ pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
         .zip(&folded)
         .map(|(s, f)| tagger::forms_of(s, f))
         .collect();
-    tag_document_forms(model, &forms, &[], CONSISTENCY_WINDOW)
+    tag_document_forms(model, &forms, &[], CONSISTENCY_WINDOW, &|_| true)
 }
 
 /// [`tag_document`] over tokens already folded, with each sentence's gazetteer cover already known (empty: computed
-/// here) and a window for the one-name-one-label pass (`usize::MAX`: the whole document).
+/// here) and a window for the one-name-one-label pass (`usize::MAX`: the whole document). Sentences are tagged in
+/// parallel; `go_on(i)` is asked before sentence `i` is tagged, and a sentence it refuses is left all `O` (how a
+/// caller cancels inside a long article and counts progress).
 pub fn tag_document_forms(
     model: &Model,
     sentences: &[Vec<TokenForms>],
     covers: &[tagger::GazCover],
     window: usize,
+    go_on: &(dyn Fn(usize) -> bool + Sync),
 ) -> Vec<Vec<usize>> {
-    let mut scratch = tagger::Features::default();
     let mut tags: Vec<Vec<usize>> = sentences
-        .iter()
+        .par_iter()
         .enumerate()
-        .map(|(i, s)| model.tag_forms(s, covers.get(i), &mut scratch))
+        .map_init(tagger::Features::default, |scratch, (i, s)| {
+            if go_on(i) {
+                model.tag_forms(s, covers.get(i), scratch)
+            } else {
+                vec![0; s.len()]
+            }
+        })
         .collect();
     consistency::propagate(sentences, &mut tags, window);
     tags

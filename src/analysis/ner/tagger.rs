@@ -312,6 +312,16 @@ impl Lexicon {
         self.common.contains(folded)
     }
 
+    /// The words training mostly saw inside entities, with that type (in no particular order).
+    pub fn entity_words(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        self.words.iter().map(|(w, t)| (w.as_str(), *t))
+    }
+
+    /// The common vocabulary (in no particular order).
+    pub fn common_words(&self) -> impl Iterator<Item = &str> {
+        self.common.iter().map(String::as_str)
+    }
+
     fn build(sentences: &[(Vec<String>, Vec<usize>)]) -> Self {
         let mut counts: std::collections::HashMap<String, [u32; 5]> = std::collections::HashMap::new();
         let mut whole = rustc_hash::FxHashMap::default();

@@ -186,7 +186,7 @@ pub(super) fn lead_prefix(trimmed: &str, p: &SegmentParams) -> Option<(usize, Op
     let colon = trimmed.find(':')?;
     let label = trimmed[..colon].trim();
     let fl = fold_line(label);
-    let words: Vec<&str> = fl.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = fl.split(' ').filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > p.lead_label_max_words {
         return None;
     }
@@ -202,9 +202,39 @@ pub(super) fn lead_prefix(trimmed: &str, p: &SegmentParams) -> Option<(usize, Op
         return None;
     }
     let prefix_len = trimmed.len() - rest.len();
-    let is_outlet =
-        is_agency(&fl) || words.len() >= p.lead_outlet_min_words || OUTLET_WORDS.iter().any(|w| words.contains(w));
+    // `ميدل ايست أونلاين بقلم : …`: the outlet's name, then a byline label.
+    let label = match label.rsplit_once(char::is_whitespace) {
+        Some((name, last)) if words.len() > 1 && AUTHOR_LABELS.contains(&fold_line(last)) => {
+            words.pop();
+            name.trim_end()
+        }
+        _ => label,
+    };
+    let is_outlet = is_agency(&fl)
+        || OUTLET_WORDS.iter().any(|w| words.contains(w))
+        || (words.len() >= p.lead_outlet_min_words && name_shaped_label(label, &words));
     Some((prefix_len, is_outlet.then(|| label.to_string())))
+}
+
+/// Whether a label before a colon can be an outlet's name when no agency or outlet word says so: not a list of
+/// places (`سوريا , دمشق`), not a role pair (`الناشر - رئيس التحرير`), not a byline (`… بقلم`), and in Latin letters
+/// a name (`Arab Times`), not a sentence of lowercase words (`Search this site`).
+fn name_shaped_label(label: &str, folded_words: &[&str]) -> bool {
+    if label.contains([',', '،', '-', '–', '—', '/', '|']) {
+        return false;
+    }
+    if folded_words.iter().any(|w| AUTHOR_LABELS.contains(w)) {
+        return false;
+    }
+    let latin: Vec<&str> = label
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .collect();
+    let lowercase = latin
+        .iter()
+        .filter(|w| w.chars().count() > 3 && w.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .count();
+    lowercase * 2 < latin.len().max(1)
 }
 
 /// A related-block marker: `Some(true)` when it stands alone (the block follows), `Some(false)` when a headline

@@ -27,6 +27,16 @@ use lines::{
     related_marker,
 };
 
+/// Whether folded words are a date label (`تاريخ`, `تم النشر`, `بتاريخ`…).
+pub fn is_date_label(folded: &str) -> bool {
+    words::DATE_LABELS.contains(folded)
+}
+
+/// Whether folded words hold an update label (`اخر تحديث`…).
+pub fn is_update_label(folded: &str) -> bool {
+    words::UPDATE_LABELS.iter().any(|l| lines::contains_words(folded, l))
+}
+
 /// Metadata already known from a structured format (HTML meta tags, JSON/CSV fields).
 #[derive(Debug, Clone, Default)]
 pub struct Preset {

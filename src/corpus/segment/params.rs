@@ -97,6 +97,10 @@ pub struct SegmentParams {
     pub repeat_max_words: usize,
     /// … and occurs in at least this many articles: 3.
     pub repeat_min_articles: usize,
+    /// Chrome learnt from the corpus (recurring word runs): [`crate::corpus::chrome`].
+    pub chrome: crate::corpus::chrome::ChromeParams,
+    /// The header block (page date, glued first line): [`crate::corpus::header`].
+    pub header: crate::corpus::header::HeaderParams,
 }
 
 impl Default for SegmentParams {
@@ -141,6 +145,8 @@ impl Default for SegmentParams {
             fallback_title_words: 12,
             repeat_max_words: 8,
             repeat_min_articles: 3,
+            chrome: Default::default(),
+            header: Default::default(),
         }
     }
 }

@@ -17,7 +17,7 @@ pub fn claims_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
     }
     let width = ui.available_width();
     egui::ScrollArea::vertical().id_salt("claims-list").show(ui, |ui| {
-        for &c in &state.index.claim_order {
+        for &c in state.index.claim_order.iter().filter(|&&c| state.claim_in_view(c)) {
             let cluster = &report.claims[c];
             let selected = state.selection.claim == Some(c);
             let colour = state.claim_colour(c);

@@ -4,6 +4,8 @@
 pub mod claims;
 pub mod corpus;
 pub mod entities;
+pub mod help;
 pub mod status_bar;
+pub mod stories;
 pub mod top_bar;
 pub mod welcome;

@@ -13,6 +13,17 @@ fn bar_button(ctx: &mut ViewCtx<'_>, ui: &mut Ui, text: &str, cmd: UiCommand) {
     }
 }
 
+/// A toggle showing whether a side panel is shown; a click (or its shortcut) shows or hides it.
+fn panel_toggle(ctx: &mut ViewCtx<'_>, ui: &mut Ui, shown: bool, cmd: UiCommand) {
+    let shortcut = cmd.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+    let response = ui
+        .selectable_label(shown, cmd.label())
+        .on_hover_text(format!("{} ({shortcut})", cmd.tooltip()));
+    if response.clicked() {
+        ctx.emit(cmd);
+    }
+}
+
 pub fn top_bar_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
     let state = ctx.state;
     egui::MenuBar::new().ui(ui, |ui| {
@@ -43,12 +54,24 @@ pub fn top_bar_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
             command_button(ctx, ui, UiCommand::ExportJson);
             command_button(ctx, ui, UiCommand::ExportCsv);
             command_button(ctx, ui, UiCommand::ExportHtml);
+            ui.separator();
+            let set_dir = UiCommand::SetExportDir(String::new());
+            ui.label("Without a file dialog, exports are saved in:")
+                .on_hover_text(set_dir.tooltip());
+            let export_dir = ctx.export_dir;
+            let (field, dir) = text_field_ui(ctx, ui, export_dir, "folder…", 320.0, set_dir.label());
+            if field.changed() {
+                ctx.emit(UiCommand::SetExportDir(dir));
+            }
         });
         ui.menu_button("View", |ui| {
             command_button(ctx, ui, UiCommand::ToggleAlignedView);
             command_button(ctx, ui, UiCommand::NextClaim);
             command_button(ctx, ui, UiCommand::PreviousClaim);
             command_button(ctx, ui, UiCommand::ClearSelection);
+            ui.separator();
+            command_button(ctx, ui, UiCommand::ToggleCorpusPanel);
+            command_button(ctx, ui, UiCommand::ToggleEntitiesPanel);
             ui.separator();
             command_button(ctx, ui, UiCommand::ZoomIn);
             command_button(ctx, ui, UiCommand::ZoomOut);
@@ -68,6 +91,14 @@ pub fn top_bar_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
                 .changed()
             {
                 ctx.emit(UiCommand::SetFontSize(font_size));
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            command_button(ctx, ui, UiCommand::Help);
+            let problems = UiCommand::ShowProblems(true);
+            if ui.button(problems.label()).on_hover_text(problems.tooltip()).clicked() {
+                ctx.emit(problems);
+                ui.close();
             }
         });
         ui.separator();
@@ -96,6 +127,15 @@ pub fn top_bar_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
         if search.changed() {
             ctx.emit(UiCommand::SetQuery(query));
         }
+        // Enter / Shift+Enter: the next / previous hit, as in a browser's find bar; the field keeps the focus.
+        if search.lost_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && !state.selection.query.trim().is_empty()
+        {
+            let back = ui.input(|i| i.modifiers.shift);
+            ctx.emit(UiCommand::StepSearchHit(!back));
+            search.request_focus();
+        }
         if !state.selection.query.trim().is_empty() {
             ui.label(format!("{} hits", state.search_hit_count()));
         }
@@ -111,6 +151,14 @@ pub fn top_bar_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
                 ctx.emit(cmd);
             }
         }
+        ui.separator();
+        panel_toggle(ctx, ui, state.settings.show_corpus_panel, UiCommand::ToggleCorpusPanel);
+        panel_toggle(
+            ctx,
+            ui,
+            state.settings.show_entities_panel,
+            UiCommand::ToggleEntitiesPanel,
+        );
         ui.separator();
         bar_button(ctx, ui, "-", UiCommand::ZoomOut);
         ui.label(format!("{:.0}%", state.settings.zoom * 100.0));

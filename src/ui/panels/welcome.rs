@@ -22,3 +22,26 @@ pub fn welcome_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
         }
     });
 }
+
+/// The central area when a corpus was read but no article could be loaded from it: says so, lists why.
+pub fn nothing_loaded_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(60.0);
+        ui.heading("Nothing could be loaded");
+        ui.label("No article could be read from these files or folders. What went wrong:");
+    });
+    ui.add_space(8.0);
+    egui::ScrollArea::vertical()
+        .id_salt("nothing-loaded")
+        .max_height(ui.available_height() - 60.0)
+        .show(ui, |ui| {
+            crate::ui::widgets::problems_ui(ctx.state, ui);
+        });
+    ui.horizontal(|ui| {
+        for cmd in [UiCommand::OpenFiles, UiCommand::OpenFolder, UiCommand::OpenSample] {
+            if ui.button(cmd.label()).on_hover_text(cmd.tooltip()).clicked() {
+                ctx.emit(cmd);
+            }
+        }
+    });
+}

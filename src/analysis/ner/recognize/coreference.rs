@@ -21,6 +21,18 @@ pub(super) fn short_forms(
     if surnames.is_empty() {
         return;
     }
+    // The mentions are sorted by start; the furthest end reached by those up to each index tells in one binary search
+    // whether a span overlaps any of them.
+    let mut reach = Vec::with_capacity(mentions.len());
+    let mut furthest = 0;
+    for m in mentions.iter() {
+        furthest = furthest.max(m.end);
+        reach.push(furthest);
+    }
+    let free = |start: usize, end: usize| {
+        let before_end = mentions.partition_point(|m| m.start < end);
+        before_end == 0 || reach[before_end - 1] <= start
+    };
     let mut added = Vec::new();
     for s in sentences {
         for t in &s.toks {
@@ -31,7 +43,7 @@ pub(super) fn short_forms(
             } else {
                 (0, false)
             };
-            if hit && mentions.iter().all(|m| t.end <= m.start || start >= m.end) {
+            if hit && free(start, t.end) {
                 added.push(RawMention {
                     start,
                     end: t.end,

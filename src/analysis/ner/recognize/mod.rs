@@ -8,9 +8,12 @@ use crate::analysis::gazetteer::{GazKind, GazMatch, Gazetteer};
 use crate::analysis::mention::{MentionOrigin, RawMention};
 use crate::analysis::model::EntityKind;
 use crate::arabic::dates::find_dates;
-use crate::arabic::{CliticSplit, Token, normalize, tokenize, tokenize_range};
+use crate::arabic::{CliticSplit, Token, TokenKind, normalize, tokenize, tokenize_range};
 use crate::corpus::Article;
+use crate::progress::Progress;
+use rayon::prelude::*;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 // One file per job: the sentences and tokens, each mention source, resolution, coreference, the word lists and the
 // parameters. They share this module's imports and helpers (`use super::*`).
@@ -20,6 +23,7 @@ mod gazetteer;
 mod params;
 mod patterns;
 mod resolution;
+mod shape;
 mod tagged;
 mod tokens;
 mod words;
@@ -31,9 +35,10 @@ pub use params::RecognitionParams;
 pub use patterns::is_role;
 use patterns::pattern_mentions;
 use resolution::{drop_unsupported_single_names, full_person_names, resolve};
+use shape::looks_like_a_name;
 use tagged::tagger_mentions;
 use tokens::{Sentence, Tok, body_sentences, with_proclitics, ya_final};
-use words::{BODY_HEADS, FUNCTION_WORDS, ROLE_MODIFIERS, ROLES, never_a_name};
+use words::{BODY_HEADS, FUNCTION_WORDS, ORG_HEADS, ROLE_MODIFIERS, ROLES, SPEECH_VERBS, never_a_name};
 
 /// Every mention in the article's `body` segments, sorted by start, not overlapping (default parameters).
 pub fn recognize(article: &Article) -> Vec<RawMention> {
@@ -42,13 +47,33 @@ pub fn recognize(article: &Article) -> Vec<RawMention> {
 
 /// [`recognize`] with explicit parameters.
 pub fn recognize_with(article: &Article, params: &RecognitionParams) -> Vec<RawMention> {
+    recognize_with_progress(article, params, &Progress::new())
+}
+
+/// [`recognize_with`] that reports its work on `progress` in bytes of the article's text (each sentence's bytes
+/// counted as it is read, tagged and searched for patterns) and stops early when `progress` is cancelled: then the
+/// mentions are those of the sentences done (a cancelled analysis is thrown away). Sentences are worked on in
+/// parallel, so one long article uses every core.
+pub fn recognize_with_progress(article: &Article, params: &RecognitionParams, progress: &Progress) -> Vec<RawMention> {
     let text = article.text.as_str();
-    let sentences: Vec<Sentence> = body_sentences(article)
-        .into_iter()
-        .filter_map(|(s, e)| {
+    let ranges = body_sentences(article);
+    // A third of each sentence's bytes for each pass over it; the body's other bytes when the work ends.
+    let third = |(s, e): (usize, usize)| (e - s) / 3;
+    let counted = AtomicUsize::new(0);
+    let step = |bytes: usize| {
+        progress.advance(bytes);
+        counted.fetch_add(bytes, Ordering::Relaxed);
+    };
+    let sentences: Vec<Sentence> = ranges
+        .par_iter()
+        .filter_map(|&(s, e)| {
+            if progress.is_cancelled() {
+                return None;
+            }
             let tokens = tokenize_range(text, s..e);
             let gaz = Gazetteer::global().find_in_tokens(&tokens);
             let toks: Vec<Tok> = tokens.into_iter().map(with_proclitics).collect();
+            step(third((s, e)));
             (!toks.is_empty()).then_some(Sentence {
                 start: s,
                 end: e,
@@ -62,12 +87,33 @@ pub fn recognize_with(article: &Article, params: &RecognitionParams) -> Vec<RawM
     let lexicon = model.map(Model::lexicon).unwrap_or(&empty);
     let mut candidates = Vec::new();
     if let Some(model) = model {
-        tagger_mentions(text, &sentences, model, params, &mut candidates);
+        let go_on = |i: usize| {
+            let go = !progress.is_cancelled();
+            if go && let Some(s) = sentences.get(i) {
+                step(third((s.start, s.end)));
+            }
+            go
+        };
+        tagger_mentions(text, &sentences, model, params, &go_on, &mut candidates);
     }
-    for s in &sentences {
-        pattern_mentions(text, s, lexicon, params, &mut candidates);
-        gazetteer_mentions(s, params, &mut candidates);
-        date_mentions(text, s, params, &mut candidates);
+    let per_sentence: Vec<Vec<Candidate>> = sentences
+        .par_iter()
+        .map(|s| {
+            let mut out = Vec::new();
+            if progress.is_cancelled() {
+                return out;
+            }
+            pattern_mentions(text, s, lexicon, params, &mut out);
+            gazetteer_mentions(s, params, &mut out);
+            date_mentions(text, s, params, &mut out);
+            step(s.end - s.start - 2 * third((s.start, s.end)));
+            out
+        })
+        .collect();
+    candidates.extend(per_sentence.into_iter().flatten());
+    if !progress.is_cancelled() {
+        // The bytes outside the body sentences (title, boilerplate) and of sentences without tokens.
+        progress.advance(text.len().saturating_sub(counted.load(Ordering::Relaxed)));
     }
     let mut mentions = resolve(candidates);
     // A name found by the tagger or a pattern that is exactly a gazetteer entry (تاس in وكالة "تاس") gets its identity.

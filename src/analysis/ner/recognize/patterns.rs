@@ -21,7 +21,7 @@ pub(super) fn pattern_mentions(
         if i >= 2
             && is_role(full)
             && !full.starts_with("ال")
-            && match name_after(toks, i - 2, lexicon, params) {
+            && match name_after(toks, i - 2, lexicon, params, false) {
                 Some(e) if e == i => true,
                 // The second word may begin with و as its own letter (ويتكوف) when nothing knows it otherwise.
                 Some(e) if e == i - 1 => {
@@ -36,7 +36,7 @@ pub(super) fn pattern_mentions(
                 }
                 _ => false,
             }
-            && (i == 2 || name_after(toks, i - 3, lexicon, params).is_none_or(|e| e < i))
+            && (i == 2 || name_after(toks, i - 3, lexicon, params, false).is_none_or(|e| e < i))
             && toks[i - 2..i]
                 .iter()
                 .all(|t| lexicon.entity_type(&t.norm).is_none_or(|ty| ty == "PERS"))
@@ -46,12 +46,66 @@ pub(super) fn pattern_mentions(
         }
         if head_is(is_role) {
             let mut j = i + 1;
-            while j < n && j <= i + params.role_modifier_window && is_role_modifier(&toks[j], lexicon) {
-                j += 1;
+            // Whether the office already says whose it is (رئيس الوزراء العراقي …): a nisba after the name is then
+            // the name's own (محمد شياع السوداني).
+            let mut nationality = false;
+            while j < n && j <= i + params.role_modifier_window {
+                let t = &toks[j];
+                if is_role_modifier(t, lexicon) {
+                    nationality |= is_nisba(&t.norm);
+                    j += 1;
+                } else if [t.base(), t.norm.as_str()]
+                    .into_iter()
+                    .any(|k| is_body_head(k) || is_org_head(k))
+                {
+                    // The body the role leads (زعيم حركة حماس، قائد فيلق القدس): its head and an undetermined name.
+                    j += 1;
+                    if toks.get(j).is_some_and(|n| {
+                        !n.is_punct() && !n.norm.starts_with("ال") && !is_function(n) && !is_role(n.base())
+                    }) {
+                        j += 1;
+                    }
+                } else {
+                    break;
+                }
             }
-            if let Some(end) = name_after(toks, j, lexicon, params) {
+            if let Some(end) = name_after(toks, j, lexicon, params, nationality) {
                 push_pattern(out, params, toks[j].start, toks[end - 1].end, EntityKind::Person);
             }
+        }
+        // A speech verb and two or more name words, then إن/أن or a comma (وقال يائير لابيد إن …).
+        if SPEECH_VERBS.contains(key)
+            && let Some(end) = name_after(toks, i + 1, lexicon, params, false)
+            && end >= i + 3
+            && toks[i + 1..end].iter().all(|t| {
+                !lexicon.is_common(&t.norm)
+                    && !gazetteer_knows(&t.norm)
+                    && lexicon.entity_type(&t.norm).is_none_or(|ty| ty == "PERS")
+            })
+            // Known as a name, or shaped like one (يائير لابيد), not merely unknown.
+            && toks[i + 1..end]
+                .iter()
+                .any(|t| lexicon.entity_type(&t.norm) == Some("PERS") || looks_like_a_name(&t.norm))
+            && toks
+                .get(end)
+                .is_some_and(|t| matches!(t.norm.as_str(), "ان" | "،" | ","))
+        {
+            push_pattern(out, params, toks[i + 1].start, toks[end - 1].end, EntityKind::Person);
+        }
+        // A Latin acronym inside Arabic text (NATO، IAEA): an organisation.
+        if toks[i].token.kind == TokenKind::Latin
+            && (2..=6).contains(&toks[i].text.len())
+            && toks[i].text.chars().all(|c| c.is_ascii_uppercase())
+        {
+            push(
+                out,
+                params,
+                toks[i].start,
+                toks[i].end,
+                EntityKind::Org,
+                MentionOrigin::Pattern,
+                params.tagger_rank,
+            );
         }
         // وكالة "تاس" / وكالة نوفوستي / وكالة أنباء فارس: the agency's name.
         if head_is(|k| k == "وكاله") {
@@ -77,7 +131,8 @@ pub(super) fn pattern_mentions(
             }
         }
         // وزارة / منظمة / مجلس / هيئة … and its defining words: the body.
-        if head_is(is_body_head) {
+        let weak_head = !head_is(is_body_head) && head_is(is_org_head);
+        if head_is(is_body_head) || weak_head {
             let mut j = i + 1;
             let mut proper = 0;
             while j < n && j <= i + params.body_name_max_words {
@@ -88,8 +143,9 @@ pub(super) fn pattern_mentions(
                 }
                 let definite = f.starts_with("ال") || f.starts_with("لل");
                 if !definite {
-                    // One undetermined proper word (منظمة شنغهاي) may head the rest.
-                    if proper > 0 || lexicon.is_common(f) {
+                    // One undetermined proper word right after the head (منظمة شنغهاي) may head the rest; one later
+                    // starts something else (فيلق القدس | إسماعيل …).
+                    if proper > 0 || j > i + 1 || lexicon.is_common(f) {
                         break;
                     }
                     proper += 1;
@@ -105,11 +161,17 @@ pub(super) fn pattern_mentions(
                     break;
                 }
             }
-            if j > i + 1 {
+            // A weak head's name needs support: a word that is not common vocabulary, or two defining words.
+            let supported = !weak_head
+                || j > i + 2
+                || toks[i + 1..j]
+                    .iter()
+                    .any(|t| !lexicon.is_common(&t.norm) || gazetteer_knows(&t.norm));
+            if j > i + 1 && supported {
                 let t = &toks[i];
                 // The head as written (وزارة) or glued to clitics (ووزارة، للحرس): the mention starts at the head's
                 // own letters, keeping an article that is its own (والحرس → الحرس, وللحرس → للحرس).
-                let start = if is_body_head(&t.norm) || t.proclitics().is_empty() {
+                let start = if is_body_head(&t.norm) || is_org_head(&t.norm) || t.proclitics().is_empty() {
                     t.start
                 } else {
                     // ال, or ل + ال written لل (للحرس), stays with the word.
@@ -159,12 +221,28 @@ pub(super) fn is_role_modifier(t: &Tok, lexicon: &Lexicon) -> bool {
 
 /// The end (exclusive) of a person's name starting at token `first`: up to four name-like words, none glued to a
 /// conjunction or preposition, not ending in common words, with at least one word that is not common vocabulary.
-pub(super) fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon, params: &RecognitionParams) -> Option<usize> {
+///
+/// A definite word goes on a name when it is not common vocabulary (يحيى السنوار، مصطفى الكاظمي); when `nationality`
+/// (the role before already named the country), a nisba after two name words is the name's last word too (محمد شياع
+/// السوداني after رئيس الوزراء العراقي).
+pub(super) fn name_after(
+    toks: &[Tok],
+    first: usize,
+    lexicon: &Lexicon,
+    params: &RecognitionParams,
+    nationality: bool,
+) -> Option<usize> {
     let mut j = first;
+    let mut nisba_last = false;
     while j < toks.len() && j < first + params.name_max_words {
         let t = &toks[j];
         let f = t.norm.as_str();
         let pers = lexicon.entity_type(f) == Some("PERS");
+        if nationality && j >= first + 2 && is_nisba(f) && !never_a_name(f) {
+            j += 1;
+            nisba_last = true;
+            break;
+        }
         // علي written with ي and followed by another name word is the name Ali, not the preposition على.
         let ali = f == "علي"
             && ya_final(t)
@@ -188,7 +266,11 @@ pub(super) fn name_after(toks: &[Tok], first: usize, lexicon: &Lexicon, params: 
         }
         j += 1;
     }
-    while j > first && lexicon.is_common(&toks[j - 1].norm) && lexicon.entity_type(&toks[j - 1].norm) != Some("PERS") {
+    while j > first
+        && !nisba_last
+        && lexicon.is_common(&toks[j - 1].norm)
+        && lexicon.entity_type(&toks[j - 1].norm) != Some("PERS")
+    {
         j -= 1;
     }
     let named = toks[first..j]
@@ -206,7 +288,10 @@ pub(super) fn name_clitics_ok(t: &Tok, lexicon: &Lexicon, first: bool) -> bool {
         return true;
     }
     if c == "ال" {
-        return first;
+        // A definite word inside a name is a family name shaped like one (السنوار، الكاظمي), not vocabulary (an
+        // unknown plural: المناورات).
+        let plural = ["ات", "ون", "ين"].iter().any(|e| t.norm.ends_with(e));
+        return first || (!lexicon.is_common(&t.norm) && !plural && looks_like_a_name(&t.norm));
     }
     if c.starts_with('و') || c.chars().count() > 1 {
         return false;
@@ -224,6 +309,16 @@ pub(super) fn is_function(t: &Tok) -> bool {
 
 pub(super) fn is_body_head(key: &str) -> bool {
     BODY_HEADS.contains(key)
+}
+
+/// A head that makes an organisation's name only with support ([`ORG_HEADS`]).
+pub(super) fn is_org_head(key: &str) -> bool {
+    ORG_HEADS.contains(key)
+}
+
+/// A definite nisba adjective (الروسي، العراقي), masculine: ال + a word ending in ي.
+pub(super) fn is_nisba(folded: &str) -> bool {
+    folded.starts_with("ال") && folded.ends_with('ي') && folded.chars().count() >= 5
 }
 
 /// A candidate found by a pattern.

@@ -1,6 +1,7 @@
 //! Overlapping candidates resolved into one mention per span, and lone tagger names without support dropped.
 
 use super::*;
+use std::collections::{BTreeMap, HashMap};
 
 /// Keeps the best of overlapping candidates: higher rank, then longer, then earlier; returns them sorted by start.
 pub(super) fn resolve(mut candidates: Vec<Candidate>) -> Vec<RawMention> {
@@ -18,26 +19,29 @@ pub(super) fn resolve(mut candidates: Vec<Candidate>) -> Vec<RawMention> {
             .then(origin_order(b.mention.origin).cmp(&origin_order(a.mention.origin)))
             .then(a.mention.start.cmp(&b.mention.start))
     });
-    let mut taken: Vec<RawMention> = Vec::new();
-    let mut canonicals: Vec<(usize, usize, EntityKind, String)> = Vec::new();
+    // The spans taken so far, disjoint, by start: an overlap check looks at one neighbour (near-linear overall).
+    let mut taken: BTreeMap<usize, RawMention> = BTreeMap::new();
+    // The first identity given to each exact span (start, end, kind).
+    let mut canonicals: HashMap<(usize, usize, EntityKind), String> = HashMap::new();
     for c in candidates {
         let mut m = c.mention;
         if let Some(canon) = &m.canonical {
-            canonicals.push((m.start, m.end, m.kind, canon.clone()));
+            canonicals
+                .entry((m.start, m.end, m.kind))
+                .or_insert_with(|| canon.clone());
         }
-        if taken.iter().all(|t| m.end <= t.start || m.start >= t.end) {
+        let free = taken.range(..m.end).next_back().is_none_or(|(_, t)| t.end <= m.start);
+        if free && m.start < m.end {
             // A span the gazetteer also matched exactly carries its identity whoever found it.
             if m.canonical.is_none()
-                && let Some((.., canon)) = canonicals
-                    .iter()
-                    .find(|(s, e, k, _)| *s == m.start && *e == m.end && *k == m.kind)
+                && let Some(canon) = canonicals.get(&(m.start, m.end, m.kind))
             {
                 m.canonical = Some(canon.clone());
             }
-            taken.push(m);
+            taken.insert(m.start, m);
         }
     }
-    taken.sort_by_key(|m| m.start);
+    let taken: Vec<RawMention> = taken.into_values().collect();
     taken
 }
 

@@ -8,6 +8,7 @@ pub(super) fn tagger_mentions(
     sentences: &[Sentence],
     model: &Model,
     params: &RecognitionParams,
+    go_on: &(dyn Fn(usize) -> bool + Sync),
     out: &mut Vec<Candidate>,
 ) {
     // The tokens' folded forms are the toolkit's normalisation of their text, as the tagger's own folding would be.
@@ -24,7 +25,7 @@ pub(super) fn tagger_mentions(
         .iter()
         .map(|s| cover_from_matches(s.toks.len(), &s.gaz))
         .collect();
-    let tags = tag_document_forms(model, &forms, &covers, usize::MAX);
+    let tags = tag_document_forms(model, &forms, &covers, usize::MAX, go_on);
     let lexicon = model.lexicon();
     let raw: Vec<(usize, usize, usize, String)> = tags
         .iter()

@@ -10,6 +10,10 @@ pub(super) static ROLE_MODIFIERS: WordList =
     WordList::new(include_str!("../../../../assets/words/ner/role_modifiers.txt"));
 /// Words that head the name of a body.
 pub(super) static BODY_HEADS: WordList = WordList::new(include_str!("../../../../assets/words/ner/body_heads.txt"));
+/// Words that head an organisation's name only with support (حركة، قوات، شركة …).
+pub(super) static ORG_HEADS: WordList = WordList::new(include_str!("../../../../assets/words/ner/org_heads.txt"));
+/// Speech verbs that come right before a speaker's name.
+pub(super) static SPEECH_VERBS: WordList = WordList::new(include_str!("../../../../assets/words/ner/speech_verbs.txt"));
 /// Words that cannot be part of a person's name.
 pub(super) static FUNCTION_WORDS: WordList =
     WordList::new(include_str!("../../../../assets/words/ner/function_words.txt"));

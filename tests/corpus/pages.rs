@@ -1,0 +1,354 @@
+//! Scraped pages as outlets publish them (invented text in the style of real scrapes): outlet chrome learnt across
+//! articles, the header block (headline printed twice, spaced date stamps), sources from file names, and what a
+//! story shares across outlets kept as body.
+// Fixtures are tables of outlets × stories: indices read better than zipped iterators here.
+#![allow(clippy::needless_range_loop)]
+
+use qarin::corpus::{self, Article, Corpus, SegmentKind};
+use qarin::progress::Progress;
+use std::path::Path;
+
+/// Three stories, each a few sentences; every outlet tells them in its own words, but quotes one sentence of the
+/// first story alike.
+const QUOTE: &str = "وقال المتحدث باسم الحكومة إن المفاوضات ستستأنف الأسبوع المقبل في العاصمة بحضور كل الأطراف .";
+
+const STORIES: [[&str; 3]; 3] = [
+    [
+        "أعلنت الحكومة استئناف المفاوضات مع النقابات بعد توقف دام شهرين بسبب الخلاف على الأجور .",
+        "عادت الحكومة إلى طاولة الحوار مع ممثلي العمال لبحث زيادة الرواتب في القطاع العام .",
+        "قررت السلطات العودة إلى المحادثات مع النقابات المهنية حول سلم الأجور الجديد .",
+    ],
+    [
+        "ضربت عاصفة رملية قوية المدن الساحلية وأدت إلى إغلاق الموانئ وتعليق الرحلات الجوية .",
+        "تسببت رياح محملة بالغبار في شلل حركة الملاحة البحرية وإلغاء عشرات الرحلات من المطار .",
+        "أغلقت سلطات الموانئ أرصفتها بعد هبوب عاصفة ترابية رافقتها رياح شديدة السرعة .",
+    ],
+    [
+        "افتتح معرض الكتاب الدولي أبوابه بمشاركة مئات دور النشر من عشرين بلدا عربيا وأجنبيا .",
+        "انطلقت فعاليات المعرض السنوي للكتاب وسط إقبال كبير من الزوار والطلاب والباحثين .",
+        "استقبل معرض الكتاب في يومه الأول آلاف القراء الذين توافدوا على أجنحة الناشرين .",
+    ],
+];
+
+/// Invented outlets: (file domain, header chrome glued before the headline, footer chrome glued after the text).
+const OUTLETS: [(&str, &str, &str); 3] = [
+    (
+        "wahat-news.com",
+        "الرئيسية سياسة اقتصاد رياضة ثقافة منوعات اتصل بنا من نحن سجل الدخول لمتابعة آخر الأخبار العاجلة",
+        "شارك هذا الخبر مع أصدقائك عبر الشبكات الاجتماعية جميع الحقوق محفوظة لموقع واحات الأخبار سياسة الخصوصية شروط الاستخدام",
+    ),
+    (
+        "sada-aljanoub.net",
+        "لقد اخترت النسخة العربية من الموقع كلغة العرض الخاصة بك يمكنك تغيير اللغة من القائمة",
+        "مواضيع ذات علاقة كلمات مفتاحية شارك تعليقك على الموضوع طباعة الرابط المختصر للمقال انسخ الرابط",
+    ),
+    (
+        "madar.tv",
+        "البث المباشر البرامج الحلقات المذيعون جدول البث حمل تطبيقنا على الهاتف الذكي الآن مجانا",
+        "تابعونا على مواقع التواصل الاجتماعي للحصول على آخر المستجدات لحظة بلحظة جميع الحقوق محفوظة لقناة المدار",
+    ),
+];
+
+/// A second paragraph per story and outlet: the names of the story come back in every outlet's words.
+const DETAILS: [[&str; 3]; 3] = [
+    [
+        "وأكد وزير العمل سامي الحداد أن اتحاد النقابات وافق على جدول المفاوضات وأن وزير العمل سيقدم عرضا جديدا للنقابات .",
+        "وقال سامي الحداد وزير العمل إن اتحاد النقابات تسلم العرض الحكومي وإن جدول المفاوضات مع النقابات بات جاهزا .",
+        "ونقل عن الحداد أن اتحاد النقابات سيدرس عرض وزير العمل قبل جولة المفاوضات المقبلة مع ممثلي النقابات .",
+    ],
+    [
+        "وقالت هيئة الأرصاد إن العاصفة الرملية ستستمر حتى مساء الغد وإن الموانئ ستبقى مغلقة أمام السفن والرحلات .",
+        "وتوقعت هيئة الأرصاد أن تهدأ العاصفة الرملية تدريجيا وأن تعود الرحلات وتفتح الموانئ خلال يومين .",
+        "وحذرت الأرصاد من أن العاصفة قد تشتد ليلا مما يبقي الموانئ مغلقة ويؤخر الرحلات القادمة إلى المطار .",
+    ],
+    [
+        "وقال مدير المعرض خالد النجار إن معرض الكتاب يضم جناحا خاصا لكتب الأطفال ويستضيف ندوات يومية للناشرين .",
+        "وأوضح خالد النجار مدير معرض الكتاب أن عدد الناشرين ارتفع هذا العام وأن ندوات المعرض مفتوحة للجميع .",
+        "وأشار النجار إلى أن المعرض يخصص جناحا لكتب الأطفال وأن الناشرين قدموا تخفيضات على أسعار الكتاب .",
+    ],
+];
+
+/// The last sentence of each page, the footer glued after it.
+const CLOSINGS: [[&str; 3]; 3] = [
+    [
+        "ومن المنتظر أن تعقد الجولة الأولى يوم الأحد .",
+        "ويتوقع مراقبون اتفاقا قبل نهاية الشهر .",
+        "ولم يحدد موعد الجولة بعد .",
+    ],
+    [
+        "وتضررت عدة مبان قديمة في الأحياء الشرقية .",
+        "ودعت السلطات السكان إلى البقاء في منازلهم .",
+        "وعلقت المدارس الدوام ليوم واحد .",
+    ],
+    [
+        "ويستمر المعرض عشرة أيام .",
+        "وتفتح الأبواب من العاشرة صباحا .",
+        "ويحل بلد ضيف على المعرض كل عام .",
+    ],
+];
+
+/// Cross-outlet chrome: a login form notice several outlets print on unrelated pages.
+const LOGIN: &str = "خطأ في اسم المستخدم أو كلمة السر يرجى إدخال المعلومات بشكل صحيح ثم المحاولة مرة أخرى";
+
+const HEADLINES: [&str; 3] = [
+    "الحكومة تستأنف المفاوضات مع النقابات",
+    "عاصفة رملية تغلق الموانئ الساحلية",
+    "افتتاح معرض الكتاب الدولي",
+];
+
+const DATES: [&str; 3] = ["27 . 12 . 2017", "03 / 01 / 2018", "الأحد 14 يناير 2018 - 09 : 13"];
+
+/// The page of outlet `o` for story `s`: a glued header line (chrome, headline, stamp, headline again), the lede,
+/// one paragraph, the footer glued on the last line.
+fn page(o: usize, s: usize) -> String {
+    let (_, head, foot) = OUTLETS[o];
+    let mut text = format!(
+        "{head} {title} - {site} {date} {title} {lede}\n",
+        title = HEADLINES[s],
+        site = OUTLETS[o].0,
+        date = DATES[s],
+        lede = STORIES[s][o]
+    );
+    text.push_str(DETAILS[s][o]);
+    text.push('\n');
+    if s == 0 {
+        text.push_str(QUOTE);
+        text.push('\n');
+    }
+    if o != 2 {
+        text.push_str(LOGIN);
+        text.push('\n');
+    }
+    text.push_str(&format!("{} {foot}\n", CLOSINGS[s][o]));
+    text
+}
+
+fn write_corpus(dir: &Path) {
+    for s in 0..3 {
+        let folder = dir.join(format!("S-{s}"));
+        std::fs::create_dir_all(&folder).expect("folder");
+        for o in 0..3 {
+            let name = format!("{:02}_{}.txt", o + 1, OUTLETS[o].0);
+            std::fs::write(folder.join(name), page(o, s)).expect("write");
+        }
+    }
+}
+
+fn load() -> (tempfile::TempDir, Corpus) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_corpus(dir.path());
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    (dir, c)
+}
+
+fn find(c: &Corpus, outlet: usize, story: usize) -> &Article {
+    let suffix = format!("S-{story}/{:02}_{}.txt", outlet + 1, OUTLETS[outlet].0);
+    c.articles
+        .iter()
+        .find(|a| a.path.ends_with(&suffix))
+        .unwrap_or_else(|| panic!("no {suffix}"))
+}
+
+/// The kinds of the segments covering `needle` (every byte of it).
+fn kinds_of(a: &Article, needle: &str) -> Vec<SegmentKind> {
+    let at = a
+        .text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {}", a.path));
+    let end = at + needle.len();
+    let mut kinds: Vec<SegmentKind> = a
+        .segments
+        .iter()
+        .filter(|s| s.start < end && at < s.end)
+        .map(|s| s.kind)
+        .collect();
+    kinds.dedup();
+    kinds
+}
+
+#[test]
+fn segments_still_cover_every_text() {
+    let (_dir, c) = load();
+    assert_eq!(c.articles.len(), 9);
+    for a in &c.articles {
+        let mut pos = 0;
+        for s in &a.segments {
+            assert_eq!(s.start, pos, "{}", a.path);
+            assert!(s.end > s.start);
+            assert!(a.text.is_char_boundary(s.start) && a.text.is_char_boundary(s.end));
+            pos = s.end;
+        }
+        assert_eq!(pos, a.text.len(), "{}", a.path);
+    }
+}
+
+#[test]
+fn outlet_chrome_inside_long_lines_is_boilerplate() {
+    let (_dir, c) = load();
+    for o in 0..3 {
+        for s in 0..3 {
+            let a = find(&c, o, s);
+            let (_, head, foot) = OUTLETS[o];
+            assert_eq!(kinds_of(a, head), [SegmentKind::Boilerplate], "header of {}", a.path);
+            assert_eq!(kinds_of(a, foot), [SegmentKind::Boilerplate], "footer of {}", a.path);
+            // The lede glued on the same line stays body, exactly.
+            assert_eq!(kinds_of(a, STORIES[s][o]), [SegmentKind::Body], "lede of {}", a.path);
+        }
+    }
+}
+
+#[test]
+fn text_shared_across_outlets_on_unrelated_pages_is_chrome_but_a_story_quote_is_not() {
+    let (_dir, c) = load();
+    for s in 0..3 {
+        for o in 0..2 {
+            assert_eq!(kinds_of(find(&c, o, s), LOGIN), [SegmentKind::Boilerplate]);
+        }
+    }
+    for o in 0..3 {
+        assert_eq!(
+            kinds_of(find(&c, o, 0), QUOTE),
+            [SegmentKind::Body],
+            "the quote of story 0"
+        );
+    }
+}
+
+#[test]
+fn headline_printed_twice_is_the_title_and_the_stamp_gives_the_date() {
+    let (_dir, c) = load();
+    let expected = ["2017-12-27", "2018-01-03", "2018-01-14T09:13"];
+    for o in 0..3 {
+        for s in 0..3 {
+            let a = find(&c, o, s);
+            assert_eq!(a.title, HEADLINES[s], "{}", a.path);
+            assert_eq!(a.date.as_deref(), Some(expected[s]), "{}", a.path);
+            assert_eq!(a.source.as_deref(), Some(OUTLETS[o].0), "{}", a.path);
+            let body: String = a.body_segments().map(|b| a.slice(b.start, b.end)).collect();
+            assert!(body.trim_start().starts_with(STORIES[s][o]), "{}: {body}", a.path);
+        }
+    }
+}
+
+#[test]
+fn one_article_per_outlet_learns_nothing_and_keeps_its_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("S-0");
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::write(folder.join("01_wahat-news.com.txt"), page(0, 0)).expect("write");
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let a = &c.articles[0];
+    assert_eq!(kinds_of(a, STORIES[0][0]), [SegmentKind::Body]);
+    assert_eq!(a.source.as_deref(), Some("wahat-news.com"));
+    assert_eq!(a.date.as_deref(), Some("2017-12-27"));
+}
+
+#[test]
+fn implausible_page_dates_are_not_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "تاريخ النشر : 12 . 03 . 1985\nنص الخبر عن حدث وقع في 5 مايو 2016 في المدينة القديمة وما زال التحقيق جاريا.\nتاريخ 01 . 01 . 2999\n";
+    std::fs::write(dir.path().join("01_wahat-news.com.txt"), text).expect("write");
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    assert_eq!(c.articles[0].date, None);
+}
+
+/// A long login block two sister outlets print on every page: its words would be the key words of every page and
+/// make unrelated stories look alike; key words come from each page's own text.
+const SISTER_LOGIN: &str = "تسجيل الدخول إلى حسابك البريد الإلكتروني كلمة المرور نسيت كلمة المرور إنشاء حساب جديد \
+تم إرسال رسالة تأكيد إلى بريدك الإلكتروني تم تغيير كلمة المرور بنجاح لقد تعذر إرسال الرسالة حاول مرة أخرى \
+تسجيل الخروج إعدادات الحساب البريد الإلكتروني غير مؤكد تحتاج إلى تأكيد بريدك الإلكتروني قبل تسجيل الدخول";
+
+#[test]
+fn a_login_block_of_sister_outlets_is_chrome_on_pages_about_different_stories() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for s in 0..3 {
+        let folder = dir.path().join(format!("S-{s}"));
+        std::fs::create_dir_all(&folder).expect("folder");
+        for o in 0..3 {
+            let name = format!("{:02}_{}.txt", o + 1, OUTLETS[o].0);
+            std::fs::write(folder.join(name), page(o, s)).expect("write");
+        }
+        for (n, sister) in ["sawt-almadina.com", "sawt-almadina.fm"].iter().enumerate() {
+            let text = format!(
+                "{SISTER_LOGIN}\n{}\n{}\n{}\n",
+                HEADLINES[s],
+                STORIES[s][n],
+                DETAILS[s][(n + 1) % 3]
+            );
+            std::fs::write(folder.join(format!("{:02}_{sister}.txt", n + 4)), text).expect("write");
+        }
+    }
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    for a in c.articles.iter().filter(|a| a.path.contains("sawt-almadina")) {
+        assert_eq!(kinds_of(a, SISTER_LOGIN), [SegmentKind::Boilerplate], "{}", a.path);
+        let s: usize = a
+            .path
+            .split("S-")
+            .nth(1)
+            .and_then(|r| r[..1].parse().ok())
+            .expect("story");
+        // The headline's words come back in the lede: still the whole headline line is the title.
+        assert_eq!(a.title, HEADLINES[s], "{}", a.path);
+        let n = usize::from(a.path.ends_with(".fm.txt"));
+        assert_eq!(kinds_of(a, STORIES[s][n]), [SegmentKind::Body], "{}", a.path);
+    }
+}
+
+#[test]
+fn a_wire_paragraph_quoted_by_most_outlets_of_one_story_stays_body() {
+    // One folder, one story, eight outlets: six quote the same agency paragraph, each tells the rest in its words.
+    let wire = "وقالت وزارة الدفاع في بيان إن الغارة استهدفت ليلة الثامن والعشرين من الشهر الماضي مركز قيادة \
+كان يعقد فيه اجتماع لقادة التنظيم لبحث طرق الخروج من المدينة عبر الممر الجنوبي .";
+    let dir = tempfile::tempdir().expect("temp dir");
+    for o in 0..8 {
+        let own = format!(
+            "أفاد مراسلنا في المدينة رقم {o} أن سكان الأحياء الجنوبية سمعوا دوي انفجارات متتالية . \
+وذكر شهود أن طائرات حلقت فوق الممر الجنوبي لساعات في اليوم {o} من الأسبوع ."
+        );
+        let text = if o < 6 {
+            format!("غارة على مركز قيادة التنظيم\n{own}\n{wire}\n")
+        } else {
+            format!("غارة على مركز قيادة التنظيم\n{own}\n")
+        };
+        std::fs::write(dir.path().join(format!("{:02}_outlet{o}.com.txt", o + 1)), text).expect("write");
+    }
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    for a in c.articles.iter().filter(|a| a.text.contains(wire)) {
+        assert_eq!(kinds_of(a, wire), [SegmentKind::Body], "{}", a.path);
+    }
+}
+
+#[test]
+fn a_phrase_an_article_repeats_across_sentences_is_not_a_headline_printed_twice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "قالت وزارة الدفاع إن لديها معلومات عن مقتل زعيم التنظيم أبو بكر البغدادي في غارة على الرقة .\n\
+وأوضحت الوزارة في بيان أن الغارة نفذت ليلا ضد مركز قيادة كان يعقد فيه اجتماع لقادة التنظيم .\n\
+وأضاف البيان أن زعيم التنظيم أبو بكر البغدادي كان حاضرا في الاجتماع بحسب المعلومات الأولية .\n";
+    std::fs::write(dir.path().join("01_wahat-news.com.txt"), text).expect("write");
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let a = &c.articles[0];
+    assert_ne!(a.title, "زعيم التنظيم أبو بكر البغدادي");
+    assert_eq!(
+        kinds_of(a, "وأوضحت الوزارة في بيان أن الغارة نفذت ليلا"),
+        [SegmentKind::Body]
+    );
+}
+
+#[test]
+fn a_search_box_label_is_no_source_and_a_byline_after_an_outlet_name_is_cut() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let search =
+        "Search this site : أعلنت الحكومة استئناف المفاوضات مع النقابات بعد توقف دام شهرين بسبب الخلاف على الأجور .\n";
+    let byline = "صدى الجنوب أونلاين بقلم : أعلنت الحكومة استئناف المفاوضات مع النقابات بعد توقف دام شهرين .\n";
+    std::fs::write(dir.path().join("01_wahat-news.com.txt"), search).expect("write");
+    std::fs::write(dir.path().join("02_sada-aljanoub.net.txt"), byline).expect("write");
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let source = |name: &str| {
+        c.articles
+            .iter()
+            .find(|a| a.path.ends_with(name))
+            .and_then(|a| a.source.clone())
+    };
+    assert_eq!(source("01_wahat-news.com.txt").as_deref(), Some("wahat-news.com"));
+    assert_eq!(source("02_sada-aljanoub.net.txt").as_deref(), Some("صدى الجنوب أونلاين"));
+}
