@@ -70,7 +70,10 @@ pub fn analyze_timed(
         .map(|a| ner::recognize_with_progress(a, recognition, progress))
         .collect();
     if progress.is_cancelled() {
-        return (Report::new(articles, Vec::new(), Vec::new(), diagnostics), StageTimes::default());
+        return (
+            Report::new(articles, Vec::new(), Vec::new(), diagnostics),
+            StageTimes::default(),
+        );
     }
     let recognised = started.elapsed();
     let entities = entities::link_entities_with(&articles, &mentions, linking);

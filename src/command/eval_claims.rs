@@ -1,9 +1,9 @@
 //! `qarin eval-claims [DIR] [--samples N]`: analyse every story folder under DIR as one corpus and print how the
 //! claims agree with the gold annotations (see [`qarin::analysis::claims::evaluation`]).
 
-use qarin::analysis::claims::evaluation::{self, ClaimsEvaluation};
 use anyhow::Context;
 use qarin::analysis::Report;
+use qarin::analysis::claims::evaluation::{self, ClaimsEvaluation};
 use qarin::pipeline::{self, Params, Timings};
 use qarin::progress::Progress;
 use std::path::Path;

@@ -4,7 +4,8 @@
 //! - a cluster holds at most one unit per outlet: the unit an outlet states a claim with most plainly wins, its
 //!   weaker units stay out, and two units of one outlet are a repetition ("repeated by this outlet"), never a claim;
 //! - two clusters merge only when each side's joining unit resembles the other cluster's centre (its best-connected
-//!   member): a unit that resembles one member only does not chain a different statement in.
+//!   member) and most pairs between their first members match (a bounded average link): a unit that resembles one
+//!   member only does not chain a different statement in.
 
 use super::*;
 
@@ -17,18 +18,19 @@ pub enum RepetitionKind {
     SameOutlet,
 }
 
-/// The outlet of each article: its `source` (case and spacing folded), else the article alone.
+/// The outlet of each article: the corpus layer's outlet key (the URL's domain, a domain in the file or folder name,
+/// else the stated source, case and spacing folded), else the article alone.
 pub(super) fn outlet_ids(articles: &[Article]) -> Vec<u32> {
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     articles
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let key = a
+            let source = a
                 .source
                 .as_deref()
-                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
-                .filter(|s| !s.is_empty())
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+            let key = crate::corpus::outlet::outlet_key(a.url.as_deref(), &a.path, source.as_deref())
                 .unwrap_or_else(|| format!("\u{0}article {i}"));
             let next = ids.len() as u32;
             *ids.entry(key).or_insert(next)
@@ -154,8 +156,12 @@ fn matching_edges(
                     let (a, b) = (u.min(v), u.max(v));
                     if same_outlet {
                         let s = matcher.score(a, b);
-                        (s.verbatim || (s.matches && s.similarity >= params.repetition_similarity))
-                            .then_some((s.similarity, a as u32, b as u32, true))
+                        (s.verbatim || (s.matches && s.similarity >= params.repetition_similarity)).then_some((
+                            s.similarity,
+                            a as u32,
+                            b as u32,
+                            true,
+                        ))
                     } else {
                         let s = matcher.quick_score(a, b);
                         s.matches.then_some((s.similarity, a as u32, b as u32, false))
@@ -219,8 +225,23 @@ fn merge_edges(matcher: &Matcher, edges: &[Edge], outlet_of_unit: &[u32]) -> Vec
         // One unit per outlet: the outlet's unit already in holds a stronger match.
         let overlap = small.by_outlet.keys().any(|o| large.by_outlet.contains_key(o));
         // Each side's joining unit resembles the other side's centre (a unit meets itself).
-        let resembles = |centre: u32, u: u32| centre == u || matcher.quick_score(centre as usize, u as usize).similarity >= join;
-        let ok = !overlap && resembles(ga.centre, b) && resembles(gb.centre, a);
+        let resembles =
+            |centre: u32, u: u32| centre == u || matcher.quick_score(centre as usize, u as usize).similarity >= join;
+        // … and the two sides agree as wholes: most pairs between their first members match.
+        let agree = || {
+            let cap = matcher.params.join_check_members;
+            let (mut hits, mut total) = (0usize, 0usize);
+            for &x in ga.members.iter().take(cap) {
+                for &y in gb.members.iter().take(cap) {
+                    total += 1;
+                    if (x == a && y == b) || matcher.quick_score(x as usize, y as usize).matches {
+                        hits += 1;
+                    }
+                }
+            }
+            hits as f32 >= matcher.params.min_join_agreement * total as f32
+        };
+        let ok = !overlap && resembles(ga.centre, b) && resembles(gb.centre, a) && agree();
         if !ok {
             groups.insert(ra, ga);
             groups.insert(rb, gb);
@@ -234,7 +255,8 @@ fn merge_edges(matcher: &Matcher, edges: &[Edge], outlet_of_unit: &[u32]) -> Vec
             (gb, ga, rb, ra)
         };
         parent[child as usize] = root;
-        let better = |x: u32, y: u32| (degree[x as usize], std::cmp::Reverse(x)) >= (degree[y as usize], std::cmp::Reverse(y));
+        let better =
+            |x: u32, y: u32| (degree[x as usize], std::cmp::Reverse(x)) >= (degree[y as usize], std::cmp::Reverse(y));
         if !better(keep.centre, other.centre) {
             keep.centre = other.centre;
         }

@@ -170,7 +170,13 @@ pub(super) fn differences(
                     .facts
                     .iter()
                     .filter(|f| f.what == what)
-                    .map(|f| if f.approximate { format!("~{}", f.value) } else { f.value.clone() })
+                    .map(|f| {
+                        if f.approximate {
+                            format!("~{}", f.value)
+                        } else {
+                            f.value.clone()
+                        }
+                    })
                     .collect::<Vec<String>>();
                 (m, values)
             })
@@ -182,7 +188,9 @@ pub(super) fn differences(
             .collect();
         let before = out.len();
         push_conflict(&mut out, articles, units, what, &stated);
-        let rounded = members.iter().any(|&m| units[m].facts.iter().any(|f| f.what == what && f.approximate));
+        let rounded = members
+            .iter()
+            .any(|&m| units[m].facts.iter().any(|f| f.what == what && f.approximate));
         if out.len() > before && rounded {
             out[before].soft = true;
         }

@@ -69,8 +69,10 @@ pub fn read_stories(dir: &Path) -> Result<(Vec<Story>, Vec<PathBuf>), EvalError>
             path: gold_path.clone(),
             source,
         })?;
-        let gold: GoldFile =
-            serde_json::from_slice(&bytes).map_err(|source| EvalError::Gold { path: gold_path, source })?;
+        let gold: GoldFile = serde_json::from_slice(&bytes).map_err(|source| EvalError::Gold {
+            path: gold_path,
+            source,
+        })?;
         let mut files: Vec<PathBuf> = read_dir(&folder)?
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -84,7 +86,9 @@ pub fn read_stories(dir: &Path) -> Result<(Vec<Story>, Vec<PathBuf>), EvalError>
         });
     }
     if stories.is_empty() {
-        return Err(EvalError::Empty { path: dir.to_path_buf() });
+        return Err(EvalError::Empty {
+            path: dir.to_path_buf(),
+        });
     }
     Ok((stories, paths))
 }
@@ -206,9 +210,8 @@ pub fn evaluate(report: &Report, stories: &[Story], samples: usize) -> ClaimsEva
     };
     // Per pair of articles (ids sorted): linked at all, linked on claim lines.
     let mut pair_links: FxHashMap<(&str, &str), (bool, bool)> = FxHashMap::default();
-    let on_claim_line = |p: &Placed, start: usize, end: usize| {
-        p.claim_ranges.iter().any(|&(s, e)| start < e && s < end)
-    };
+    let on_claim_line =
+        |p: &Placed, start: usize, end: usize| p.claim_ranges.iter().any(|&(s, e)| start < e && s < end);
     let mut crossing_clusters: Vec<&ClaimCluster> = Vec::new();
     for cluster in &report.claims {
         let mut crosses = false;

@@ -6,8 +6,8 @@ use super::text::{background_factor, canonical, is_stop_word, light_stem, tokeni
 use super::units::ClaimUnit;
 use crate::analysis::model::{Entity, EntityKind};
 use crate::arabic;
-use crate::word_list::WordList;
 use crate::corpus::Article;
+use crate::word_list::WordList;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -173,8 +173,9 @@ fn read_figures(text: &str, tokens: &[arabic::Token], consumed: &[bool]) -> Vec<
         });
         let found = match time {
             Some(next) => Some((format!("{}:{}", tokens[i].norm.trim_start_matches('0'), next.norm), 2)),
-            None => arabic::numbers::read_figure(&words[i..])
-                .map(|(value, n)| (arabic::numbers::format_value(value), n)),
+            None => {
+                arabic::numbers::read_figure(&words[i..]).map(|(value, n)| (arabic::numbers::format_value(value), n))
+            }
         };
         let Some((value, n)) = found else {
             i += 1;
@@ -205,7 +206,10 @@ fn read_figures(text: &str, tokens: &[arabic::Token], consumed: &[bool]) -> Vec<
 /// compared, but two statements do not become one by sharing their speaker.
 fn consume_attribution(tokens: &[arabic::Token], mentions: &MentionIndex, window: usize, consumed: &mut [bool]) {
     let base = |norm: &str| -> String {
-        let n = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).unwrap_or(norm);
+        let n = norm
+            .strip_prefix('و')
+            .or_else(|| norm.strip_prefix('ف'))
+            .unwrap_or(norm);
         n.to_string()
     };
     let is_name = |t: &arabic::Token| entity_at(mentions, t.start, t.end).is_some();

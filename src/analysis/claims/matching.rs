@@ -69,9 +69,16 @@ impl<'a> Matcher<'a> {
         };
         let content: Vec<u16> = units
             .iter()
-            .map(|u| u.features.iter().filter(|&&(_, k)| is_content(k)).count().min(u16::MAX as usize) as u16)
+            .map(|u| {
+                u.features
+                    .iter()
+                    .filter(|&&(_, k)| is_content(k))
+                    .count()
+                    .min(u16::MAX as usize) as u16
+            })
             .collect();
-        let chance_floor = n.ln() + (n / params.scale_free_units).max(1.0).ln() + params.chance_margin;
+        let decades = (n / params.scale_free_units).max(1.0).log10();
+        let chance_floor = n.ln() + (n / params.scale_free_units).max(1.0).ln() + params.chance_margin * decades;
         // Squared IDF: what makes two statements the same is their rare words, not the topic's common ones.
         let idf: FxHashMap<u64, f32> = df
             .into_iter()
