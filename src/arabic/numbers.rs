@@ -113,7 +113,8 @@ mod tests {
 
     #[test]
     fn number_words_and_digits_are_one_value() {
-        let cases: &[(&[&str], Option<(&str, usize)>)] = &[
+        type Case<'a> = (&'a [&'a str], Option<(&'a str, usize)>);
+        let cases: &[Case] = &[
             (&["الف", "جندي"], Some(("1000", 1))),
             (&["3", "الاف"], Some(("3000", 2))),
             (&["ثلاثه", "الاف"], Some(("3000", 2))),

@@ -67,6 +67,9 @@ pub(super) struct Accumulator {
     touched: Vec<u32>,
 }
 
+/// A candidate unit and the evidence it shares.
+type Scored = (u32, f32);
+
 /// The units that share most evidence with `u` through the inverted index: up to
 /// [`ClaimParams::unit_candidates`] of other outlets and [`ClaimParams::own_outlet_candidates`] of its own.
 pub(super) fn unit_candidates(
@@ -112,7 +115,7 @@ pub(super) fn unit_candidates(
     }
     let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     let own = outlet_of_unit[u];
-    let (mut others, mut same): (Vec<(u32, f32)>, Vec<(u32, f32)>) = acc
+    let (mut others, mut same): (Vec<Scored>, Vec<Scored>) = acc
         .touched
         .iter()
         .map(|&v| (v, acc.sums[v as usize]))
@@ -293,8 +296,8 @@ pub fn analyze_claims(
         .map(|(ai, article)| {
             let mut units = Vec::new();
             let mut priors = FxHashMap::default();
-            for (pos, unit) in claim_units_with(article, &params.units).into_iter().enumerate() {
-                let (data, unit_priors) = unit_data(ai, article, pos, unit, &mentions[ai], entities, &params.features);
+            for unit in claim_units_with(article, &params.units) {
+                let (data, unit_priors) = unit_data(ai, article, unit, &mentions[ai], entities, &params.features);
                 priors.extend(unit_priors);
                 units.push(data);
             }

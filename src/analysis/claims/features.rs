@@ -40,8 +40,6 @@ pub struct Fact {
 pub struct UnitData {
     pub article: usize,
     pub unit: ClaimUnit,
-    /// Position of the unit within its article's units.
-    pub position: usize,
     /// Byte range of each token in the article text.
     pub token_spans: Vec<(usize, usize)>,
     /// Hashes of the normalised tokens (for local alignment).
@@ -269,7 +267,6 @@ pub type Priors = Vec<(u64, f32)>;
 pub fn unit_data(
     article_index: usize,
     article: &Article,
-    position: usize,
     unit: ClaimUnit,
     mentions: &MentionIndex,
     entities: &[Entity],
@@ -440,7 +437,6 @@ pub fn unit_data(
     let unit = UnitData {
         article: article_index,
         unit,
-        position,
         token_spans: tokens.iter().map(|t| (t.start, t.end)).collect(),
         token_hashes,
         features,

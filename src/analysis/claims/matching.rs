@@ -16,7 +16,6 @@ pub struct PairScore {
 
 pub(super) struct Matcher<'a> {
     pub(super) units: &'a [UnitData],
-    pub(super) idf: FxHashMap<u64, f32>,
     /// The IDF of each unit's features, in the order of its `features` (no map lookup in the hot loops).
     pub(super) feature_idf: Vec<Vec<f32>>,
     /// Total feature weight of each unit.
@@ -133,7 +132,6 @@ impl<'a> Matcher<'a> {
             .collect();
         Self {
             units,
-            idf,
             feature_idf,
             mass,
             content,
@@ -141,10 +139,6 @@ impl<'a> Matcher<'a> {
             threshold: scaled_threshold(units.len(), params),
             params,
         }
-    }
-
-    pub(super) fn weight(&self, f: u64, kind: FeatureKind) -> f32 {
-        self.idf.get(&f).copied().unwrap_or(0.0) * kind_factor(kind, self.params)
     }
 
     /// The similarity of units `a` and `b` (indices into `units`).
