@@ -132,6 +132,19 @@ enum Command {
         #[arg(long)]
         stats: bool,
     },
+    /// Measure claims on a folder of story folders (`NN_<domain>.txt` + `gold.json` each): agreeing pairs aligned on
+    /// their claim lines, links that join two stories (same outlet / other), time.
+    EvalClaims {
+        /// The folder of story folders.
+        #[arg(default_value = "../shared/dev/unifiedfc")]
+        dir: PathBuf,
+        /// Cross-story links to print for reading.
+        #[arg(long, default_value_t = 0)]
+        samples: usize,
+        /// Evaluate this qarin-report/1 JSON (of DIR's articles) instead of analysing DIR.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+    },
     /// Tag the tokens of a CoNLL file (first column: token; blank line: sentence break) with the entity tagger.
     ///
     /// Prints each line with the predicted BIO tag appended (PERS, LOC, ORG, MISC); when the file carries gold
@@ -208,6 +221,9 @@ fn main() -> ExitCode {
             command::workbench::run(cli.open.paths, options)
         }
         Some(Command::Analyze { paths, json, stats }) => command::analyze::run(&paths, json.as_deref(), stats),
+        Some(Command::EvalClaims { dir, samples, report }) => {
+            command::eval_claims::run(&dir, samples, report.as_deref())
+        }
         Some(Command::Ner { file, model }) => command::ner::run(&file, model.as_deref()),
         Some(Command::TrainNer {
             data,

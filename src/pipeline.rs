@@ -34,6 +34,8 @@ pub struct Timings {
     pub load: Duration,
     /// Recognition, linking and claims.
     pub analysis: Duration,
+    /// The analysis split by stage.
+    pub stages: analysis::StageTimes,
 }
 
 /// Loads `paths` (files or folders; none: the built-in sample corpus) and analyses them.
@@ -61,16 +63,20 @@ pub fn run_timed(paths: &[PathBuf], params: &Params, progress: &Progress) -> (Re
             report,
             Timings {
                 load,
-                analysis: Duration::ZERO,
+                ..Timings::default()
             },
         );
     }
     let started = Instant::now();
-    let mut report = analysis::analyze_with(corpus, &params.recognition, &params.linking, &params.claims, progress);
+    let (mut report, mut stages) =
+        analysis::analyze_timed(corpus, &params.recognition, &params.linking, &params.claims, progress);
+    let grouping = Instant::now();
     analysis::stories::assign_stories(&mut report, &params.stories);
+    stages.stories = grouping.elapsed();
     let timings = Timings {
         load,
         analysis: started.elapsed(),
+        stages,
     };
     (report, timings)
 }

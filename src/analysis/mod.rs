@@ -40,6 +40,28 @@ pub fn analyze_with(
     claims: &ClaimParams,
     progress: &Progress,
 ) -> Report {
+    analyze_timed(corpus, recognition, linking, claims, progress).0
+}
+
+/// How long each analysis stage took.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StageTimes {
+    pub recognition: std::time::Duration,
+    pub linking: std::time::Duration,
+    pub claims: std::time::Duration,
+    /// Grouping articles into stories (set by [`crate::pipeline::run_timed`], after the analysis proper).
+    pub stories: std::time::Duration,
+}
+
+/// [`analyze_with`], also saying how long each stage took.
+pub fn analyze_timed(
+    corpus: Corpus,
+    recognition: &RecognitionParams,
+    linking: &LinkParams,
+    claims: &ClaimParams,
+    progress: &Progress,
+) -> (Report, StageTimes) {
+    let started = std::time::Instant::now();
     let Corpus { articles, diagnostics } = corpus;
     // Progress in bytes: one long article moves the bar too, and cancelling stops inside it.
     progress.begin("entities", articles.iter().map(|a| a.text.len()).sum());
@@ -48,10 +70,21 @@ pub fn analyze_with(
         .map(|a| ner::recognize_with_progress(a, recognition, progress))
         .collect();
     if progress.is_cancelled() {
-        return Report::new(articles, Vec::new(), Vec::new(), diagnostics);
+        return (
+            Report::new(articles, Vec::new(), Vec::new(), diagnostics),
+            StageTimes::default(),
+        );
     }
+    let recognised = started.elapsed();
     let entities = entities::link_entities_with(&articles, &mentions, linking);
+    let linked = started.elapsed();
     progress.begin("claims", articles.len());
     let claims = claims::analyze_claims(&articles, &entities, claims, progress).clusters;
-    Report::new(articles, entities, claims, diagnostics)
+    let times = StageTimes {
+        recognition: recognised,
+        linking: linked - recognised,
+        claims: started.elapsed() - linked,
+        stories: std::time::Duration::ZERO,
+    };
+    (Report::new(articles, entities, claims, diagnostics), times)
 }

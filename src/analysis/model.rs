@@ -121,12 +121,17 @@ pub struct ClaimCluster {
     pub kind: ClaimKind,
     /// Cohesion of the cluster, 0..=1.
     pub score: f32,
-    /// Ordered by article date, then article order, then position; the first is the earliest known source.
+    /// Ordered by article date (members of one date: the one the others share most text with first), then article
+    /// order, then position; the first is the earliest known source.
     pub members: Vec<ClaimMember>,
     /// Exactly shared spans inside members (from local alignment).
     pub shared: Vec<SharedSpan>,
     /// Details on which members disagree.
     pub differences: Vec<Difference>,
+    /// Units of other articles of a member's own outlet that repeat it: "repeated by this outlet", shown with the
+    /// claim but never a member (one outlet saying a thing twice is not two outlets saying it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repeated_by_outlet: Vec<ClaimMember>,
     /// Ids of the stories its members' articles belong to, in story order; two or more mark a claim carried across
     /// stories (background reused by unrelated articles). Empty before stories are grouped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -177,8 +182,15 @@ pub struct SharedSpan {
 pub struct Difference {
     /// `number`, `date`, `quantity` or `entity`.
     pub what: String,
-    /// Article id → the value that member states.
+    /// Article id → the value that member states (a rounded figure, «أكثر من 300», as `~300`).
     pub values: BTreeMap<String, String>,
+    /// A rounded figure against an exact one: the members may well agree (absent: false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub soft: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Rows that line units up across a chosen sequence of articles (a multiple-sequence alignment over claim clusters).

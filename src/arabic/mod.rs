@@ -10,13 +10,14 @@
 //! - filters over tokens: [`without_punctuation`], [`split_numbers`] (digit groups for dates and clocks);
 //! - [`strip_clitics`] / [`analyses`] split a folded word into clitics and base ([`Token::original_range`] gives the
 //!   base's original characters; [`CliticSplit`] keeps a token with its proclitics measured on the original text); [`stem`] conflates inflections of content words (never of names);
-//! - readers built on tokens: [`dates`]; [`translit_key`] and [`names_match`] compare foreign names across spelling
+//! - readers built on tokens: [`dates`], [`numbers`] (figures in words); [`translit_key`] and [`names_match`] compare foreign names across spelling
 //!   variants.
 
 pub mod clitics;
 pub mod dates;
 pub mod folded;
 pub mod normalize;
+pub mod numbers;
 pub mod stem;
 pub mod token;
 pub mod translit;

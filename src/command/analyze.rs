@@ -44,6 +44,17 @@ pub fn run(paths: &[PathBuf], json: Option<&Path>, stats: bool) -> anyhow::Resul
             report.claims.len(),
             report.diagnostics.len()
         )?;
+        let st = timings.stages;
+        writeln!(
+            err,
+            "stats: stages: load+segment {:.3} s, recognition {:.3} s, linking {:.3} s, claims {:.3} s, \
+             stories {:.3} s",
+            load_time.as_secs_f64(),
+            st.recognition.as_secs_f64(),
+            st.linking.as_secs_f64(),
+            st.claims.as_secs_f64(),
+            st.stories.as_secs_f64()
+        )?;
     }
     if let Some(out) = json {
         if out == Path::new("-") {

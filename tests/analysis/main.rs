@@ -4,6 +4,7 @@
 mod anercorp;
 mod claims_align;
 mod claims_builtin;
+mod claims_outlets;
 mod claims_synonyms;
 mod claims_synthetic;
 mod entities_gazetteer;

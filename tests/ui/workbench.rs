@@ -68,6 +68,7 @@ fn sample_report() -> Report {
                 members,
                 shared: Vec::new(),
                 differences: Vec::new(),
+                repeated_by_outlet: Vec::new(),
                 stories: Vec::new(),
             },
         );

@@ -17,8 +17,8 @@ pub fn scored_pairs(articles: &[Article], entities: &[Entity], params: &ClaimPar
     let mut units = Vec::new();
     let mut priors = FxHashMap::default();
     for (ai, article) in articles.iter().enumerate() {
-        for (pos, unit) in claim_units_with(article, &params.units).into_iter().enumerate() {
-            let (data, unit_priors) = unit_data(ai, article, pos, unit, &mentions[ai], entities, &params.features);
+        for unit in claim_units_with(article, &params.units) {
+            let (data, unit_priors) = unit_data(ai, article, unit, &mentions[ai], entities, &params.features);
             priors.extend(unit_priors);
             units.push(data);
         }

@@ -1,173 +1,286 @@
-//! Units visited in date order join the cluster they resemble (candidates from an inverted index), then lone units
-//! join a cluster whose whole core they state.
+//! Order-independent clustering. Each unit proposes its few best candidates from an inverted index over units (rare
+//! stems, names, numbers, dates and verbatim shingles; never all pairs); the pairs that match become edges; edges are
+//! merged strongest first, so no file or date order matters:
+//! - a cluster holds at most one unit per outlet: the unit an outlet states a claim with most plainly wins, its
+//!   weaker units stay out, and two units of one outlet are a repetition ("repeated by this outlet"), never a claim;
+//! - two clusters merge only when each side's joining unit resembles the other cluster's centre (its best-connected
+//!   member) and most pairs between their first members match (a bounded average link): a unit that resembles one
+//!   member only does not chain a different statement in.
 
 use super::*;
 
-pub(super) struct Building {
-    members: Vec<usize>,
-    /// The articles of `members` and the member of each (no scan of large clusters per candidate).
-    by_article: FxHashMap<usize, usize>,
+/// What joined two units of one outlet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RepetitionKind {
+    /// A unit restating an earlier unit of its own article (a lead restated in the body).
+    SameArticle,
+    /// An outlet repeating itself across its own articles (its boilerplate, or its own earlier report).
+    SameOutlet,
 }
 
-/// Per-cluster sums of the feature weight one unit shares with each cluster: dense by cluster id, with the ids
-/// touched, so finding a unit's candidates costs what its postings hold and no hashing.
+/// The outlet of each article: the corpus layer's outlet key (the URL's domain, a domain in the file or folder name,
+/// else the stated source, case and spacing folded), else the article alone.
+pub(super) fn outlet_ids(articles: &[Article]) -> Vec<u32> {
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let source = a
+                .source
+                .as_deref()
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+            let key = crate::corpus::outlet::outlet_key(a.url.as_deref(), &a.path, source.as_deref())
+                .unwrap_or_else(|| format!("\u{0}article {i}"));
+            let next = ids.len() as u32;
+            *ids.entry(key).or_insert(next)
+        })
+        .collect()
+}
+
+/// Units holding each feature (pairs left out: they only sharpen a score), features held by one unit left out.
+pub(super) fn unit_postings(units: &[UnitData]) -> FxHashMap<u64, Vec<u32>> {
+    let mut held: Vec<(u64, u32)> = units
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, u)| {
+            u.features
+                .iter()
+                .filter(|(_, k)| *k != FeatureKind::Pair)
+                .map(move |&(f, _)| (f, i as u32))
+        })
+        .collect();
+    held.par_sort_unstable();
+    let mut postings = FxHashMap::default();
+    for run in held.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() >= 2 {
+            postings.insert(run[0].0, run.iter().map(|&(_, u)| u).collect::<Vec<u32>>());
+        }
+    }
+    postings
+}
+
+/// Per-unit sums of the evidence one unit shares with others: dense, with the units touched.
 #[derive(Default)]
 pub(super) struct Accumulator {
     sums: Vec<f32>,
-    seen: Vec<bool>,
     touched: Vec<u32>,
 }
 
-/// The clusters sharing the most feature weight with unit `u`, from the inverted index (no all-pairs comparison).
-pub(super) fn candidate_clusters(
+/// A candidate unit and the evidence it shares.
+type Scored = (u32, f32);
+
+/// The units that share most evidence with `u` through the inverted index: up to
+/// [`ClaimParams::unit_candidates`] of other outlets and [`ClaimParams::own_outlet_candidates`] of its own.
+pub(super) fn unit_candidates(
     u: usize,
     postings: &FxHashMap<u64, Vec<u32>>,
     matcher: &Matcher,
+    outlet_of_unit: &[u32],
     acc: &mut Accumulator,
-) -> Vec<(u32, f32)> {
+) -> Vec<u32> {
+    let params = matcher.params;
     let unit = &matcher.units[u];
-    for &c in &acc.touched {
-        acc.sums[c as usize] = 0.0;
-        acc.seen[c as usize] = false;
+    if acc.sums.len() < matcher.units.len() {
+        acc.sums.resize(matcher.units.len(), 0.0);
+    }
+    for &v in &acc.touched {
+        acc.sums[v as usize] = 0.0;
     }
     acc.touched.clear();
-    // Stems, dates, names and numbers propose candidates, weighted as in the score (names matter: two units that
-    // share little wording but the same rare people are worth comparing); a shingle counts one.
     for (&(f, kind), &idf) in unit.features.iter().zip(&matcher.feature_idf[u]) {
-        if let Some(list) = postings.get(&f)
-            && list.len() <= matcher.params.max_postings
-        {
-            let w = match kind {
-                FeatureKind::Shingle => matcher.params.shingle_candidate_weight,
-                // Near pairs only sharpen the score: as candidates they propose every text that happens to put two
-                // common words close together (random filler in the benchmark's corpora).
-                FeatureKind::Pair => 0.0,
-                _ => idf * kind_factor(kind, matcher.params),
-            };
-            for &c in list {
-                let i = c as usize;
-                if i >= acc.sums.len() {
-                    acc.sums.resize(i + 1, 0.0);
-                    acc.seen.resize(i + 1, false);
-                }
-                if !acc.seen[i] {
-                    acc.seen[i] = true;
-                    acc.touched.push(c);
-                }
-                acc.sums[i] += w;
-            }
-        }
-    }
-    let mut candidates: Vec<(u32, f32)> = acc.touched.iter().map(|&c| (c, acc.sums[c as usize])).collect();
-    let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-    let keep = matcher.params.candidates;
-    if candidates.len() > keep && keep > 0 {
-        candidates.select_nth_unstable_by(keep - 1, by_weight);
-    }
-    candidates.truncate(keep);
-    candidates.sort_by(by_weight);
-    candidates
-}
-
-/// The features every member of a cluster states (its signature), when they make a telling core: enough
-/// content stems or dates ([`ClaimParams::min_core_stems`]) and [`ClaimParams::min_core_weight`] of weight.
-pub(super) fn cluster_core(
-    units: &[UnitData],
-    matcher: &Matcher,
-    members: &[usize],
-) -> Option<Vec<(u64, FeatureKind)>> {
-    let first = &units[*members.first()?];
-    let core: Vec<(u64, FeatureKind)> = first
-        .features
-        .iter()
-        .filter(|(_, k)| matches!(k, FeatureKind::Stem | FeatureKind::Date | FeatureKind::Entity))
-        .filter(|(f, _)| {
-            members[1..]
-                .iter()
-                .all(|&m| units[m].features.binary_search_by_key(f, |x| x.0).is_ok())
-        })
-        .copied()
-        .collect();
-    let content = core.iter().filter(|(_, k)| *k != FeatureKind::Entity).count();
-    let weight: f32 = core.iter().map(|&(f, k)| matcher.weight(f, k)).sum();
-    (content >= matcher.params.min_core_stems && weight >= matcher.params.min_core_weight).then_some(core)
-}
-
-/// Second pass: a unit left alone joins a cluster of ≥ 2 articles when it states the cluster's whole core and
-/// resembles its members at least loosely. Cores are fixed before the pass, so joining never drifts (no chaining).
-pub(super) fn join_by_core(
-    units: &[UnitData],
-    matcher: &Matcher,
-    clusters: &mut [Building],
-    postings: &FxHashMap<u64, Vec<u32>>,
-    accumulated: &mut Accumulator,
-    order: &[usize],
-    cluster_of: &mut [usize],
-) {
-    let cores: Vec<Option<Vec<(u64, FeatureKind)>>> = clusters
-        .iter()
-        .map(|c| {
-            if c.members.len() >= 2 {
-                cluster_core(units, matcher, &c.members)
-            } else {
-                None
-            }
-        })
-        .collect();
-    let params = matcher.params;
-    for &u in order {
-        let unit = &units[u];
-        if clusters[cluster_of[u]].members.len() != 1 {
+        if kind == FeatureKind::Pair {
             continue;
         }
-        let mut best: Option<(usize, f32)> = None;
-        for (c, _) in candidate_clusters(u, postings, matcher, accumulated) {
-            let c = c as usize;
-            let Some(core) = &cores[c] else {
-                continue;
-            };
-            let cluster = &clusters[c];
-            if cluster.by_article.contains_key(&unit.article) {
-                continue;
-            }
-            if !core
-                .iter()
-                .all(|(f, _)| unit.features.binary_search_by_key(f, |x| x.0).is_ok())
-            {
-                continue;
-            }
-            let sample = &cluster.members[..cluster.members.len().min(params.sample_members)];
-            let sims: Vec<f32> = sample.iter().map(|&m| matcher.quick_score(m, u).similarity).collect();
-            let mean = sims.iter().sum::<f32>() / sims.len() as f32;
-            if sims.iter().all(|&s| s >= params.min_join_similarity) && best.is_none_or(|b| mean > b.1) {
-                best = Some((c, mean));
-            }
+        let Some(list) = postings.get(&f) else {
+            continue;
+        };
+        if list.len() > params.max_candidate_df {
+            continue;
         }
-        if let Some((c, _)) = best {
-            clusters[cluster_of[u]].members.clear();
-            clusters[cluster_of[u]].by_article.clear();
-            clusters[c].members.push(u);
-            clusters[c].by_article.insert(unit.article, u);
-            cluster_of[u] = c;
+        let w = match kind {
+            FeatureKind::Shingle => params.shingle_candidate_weight,
+            _ => idf * kind_factor(kind, params),
+        };
+        for &v in list.iter().take(params.posting_prefix) {
+            if v as usize == u {
+                continue;
+            }
+            let sum = &mut acc.sums[v as usize];
+            if *sum == 0.0 {
+                acc.touched.push(v);
+            }
+            *sum += w.max(f32::MIN_POSITIVE);
         }
     }
+    let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    let own = outlet_of_unit[u];
+    let (mut others, mut same): (Vec<Scored>, Vec<Scored>) = acc
+        .touched
+        .iter()
+        .map(|&v| (v, acc.sums[v as usize]))
+        .partition(|&(v, _)| outlet_of_unit[v as usize] != own);
+    let mut out = Vec::new();
+    for (list, keep) in [
+        (&mut others, params.unit_candidates),
+        (&mut same, params.own_outlet_candidates),
+    ] {
+        if list.len() > keep && keep > 0 {
+            list.select_nth_unstable_by(keep - 1, by_weight);
+        }
+        list.truncate(keep);
+        out.extend(list.iter().map(|&(v, _)| v));
+    }
+    out
 }
 
-/// Units in the order sources are credited: article date (undated last), article order, position.
-pub(super) fn visiting_order(articles: &[Article], units: &[UnitData]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..units.len()).collect();
-    order.sort_by(|&x, &y| {
-        let (ux, uy) = (&units[x], &units[y]);
-        let key = |u: &UnitData| {
-            let date = articles[u.article].date.as_deref();
-            (date.is_none(), date.unwrap_or(""), u.article, u.position)
+/// A matching pair of units: similarity, the two units (smaller index first), whether they share an outlet.
+type Edge = (f32, u32, u32, bool);
+
+/// The matching pairs among every unit's candidates, strongest first (deterministic: ties by unit index).
+fn matching_edges(
+    matcher: &Matcher,
+    postings: &FxHashMap<u64, Vec<u32>>,
+    outlet_of_unit: &[u32],
+    progress: &Progress,
+) -> Vec<Edge> {
+    let params = matcher.params;
+    let mut edges: Vec<Edge> = (0..matcher.units.len())
+        .into_par_iter()
+        .map_init(Accumulator::default, |acc, u| {
+            if progress.is_cancelled() {
+                return Vec::new();
+            }
+            unit_candidates(u, postings, matcher, outlet_of_unit, acc)
+                .into_iter()
+                .filter_map(|v| {
+                    let v = v as usize;
+                    let same_outlet = outlet_of_unit[u] == outlet_of_unit[v];
+                    let (a, b) = (u.min(v), u.max(v));
+                    if same_outlet {
+                        let s = matcher.score(a, b);
+                        (s.verbatim || (s.matches && s.similarity >= params.repetition_similarity)).then_some((
+                            s.similarity,
+                            a as u32,
+                            b as u32,
+                            true,
+                        ))
+                    } else {
+                        let s = matcher.quick_score(a, b);
+                        s.matches.then_some((s.similarity, a as u32, b as u32, false))
+                    }
+                })
+                .collect::<Vec<Edge>>()
+        })
+        .flatten()
+        .collect();
+    edges.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    edges.dedup_by(|x, y| (x.1, x.2) == (y.1, y.2));
+    edges
+}
+
+/// A cluster being built: its members, the member of each outlet, its best-connected member.
+struct Building {
+    members: Vec<u32>,
+    by_outlet: FxHashMap<u32, u32>,
+    centre: u32,
+}
+
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
+}
+
+/// Merges cross-outlet edges strongest first into clusters of at most one unit per outlet, each merge checked
+/// against the centres of both sides. Returns the clusters (members sorted by unit index) of ≥ 2 units.
+fn merge_edges(matcher: &Matcher, edges: &[Edge], outlet_of_unit: &[u32]) -> Vec<Vec<u32>> {
+    let n = matcher.units.len();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut degree = vec![0u32; n];
+    let mut groups: FxHashMap<u32, Building> = FxHashMap::default();
+    let single = |u: u32| Building {
+        members: vec![u],
+        by_outlet: FxHashMap::from_iter([(outlet_of_unit[u as usize], u)]),
+        centre: u,
+    };
+    let join = matcher.params.min_join_similarity;
+    for &(_, a, b, same_outlet) in edges {
+        if same_outlet {
+            continue;
+        }
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra == rb {
+            degree[a as usize] += 1;
+            degree[b as usize] += 1;
+            continue;
+        }
+        let ga = groups.remove(&ra).unwrap_or_else(|| single(a));
+        let gb = groups.remove(&rb).unwrap_or_else(|| single(b));
+        let (small, large) = if ga.members.len() <= gb.members.len() {
+            (&ga, &gb)
+        } else {
+            (&gb, &ga)
         };
-        key(ux).cmp(&key(uy))
-    });
-    order
+        // One unit per outlet: the outlet's unit already in holds a stronger match.
+        let overlap = small.by_outlet.keys().any(|o| large.by_outlet.contains_key(o));
+        // Each side's joining unit resembles the other side's centre (a unit meets itself).
+        let resembles =
+            |centre: u32, u: u32| centre == u || matcher.quick_score(centre as usize, u as usize).similarity >= join;
+        // … and the two sides agree as wholes: most pairs between their first members match.
+        let agree = || {
+            let cap = matcher.params.join_check_members;
+            let (mut hits, mut total) = (0usize, 0usize);
+            for &x in ga.members.iter().take(cap) {
+                for &y in gb.members.iter().take(cap) {
+                    total += 1;
+                    if (x == a && y == b) || matcher.quick_score(x as usize, y as usize).matches {
+                        hits += 1;
+                    }
+                }
+            }
+            hits as f32 >= matcher.params.min_join_agreement * total as f32
+        };
+        let ok = !overlap && resembles(ga.centre, b) && resembles(gb.centre, a) && agree();
+        if !ok {
+            groups.insert(ra, ga);
+            groups.insert(rb, gb);
+            continue;
+        }
+        degree[a as usize] += 1;
+        degree[b as usize] += 1;
+        let (mut keep, other, root, child) = if ga.members.len() >= gb.members.len() {
+            (ga, gb, ra, rb)
+        } else {
+            (gb, ga, rb, ra)
+        };
+        parent[child as usize] = root;
+        let better =
+            |x: u32, y: u32| (degree[x as usize], std::cmp::Reverse(x)) >= (degree[y as usize], std::cmp::Reverse(y));
+        if !better(keep.centre, other.centre) {
+            keep.centre = other.centre;
+        }
+        keep.members.extend(other.members);
+        keep.by_outlet.extend(other.by_outlet);
+        groups.insert(root, keep);
+    }
+    let mut out: Vec<Vec<u32>> = groups
+        .into_values()
+        .filter(|g| g.members.len() >= 2)
+        .map(|mut g| {
+            g.members.sort_unstable();
+            g.members
+        })
+        .collect();
+    out.sort_unstable();
+    out
 }
 
-/// Claim detection with explicit parameters; also returns the intra-article repetitions it recognised.
+/// Claim detection with explicit parameters; also returns the repetitions (within an article, within an outlet) it
+/// recognised.
 pub fn analyze_claims(
     articles: &[Article],
     entities: &[Entity],
@@ -177,106 +290,83 @@ pub fn analyze_claims(
     let mentions = mention_indices(articles, entities);
     // Units in article order; the priors of their features gathered once (a copy per unit would be most of the
     // memory on a large corpus).
-    let (units, priors): (Vec<UnitData>, FxHashMap<u64, f32>) = articles
+    let per_article: Vec<(Vec<UnitData>, FxHashMap<u64, f32>)> = articles
         .par_iter()
         .enumerate()
-        .fold(
-            || (Vec::new(), FxHashMap::default()),
-            |(mut units, mut priors): (Vec<UnitData>, FxHashMap<u64, f32>), (ai, article)| {
-                for (pos, unit) in claim_units_with(article, &params.units).into_iter().enumerate() {
-                    let (data, unit_priors) =
-                        unit_data(ai, article, pos, unit, &mentions[ai], entities, &params.features);
-                    priors.extend(unit_priors);
-                    units.push(data);
-                }
-                progress.advance(1);
-                (units, priors)
-            },
-        )
-        .reduce(
-            || (Vec::new(), FxHashMap::default()),
-            |(mut units, mut priors), (more_units, more_priors)| {
-                units.extend(more_units);
-                priors.extend(more_priors);
-                (units, priors)
-            },
-        );
+        .map(|(ai, article)| {
+            let mut units = Vec::new();
+            let mut priors = FxHashMap::default();
+            for unit in claim_units_with(article, &params.units) {
+                let (data, unit_priors) = unit_data(ai, article, unit, &mentions[ai], entities, &params.features);
+                priors.extend(unit_priors);
+                units.push(data);
+            }
+            progress.advance(1);
+            (units, priors)
+        })
+        .collect();
+    let mut units = Vec::new();
+    let mut priors = FxHashMap::default();
+    for (u, p) in per_article {
+        units.extend(u);
+        priors.extend(p);
+    }
     if progress.is_cancelled() {
         return ClaimAnalysis::default();
     }
     let matcher = Matcher::new(&units, &priors, params);
     drop(priors);
+    let outlets = outlet_ids(articles);
+    let outlet_of_unit: Vec<u32> = units.iter().map(|u| outlets[u.article]).collect();
+    let postings = unit_postings(&units);
+    let edges = matching_edges(&matcher, &postings, &outlet_of_unit, progress);
+    drop(postings);
+    let clusters = merge_edges(&matcher, &edges, &outlet_of_unit);
 
-    let mut clusters: Vec<Building> = Vec::new();
-    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let mut repetitions = Vec::new();
-    let mut accumulated = Accumulator::default();
-    let order = visiting_order(articles, &units);
-    let mut cluster_of = vec![0usize; units.len()];
-    for &u in &order {
-        let unit = &units[u];
-        let candidates = candidate_clusters(u, &postings, &matcher, &mut accumulated);
+    let mut repetitions: Vec<Repetition> = edges
+        .iter()
+        .filter(|e| e.3)
+        .map(|&(_, a, b, _)| {
+            let (first, repeat) = (&units[a as usize], &units[b as usize]);
+            Repetition {
+                article: articles[first.article].id.clone(),
+                first: (first.unit.start, first.unit.end),
+                repeat: (repeat.unit.start, repeat.unit.end),
+                kind: if first.article == repeat.article {
+                    RepetitionKind::SameArticle
+                } else {
+                    RepetitionKind::SameOutlet
+                },
+                repeat_article: articles[repeat.article].id.clone(),
+            }
+        })
+        .collect();
+    repetitions.sort_by(|x, y| (x.kind, &x.article, x.first, x.repeat).cmp(&(y.kind, &y.article, y.first, y.repeat)));
 
-        let mut best: Option<(u32, f32)> = None;
-        for &(c, _) in &candidates {
-            let cluster = &clusters[c as usize];
-            if let Some(&same) = cluster.by_article.get(&unit.article) {
-                let score = matcher.score(same, u);
-                if score.verbatim || score.similarity >= params.repetition_similarity {
-                    let (first, repeat) = (&units[same].unit, &unit.unit);
-                    repetitions.push(Repetition {
-                        article: articles[unit.article].id.clone(),
-                        first: (first.start, first.end),
-                        repeat: (repeat.start, repeat.end),
-                    });
-                }
-                continue;
-            }
-            let sample = &cluster.members[..cluster.members.len().min(params.sample_members)];
-            let scores: Vec<PairScore> = sample.iter().map(|&m| matcher.quick_score(m, u)).collect();
-            let good = scores.iter().filter(|s| s.matches).count();
-            let mean = scores.iter().map(|s| s.similarity).sum::<f32>() / scores.len() as f32;
-            if good * 2 >= scores.len() && good > 0 && mean >= matcher.threshold && best.is_none_or(|b| mean > b.1) {
-                best = Some((c, mean));
-            }
-        }
-        let cid = match best {
-            Some((c, _)) => {
-                clusters[c as usize].members.push(u);
-                clusters[c as usize].by_article.insert(unit.article, u);
-                c
-            }
-            None => {
-                clusters.push(Building {
-                    members: vec![u],
-                    by_article: FxHashMap::from_iter([(unit.article, u)]),
-                });
-                (clusters.len() - 1) as u32
-            }
-        };
-        cluster_of[u] = cid as usize;
-        for &(f, _) in &unit.features {
-            let list = postings.entry(f).or_default();
-            if list.last() != Some(&cid) && list.len() <= params.max_postings {
-                list.push(cid);
-            }
+    // Each cluster member's repetitions in other articles of its outlet, shown with the cluster.
+    let mut outlet_repeats: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for &(_, a, b, same_outlet) in &edges {
+        if same_outlet && units[a as usize].article != units[b as usize].article {
+            outlet_repeats.entry(a).or_default().push(b);
+            outlet_repeats.entry(b).or_default().push(a);
         }
     }
-
-    join_by_core(
-        &units,
-        &matcher,
-        &mut clusters,
-        &postings,
-        &mut accumulated,
-        &order,
-        &mut cluster_of,
-    );
-
     let mut built: Vec<ClaimCluster> = clusters
         .par_iter()
-        .filter(|c| c.members.len() >= 2)
-        .map(|c| finish_cluster(articles, entities, &units, &matcher, &c.members))
+        .map(|members| {
+            let members: Vec<usize> = members.iter().map(|&m| m as usize).collect();
+            let mut cluster = finish_cluster(articles, entities, &units, &matcher, &members);
+            let mut repeated: Vec<usize> = members
+                .iter()
+                .flat_map(|m| outlet_repeats.get(&(*m as u32)).into_iter().flatten())
+                .map(|&r| r as usize)
+                .filter(|r| !members.contains(r))
+                .collect();
+            repeated.sort_unstable();
+            repeated.dedup();
+            cluster.repeated_by_outlet = repeated.iter().map(|&r| member_of(articles, &units[r])).collect();
+            cluster
+        })
         .collect();
     // Ties are broken by corpus position, looked up once per article (not by scanning the articles per comparison).
     let position: FxHashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();

@@ -11,28 +11,44 @@ pub(super) fn finish_cluster(
     members: &[usize],
 ) -> ClaimCluster {
     let mut members = members.to_vec();
+    let date = |m: usize| {
+        let d = articles[units[m].article].date.as_deref();
+        (d.is_none(), d.unwrap_or(""))
+    };
     members.sort_by(|&x, &y| {
-        let (ux, uy) = (&units[x], &units[y]);
-        let date = |u: &UnitData| {
-            let d = articles[u.article].date.as_deref();
-            (d.is_none(), d.unwrap_or(""))
-        };
-        date(ux)
-            .cmp(&date(uy))
-            .then(ux.article.cmp(&uy.article))
-            .then(ux.unit.start.cmp(&uy.unit.start))
+        date(x)
+            .cmp(&date(y))
+            .then(units[x].article.cmp(&units[y].article))
+            .then(units[x].unit.start.cmp(&units[y].unit.start))
     });
+    let full = members.len() <= matcher.params.full_cohesion_members;
     let mut pair_scores = Vec::new();
-    if members.len() <= matcher.params.full_cohesion_members {
+    // Per member: how much it shares with the others (measured when all pairs are).
+    let mut shared_with_others = vec![0.0f32; members.len()];
+    if full {
         for i in 0..members.len() {
             for j in i + 1..members.len() {
-                pair_scores.push(matcher.score(members[i], members[j]));
+                let s = matcher.score(members[i], members[j]);
+                shared_with_others[i] += s.similarity;
+                shared_with_others[j] += s.similarity;
+                pair_scores.push(s);
             }
         }
     } else {
         for &m in &members[1..] {
             pair_scores.push(matcher.score(members[0], m));
         }
+    }
+    // Members of one date: the one the others copy from (shares most with them) comes first.
+    if full {
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        order.sort_by(|&x, &y| {
+            date(members[x])
+                .cmp(&date(members[y]))
+                .then(shared_with_others[y].total_cmp(&shared_with_others[x]))
+                .then(x.cmp(&y))
+        });
+        members = order.into_iter().map(|k| members[k]).collect();
     }
     let score = pair_scores.iter().map(|s| s.similarity).sum::<f32>() / pair_scores.len().max(1) as f32;
     let kind = if pair_scores.iter().all(|s| s.verbatim) {
@@ -41,20 +57,7 @@ pub(super) fn finish_cluster(
         ClaimKind::Paraphrase
     };
 
-    let out_members: Vec<ClaimMember> = members
-        .iter()
-        .map(|&m| {
-            let u = &units[m];
-            let article = &articles[u.article];
-            ClaimMember {
-                article: article.id.clone(),
-                sentence: u.unit.sentence,
-                start: u.unit.start,
-                end: u.unit.end,
-                text: article.slice(u.unit.start, u.unit.end).to_string(),
-            }
-        })
-        .collect();
+    let out_members: Vec<ClaimMember> = members.iter().map(|&m| member_of(articles, &units[m])).collect();
 
     ClaimCluster {
         id: String::new(),
@@ -63,7 +66,20 @@ pub(super) fn finish_cluster(
         shared: shared_spans(articles, units, &members, matcher.params),
         differences: differences(articles, entities, units, &members, matcher.params),
         members: out_members,
+        repeated_by_outlet: Vec::new(),
         stories: Vec::new(),
+    }
+}
+
+/// A unit as a member of the report.
+pub(super) fn member_of(articles: &[Article], u: &UnitData) -> ClaimMember {
+    let article = &articles[u.article];
+    ClaimMember {
+        article: article.id.clone(),
+        sentence: u.unit.sentence,
+        start: u.unit.start,
+        end: u.unit.end,
+        text: article.slice(u.unit.start, u.unit.end).to_string(),
     }
 }
 
@@ -143,9 +159,41 @@ pub(super) fn differences(
     params: &ClaimParams,
 ) -> Vec<Difference> {
     let mut out = Vec::new();
-    for what in ["date", "number", "quantity"] {
-        let stated = stated_values(units, members, |f| f.what == what);
+    let stated = stated_values(units, members, |f| f.what == "date");
+    push_conflict(&mut out, articles, units, "date", &stated);
+    for what in ["number", "quantity"] {
+        // A rounded figure reads `~300`; a conflict that involves one is soft.
+        let owned: Vec<(usize, Vec<String>)> = members
+            .iter()
+            .map(|&m| {
+                let values = units[m]
+                    .facts
+                    .iter()
+                    .filter(|f| f.what == what)
+                    .map(|f| {
+                        if f.approximate {
+                            format!("~{}", f.value)
+                        } else {
+                            f.value.clone()
+                        }
+                    })
+                    .collect::<Vec<String>>();
+                (m, values)
+            })
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+        let stated: Vec<(usize, Vec<&str>)> = owned
+            .iter()
+            .map(|(m, v)| (*m, v.iter().map(String::as_str).collect()))
+            .collect();
+        let before = out.len();
         push_conflict(&mut out, articles, units, what, &stated);
+        let rounded = members
+            .iter()
+            .any(|&m| units[m].facts.iter().any(|f| f.what == what && f.approximate));
+        if out.len() > before && rounded {
+            out[before].soft = true;
+        }
     }
     let entity_kinds = {
         let mut k: Vec<_> = members
@@ -261,5 +309,6 @@ pub(super) fn push_conflict(
     out.push(Difference {
         what: what.to_string(),
         values,
+        soft: false,
     });
 }

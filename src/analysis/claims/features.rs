@@ -7,6 +7,7 @@ use super::units::ClaimUnit;
 use crate::analysis::model::{Entity, EntityKind};
 use crate::arabic;
 use crate::corpus::Article;
+use crate::word_list::WordList;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -27,8 +28,11 @@ pub struct Fact {
     pub what: &'static str,
     /// For entities, the entity kind (to compare like with like).
     pub entity_kind: Option<EntityKind>,
-    /// The normalised value (a date as `2020-10-18`, a number as digits, an entity as its label).
+    /// The normalised value (a date as `2020-10-18`, a number as digits — words read as figures —, a time as `9:13`,
+    /// an entity as its label).
     pub value: String,
+    /// A rounded figure ("more than 300", "about 300"): against an exact one, a soft difference.
+    pub approximate: bool,
 }
 
 /// A unit with everything the matcher needs.
@@ -36,8 +40,6 @@ pub struct Fact {
 pub struct UnitData {
     pub article: usize,
     pub unit: ClaimUnit,
-    /// Position of the unit within its article's units.
-    pub position: usize,
     /// Byte range of each token in the article text.
     pub token_spans: Vec<(usize, usize)>,
     /// Hashes of the normalised tokens (for local alignment).
@@ -124,6 +126,139 @@ fn consume_role_descriptors(
     }
 }
 
+/// A figure stated in a unit: its value, the tokens it takes, whether it is rounded.
+struct Figure {
+    value: String,
+    tokens: usize,
+    approximate: bool,
+}
+
+/// Words before a figure that make it a rounded one: «أكثر من 300», «نحو 300», «قرابة 300».
+const APPROXIMATE_BEFORE: &[&[&str]] = &[
+    &["اكثر", "من"],
+    &["اقل", "من"],
+    &["يزيد", "عن"],
+    &["يزيد", "علي"],
+    &["يقارب"],
+    &["نحو"],
+    &["حوالي"],
+    &["قرابه"],
+    &["زهاء"],
+    &["ما", "يقرب", "من"],
+];
+
+/// The figures of a unit by the token they start at: digits, number words (through [`arabic::numbers`]), and
+/// clock times (`09 : 13` is one time, not two numbers). Tokens already consumed (dates) are not read.
+fn read_figures(text: &str, tokens: &[arabic::Token], consumed: &[bool]) -> Vec<Option<Figure>> {
+    let mut out: Vec<Option<Figure>> = (0..tokens.len()).map(|_| None).collect();
+    let words: Vec<(&str, bool)> = tokens.iter().map(|t| (t.norm.as_str(), t.is_number())).collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        if consumed[i] {
+            i += 1;
+            continue;
+        }
+        // A clock time: two digit groups of at most two digits joined by a colon alone.
+        let time = tokens.get(i + 1).filter(|next| {
+            let (h, m) = (&tokens[i].norm, &next.norm);
+            tokens[i].is_number()
+                && next.is_number()
+                && h.len() <= 2
+                && m.len() == 2
+                && h.parse::<u32>().is_ok_and(|h| h < 24)
+                && m.parse::<u32>().is_ok_and(|m| m < 60)
+                && text.get(tokens[i].end..next.start).is_some_and(|gap| gap.trim() == ":")
+        });
+        let found = match time {
+            Some(next) => Some((format!("{}:{}", tokens[i].norm.trim_start_matches('0'), next.norm), 2)),
+            None => {
+                arabic::numbers::read_figure(&words[i..]).map(|(value, n)| (arabic::numbers::format_value(value), n))
+            }
+        };
+        let Some((value, n)) = found else {
+            i += 1;
+            continue;
+        };
+        let before = |phrase: &[&str]| {
+            i >= phrase.len()
+                && phrase
+                    .iter()
+                    .zip(&tokens[i - phrase.len()..i])
+                    .all(|(w, t)| t.norm == *w || t.norm.strip_prefix('و') == Some(*w))
+        };
+        let approximate = time.is_none()
+            && (APPROXIMATE_BEFORE.iter().any(|&p| before(p)) || tokens.get(i + n).is_some_and(|t| t.norm == "تقريبا"));
+        out[i] = Some(Figure {
+            value: if value.is_empty() { "0".to_string() } else { value },
+            tokens: n,
+            approximate,
+        });
+        i += n;
+    }
+    out
+}
+
+/// Marks who speaks as consumed: an attribution verb or «according to» (قال, أكد, أفاد, نقلت, بحسب, وفقا …) with the
+/// speaker it introduces — the first linked name within `window` tokens and any role words before it — and a
+/// medium or statement word (وكالة, صحيفة, بيان …) with the name that follows it. Who says a thing is shown and
+/// compared, but two statements do not become one by sharing their speaker.
+fn consume_attribution(tokens: &[arabic::Token], mentions: &MentionIndex, window: usize, consumed: &mut [bool]) {
+    let base = |norm: &str| -> String {
+        let n = norm
+            .strip_prefix('و')
+            .or_else(|| norm.strip_prefix('ف'))
+            .unwrap_or(norm);
+        n.to_string()
+    };
+    let is_name = |t: &arabic::Token| entity_at(mentions, t.start, t.end).is_some();
+    let mut i = 0;
+    while i < tokens.len() {
+        let word = base(&tokens[i].norm);
+        let verb = ATTRIBUTION_VERBS.contains(word.as_str());
+        let medium = !verb
+            && (ATTRIBUTION_MEDIA.contains(word.as_str())
+                || word.strip_prefix('ل').is_some_and(|w| ATTRIBUTION_MEDIA.contains(w)));
+        if !verb && !medium {
+            i += 1;
+            continue;
+        }
+        consumed[i] = true;
+        let reach = if medium { 2 } else { window };
+        let end = (i + 1 + reach).min(tokens.len());
+        // The speaker: up to the end of the first name in reach (a clause opener «أن/إن» ends the search).
+        let mut last = None;
+        let mut j = i + 1;
+        while j < end {
+            let n = tokens[j].norm.as_str();
+            if matches!(n, "ان" | "انه" | "انها" | "بان" | "بانه") {
+                break;
+            }
+            if is_name(&tokens[j]) {
+                let mut k = j;
+                while k + 1 < tokens.len() && is_name(&tokens[k + 1]) {
+                    k += 1;
+                }
+                last = Some(k);
+                break;
+            }
+            j += 1;
+        }
+        if let Some(k) = last {
+            for c in &mut consumed[i..=k] {
+                *c = true;
+            }
+            i = k + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Reporting verbs and «according to» words that introduce who speaks (folded).
+static ATTRIBUTION_VERBS: WordList = WordList::new(include_str!("../../../assets/words/claims/attribution_verbs.txt"));
+/// Media and statement words whose following name is the source, not the content (folded).
+static ATTRIBUTION_MEDIA: WordList = WordList::new(include_str!("../../../assets/words/claims/attribution_media.txt"));
+
 /// How telling a stem or near-pair feature is in news generally ([`background_factor`]), by feature hash.
 pub type Priors = Vec<(u64, f32)>;
 
@@ -132,7 +267,6 @@ pub type Priors = Vec<(u64, f32)>;
 pub fn unit_data(
     article_index: usize,
     article: &Article,
-    position: usize,
     unit: ClaimUnit,
     mentions: &MentionIndex,
     entities: &[Entity],
@@ -176,11 +310,14 @@ pub fn unit_data(
                 what: "date",
                 entity_kind: None,
                 value: date.value,
+                approximate: false,
             });
         }
     }
 
     consume_role_descriptors(&tokens, mentions, entities, params.descriptor_window, &mut consumed);
+    consume_attribution(&tokens, mentions, params.attribution_window, &mut consumed);
+    let figures = read_figures(&article.text, &tokens, &consumed);
 
     let mut last_entity = None;
     let mut entity_run = NAME_GROUPS;
@@ -215,6 +352,7 @@ pub fn unit_data(
                         what: "date",
                         entity_kind: None,
                         value,
+                        approximate: false,
                     });
                 } else {
                     if entity.kind == EntityKind::Person {
@@ -226,6 +364,7 @@ pub fn unit_data(
                         what: "entity",
                         entity_kind: Some(entity.kind),
                         value: entity.label.clone(),
+                        approximate: false,
                     });
                 }
             }
@@ -233,27 +372,29 @@ pub fn unit_data(
             continue;
         }
         last_entity = None;
-        if tok.is_number() {
-            let value = tok.norm.trim_start_matches('0').to_string();
-            let value = if value.is_empty() { "0".to_string() } else { value };
-            content.push((hash_of(FeatureKind::Number, &value), FeatureKind::Number));
+        if let Some(figure) = &figures[i] {
+            content.push((hash_of(FeatureKind::Number, &figure.value), FeatureKind::Number));
             place.push((i, i));
+            let after = i + figure.tokens;
             let unit_word = tokens
-                .get(i + 1)
-                .filter(|t| !t.is_number() && !is_stop_word(&t.norm) && !consumed[i + 1])
+                .get(after)
+                .filter(|t| !t.is_number() && !is_stop_word(&t.norm) && !consumed[after])
                 .map(|t| light_stem(&t.norm));
-            facts.push(match unit_word {
-                Some(w) => Fact {
-                    what: "quantity",
-                    entity_kind: None,
-                    value: format!("{value} {w}"),
+            facts.push(Fact {
+                what: if unit_word.is_some() { "quantity" } else { "number" },
+                entity_kind: None,
+                value: match unit_word {
+                    Some(w) => format!("{} {w}", figure.value),
+                    None => figure.value.clone(),
                 },
-                None => Fact {
-                    what: "number",
-                    entity_kind: None,
-                    value,
-                },
+                approximate: figure.approximate,
             });
+            for c in &mut consumed[i..after.min(tokens.len())] {
+                *c = true;
+            }
+            continue;
+        }
+        if tok.is_number() {
             continue;
         }
         if is_stop_word(&tok.norm) {
@@ -296,7 +437,6 @@ pub fn unit_data(
     let unit = UnitData {
         article: article_index,
         unit,
-        position,
         token_spans: tokens.iter().map(|t| (t.start, t.end)).collect(),
         token_hashes,
         features,

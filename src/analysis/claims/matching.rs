@@ -16,11 +16,15 @@ pub struct PairScore {
 
 pub(super) struct Matcher<'a> {
     pub(super) units: &'a [UnitData],
-    pub(super) idf: FxHashMap<u64, f32>,
     /// The IDF of each unit's features, in the order of its `features` (no map lookup in the hot loops).
     pub(super) feature_idf: Vec<Vec<f32>>,
     /// Total feature weight of each unit.
     pub(super) mass: Vec<f32>,
+    /// Content features of each unit (the sets chance could have matched).
+    pub(super) content: Vec<u16>,
+    /// Surprise shared evidence must reach before the number of subsets compared is counted: the logarithm of the
+    /// number of unit pairs compared beyond a corpus of [`ClaimParams::scale_free_units`], plus the margin.
+    pub(super) chance_floor: f32,
     /// The similarity from which two units state the same thing, for a corpus of this many units.
     pub(super) threshold: f32,
     pub(super) params: &'a ClaimParams,
@@ -56,6 +60,24 @@ impl<'a> Matcher<'a> {
                 big
             });
         let n = units.len().max(1) as f32;
+        let is_content = |k: FeatureKind| {
+            matches!(
+                k,
+                FeatureKind::Stem | FeatureKind::Entity | FeatureKind::Number | FeatureKind::Date
+            )
+        };
+        let content: Vec<u16> = units
+            .iter()
+            .map(|u| {
+                u.features
+                    .iter()
+                    .filter(|&&(_, k)| is_content(k))
+                    .count()
+                    .min(u16::MAX as usize) as u16
+            })
+            .collect();
+        let decades = (n / params.scale_free_units).max(1.0).log10();
+        let chance_floor = n.ln() + (n / params.scale_free_units).max(1.0).ln() + params.chance_margin * decades;
         // Squared IDF: what makes two statements the same is their rare words, not the topic's common ones.
         let idf: FxHashMap<u64, f32> = df
             .into_iter()
@@ -110,16 +132,13 @@ impl<'a> Matcher<'a> {
             .collect();
         Self {
             units,
-            idf,
             feature_idf,
             mass,
+            content,
+            chance_floor,
             threshold: scaled_threshold(units.len(), params),
             params,
         }
-    }
-
-    pub(super) fn weight(&self, f: u64, kind: FeatureKind) -> f32 {
-        self.idf.get(&f).copied().unwrap_or(0.0) * kind_factor(kind, self.params)
     }
 
     /// The similarity of units `a` and `b` (indices into `units`).
@@ -143,6 +162,8 @@ impl<'a> Matcher<'a> {
         let mut pairs = 0usize;
         let mut shingles = 0usize;
         let mut anchors = 0usize;
+        let mut surprise = 0.0f32;
+        let mut shared_content = 0usize;
         while i < fa.len() && j < fb.len() {
             match fa[i].0.cmp(&fb[j].0) {
                 std::cmp::Ordering::Less => i += 1,
@@ -154,6 +175,12 @@ impl<'a> Matcher<'a> {
                     } else {
                         idf_a[i] * kind_factor(kind, self.params)
                     };
+                    if kind != FeatureKind::Pair && kind != FeatureKind::Shingle {
+                        // How unlikely the feature is in a unit taken at random: the root of its squared IDF,
+                        // ln(1 + N/df), a stem's scaled by how telling it is in news generally.
+                        surprise += idf_a[i].sqrt();
+                        shared_content += 1;
+                    }
                     match kind {
                         FeatureKind::Stem => stems += 1,
                         FeatureKind::Date => {
@@ -192,7 +219,13 @@ impl<'a> Matcher<'a> {
         };
         let mut similarity = cosine;
         let mut verbatim = false;
-        let paraphrase = enough && cosine >= self.threshold;
+        // Chance: this much shared evidence, given how common each shared feature is, the subsets of the shorter unit
+        // that could have been shared and the number of pairs compared, is not a coincidence. Near pairs (shared words
+        // close together in both) add the unlikeliness of their order.
+        let shorter = self.content[a].min(self.content[b]) as usize;
+        let order = p.pair_surprise * pairs.min(shared_content.saturating_sub(1)) as f32;
+        let significant = surprise + order >= self.chance_floor + ln_choose(shorter, shared_content);
+        let paraphrase = enough && significant && cosine >= self.threshold;
         if shingles >= p.min_shingles_for_alignment && (need_verbatim || !paraphrase) {
             let al = p.verbatim_alignment.align(&ua.token_hashes, &ub.token_hashes);
             let shorter = ua.token_hashes.len().min(ub.token_hashes.len()).max(1);
@@ -208,4 +241,13 @@ impl<'a> Matcher<'a> {
             verbatim,
         }
     }
+}
+
+/// `ln C(n, k)`: how many sets of `k` features a unit of `n` could share by chance.
+pub(super) fn ln_choose(n: usize, k: usize) -> f32 {
+    if k > n {
+        return 0.0;
+    }
+    let k = k.min(n - k);
+    (0..k).map(|i| ((n - i) as f32 / (i + 1) as f32).ln()).sum()
 }

@@ -3,15 +3,16 @@
 //!
 //! Pipeline: [`claim_units`] cuts each article's body into sentences and clauses → every unit becomes weighted
 //! features (content stems under a synonym table, linked entities, numbers, dates, near pairs of those, token
-//! shingles) → units are visited in date order and each joins the claim cluster whose members it resembles on
-//! average (candidates come from an inverted index over the clusters' features, never from all pairs), or opens a new
-//! one → clusters over ≥ 2 articles are reported with the spans a Smith–Waterman alignment finds shared, and the
+//! shingles) → each unit proposes its best candidates from an inverted index over units (never all pairs), the pairs
+//! whose shared evidence is too unlikely to be chance become edges, and edges merge strongest first into clusters of
+//! one unit per outlet (order-independent; see `clustering`) → clusters over ≥ 2 outlets are reported with the spans a Smith–Waterman alignment finds shared, and the
 //! numbers, dates and entities on which members disagree.
 
 mod align;
 mod calibration;
 mod clustering;
 mod describing;
+pub mod evaluation;
 mod features;
 mod local_align;
 mod matching;
@@ -25,7 +26,7 @@ pub use local_align::{LocalAlignment, SharedRun, align_tokens};
 pub use units::{ClaimUnit, claim_units, claim_units_with};
 
 pub use calibration::{ScoredPair, dump_clusters, scored_pairs};
-pub use clustering::analyze_claims;
+pub use clustering::{RepetitionKind, analyze_claims};
 pub use matching::PairScore;
 pub use params::{AlignParams, ClaimParams, FeatureParams, UnitParams};
 
@@ -43,15 +44,19 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
-/// A unit that restates an earlier unit of the same article (a lead restated in the body): recognised, never a
-/// cross-article claim.
+/// A unit that restates another unit of the same article (a lead restated in the body) or of another article of the
+/// same outlet: recognised, never a cross-outlet claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Repetition {
+    /// The article of `first`.
     pub article: String,
-    /// The earlier unit.
+    /// The earlier unit (in corpus order).
     pub first: (usize, usize),
-    /// The unit that repeats it.
+    /// The unit that repeats it …
     pub repeat: (usize, usize),
+    /// … in this article (`article` itself for [`RepetitionKind::SameArticle`]).
+    pub repeat_article: String,
+    pub kind: RepetitionKind,
 }
 
 /// Everything claim detection finds.

@@ -88,8 +88,9 @@ fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     Some((start + lead, start + lead + trimmed.len()))
 }
 
-/// Byte offsets (absolute) where a clause may begin inside `text[start..end]`.
-fn clause_starts(text: &str, start: usize, end: usize) -> Vec<usize> {
+/// Byte offsets (absolute) where a sentence (a scraped line often holds several, also with spaced punctuation:
+/// `كلمة . كلمة`) or, when `clauses`, a clause may begin inside `text[start..end]`.
+fn clause_starts(text: &str, start: usize, end: usize, clauses: bool) -> Vec<usize> {
     let slice = &text[start..end];
     let mut cuts = Vec::new();
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
@@ -106,6 +107,7 @@ fn clause_starts(text: &str, start: usize, end: usize) -> Vec<usize> {
                     cuts.push(start + j);
                 }
             }
+            _ if !clauses => {}
             '؛' | ';' => {
                 if let Some(&(j, _)) = next_visible {
                     cuts.push(start + j);
@@ -152,11 +154,12 @@ fn split_clauses(text: &str, start: usize, end: usize, params: &UnitParams) -> V
     let Some((start, end)) = trim_range(text, start, end) else {
         return Vec::new();
     };
-    if count_tokens(text, start, end) < params.long_sentence_tokens {
+    let long = count_tokens(text, start, end) >= params.long_sentence_tokens;
+    let mut bounds = vec![start];
+    bounds.extend(clause_starts(text, start, end, long));
+    if bounds.len() == 1 {
         return vec![(start, end)];
     }
-    let mut bounds = vec![start];
-    bounds.extend(clause_starts(text, start, end));
     bounds.push(end);
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     for pair in bounds.windows(2) {
@@ -198,6 +201,15 @@ mod tests {
         assert_eq!(clauses.len(), 2, "{clauses:?}");
         assert!(text[clauses[1].0..clauses[1].1].starts_with("مضيفا"));
         assert!(text[clauses[0].0..clauses[0].1].ends_with("المجالات"));
+    }
+
+    #[test]
+    fn a_line_of_several_sentences_is_cut_also_at_spaced_stops() {
+        let text = "أعلنت الشركة عن افتتاح مصنعها الجديد في المدينة الصناعية . وقال المدير إن الإنتاج يبدأ الشهر المقبل بطاقة كاملة";
+        let units = split_clauses(text, 0, text.len(), &UnitParams::default());
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(text[units[0].0..units[0].1].ends_with("الصناعية ."));
+        assert!(text[units[1].0..units[1].1].starts_with("وقال المدير"));
     }
 
     #[test]
