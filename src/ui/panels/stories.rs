@@ -37,7 +37,7 @@ pub fn story_list_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
         }
     });
     ui.separator();
-    let label_width = (ui.available_width() - LIST_TIMELINE_WIDTH - 520.0).max(200.0);
+    let label_width = (ui.available_width() - LIST_TIMELINE_WIDTH - 570.0).max(200.0);
     egui::ScrollArea::vertical()
         .id_salt("story-list")
         .auto_shrink(false)
@@ -63,7 +63,7 @@ pub fn story_list_ui(ctx: &mut ViewCtx<'_>, ui: &mut Ui) {
                         egui::Label::new(RichText::new(format!("{shared} shared claims")).small()),
                     );
                     ui.add_sized(
-                        [150.0, 22.0],
+                        [200.0, 22.0],
                         egui::Label::new(RichText::new(date_range(story)).small().monospace()),
                     );
                     let days = index.days.get(s).map(Vec::as_slice).unwrap_or(&[]);
