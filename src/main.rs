@@ -211,6 +211,14 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         columns: usize,
     },
+    /// Measure the meaning vectors on story folders with gold claim lines: rank each agreeing article's lines
+    /// against the folder's claim and against other outlets' claim lines (recall@1, MRR), and the recall at fixed
+    /// precision, for the lexical, semantic and combined scorers.
+    EvalMeaning {
+        /// The folder of story folders (each with a gold.json).
+        #[arg(default_value = "../shared/dev/unifiedfc")]
+        dir: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -237,6 +245,7 @@ fn main() -> ExitCode {
         }
         Some(Command::BenchUi { paths, frames, columns }) => command::bench_ui::run(paths, frames, columns),
         Some(Command::EvalCorpus { dir }) => command::eval_corpus::run(&dir),
+        Some(Command::EvalMeaning { dir }) => command::eval_meaning::run(&dir),
     };
     match result {
         Ok(code) => code,

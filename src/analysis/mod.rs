@@ -6,6 +6,7 @@
 pub mod claims;
 pub mod entities;
 pub mod gazetteer;
+pub mod meaning;
 pub mod mention;
 pub mod model;
 pub mod ner;

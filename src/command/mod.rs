@@ -5,6 +5,7 @@ pub mod analyze;
 pub mod bench_ui;
 pub mod eval_claims;
 pub mod eval_corpus;
+pub mod eval_meaning;
 pub mod eval_stories;
 pub mod ner;
 pub mod shape;

@@ -11,6 +11,7 @@ mod entities_gazetteer;
 mod entities_linking;
 mod entities_pipeline;
 mod entities_sco;
+mod meaning;
 mod ner_recognize;
 mod ner_roles;
 mod stories;

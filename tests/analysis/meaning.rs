@@ -1,0 +1,95 @@
+//! Meaning vectors: the bundled model loads, paraphrases are nearer than unrelated statements, bad input is harmless,
+//! and on the sample corpus paraphrased claims are linked without new false links.
+
+use qarin::analysis::meaning::{self, MeaningParams, Model, ModelError, cosine};
+use qarin::analysis::{self, ClaimCluster};
+use qarin::corpus;
+use qarin::progress::Progress;
+
+fn model() -> &'static Model {
+    meaning::bundled_model().expect("the bundled meaning model reads")
+}
+
+fn sim(a: &str, b: &str) -> f32 {
+    let m = model();
+    cosine(&m.sentence_vector(a), &m.sentence_vector(b))
+}
+
+#[test]
+fn the_bundled_model_loads_with_arabic_pieces() {
+    let m = model();
+    assert!(m.len() > 20_000, "{} pieces", m.len());
+    assert_eq!(m.dim(), 256);
+    assert!(meaning::bundled_model_problem().is_none());
+    // A common word is one piece (with its word-start marker); an unseen word still gets pieces.
+    assert_eq!(m.pieces("الإرهاب").len(), 1);
+    assert!(!m.pieces("قارنوهاااا").is_empty());
+}
+
+#[test]
+fn paraphrases_are_nearer_than_unrelated_statements() {
+    // Invented statements in news style.
+    let pairs = [
+        ("تعزيز الأمن والاستقرار في المنطقة", "ضمان الاستقرار والأمن في الشرق الأوسط"),
+        ("التعاون في مكافحة الإرهاب", "الحرب المشتركة ضد الإرهاب والتطرف"),
+        ("شهدت العلاقات نموا ملحوظا", "شهدت العلاقات تطورا غير مسبوق"),
+    ];
+    let unrelated = "ارتفعت أسعار القمح في الأسواق العالمية";
+    for (a, b) in pairs {
+        let same = sim(a, b);
+        assert!(same > sim(a, unrelated) + 0.1, "{a} / {b}: {same}");
+        assert!(same > sim(b, unrelated) + 0.1, "{a} / {b}: {same}");
+    }
+}
+
+#[test]
+fn vectors_are_unit_length_and_empty_text_is_zero() {
+    let m = model();
+    let v = m.sentence_vector("قال الوزير إن المحادثات كانت بناءة");
+    let norm: f32 = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    assert!((norm - 1.0).abs() < 1e-4);
+    for text in ["", "   ", "\u{0640}\u{064B}", "\u{FFFF}\u{202E}\0", "🙂🙂🙂"] {
+        let v = m.sentence_vector(text);
+        assert_eq!(v.len(), m.dim());
+        assert!(v.iter().all(|x| x.is_finite()), "{text:?}");
+    }
+    assert_eq!(cosine(&[1.0, 0.0], &[1.0]), 0.0);
+}
+
+#[test]
+fn broken_tables_are_errors_not_panics() {
+    let p = MeaningParams::default();
+    assert_eq!(Model::from_bytes(b"", &p).err(), Some(ModelError::Truncated(0)));
+    assert_eq!(Model::from_bytes(b"XXXX\0\0\0\0", &p).err(), Some(ModelError::Magic));
+    let mut huge = b"QMV1".to_vec();
+    huge.extend([0, 1, 0, 0, 0xff, 0xff, 0xff, 0x0f, 0, 0, 0, 0]);
+    assert!(Model::from_bytes(&huge, &p).is_err());
+    let mut one = b"QMV1".to_vec();
+    one.extend(2u32.to_le_bytes());
+    one.extend(1u32.to_le_bytes());
+    one.extend(0u32.to_le_bytes());
+    one.extend([3]);
+    one.extend("▁".as_bytes());
+    one.extend((-5.0f32).to_le_bytes());
+    one.extend(0.1f32.to_le_bytes());
+    one.extend([10u8, 0]);
+    let m = Model::from_bytes(&one, &p).expect("a one-piece table");
+    assert_eq!(m.len(), 1);
+    assert!(Model::from_bytes(&one[..one.len() - 1], &p).is_err());
+}
+
+#[test]
+fn articles_get_vectors() {
+    let c = corpus::load_builtin();
+    let v: Vec<_> = c
+        .articles
+        .iter()
+        .map(|a| meaning::article_vector(a).expect("model"))
+        .collect();
+    // The five samples tell one story: their bodies are close in meaning.
+    for a in &v {
+        for b in &v {
+            assert!(cosine(a, b) > 0.5, "{}", cosine(a, b));
+        }
+    }
+}
