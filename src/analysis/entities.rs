@@ -19,7 +19,7 @@
 use super::gazetteer::Gazetteer;
 use super::mention::RawMention;
 use super::model::{Entity, EntityKind, Mention};
-use crate::arabic::{TokenKind, match_keys, normalize, strip_clitics, tokenize, words_match};
+use crate::arabic::{NameKey, TokenKind, match_keys, normalize, strip_clitics, tokenize, words_match};
 use crate::corpus::Article;
 use crate::word_list::WordList;
 use rayon::prelude::*;
@@ -271,15 +271,25 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
         }
     }
     // 4. A lone surname joins the single multi-word person it matches.
+    let surname_keys: FxHashMap<usize, NameKey> = surnames
+        .values()
+        .flatten()
+        .filter_map(|&b| match &groups[b].1 {
+            Key::Name(wb) => wb.last().map(|last| (b, NameKey::of(last))),
+            _ => None,
+        })
+        .collect();
     for (a, (kind, key)) in groups.iter().enumerate() {
         let Key::Name(wa) = key else { continue };
         if *kind != EntityKind::Person || wa.len() != 1 || common(wa) {
             continue;
         }
+        let key = NameKey::of(&wa[0]);
         let mut roots: Vec<usize> = match_keys(&wa[0])
             .iter()
             .filter_map(|k| surnames.get(&hash_of(k)))
             .flatten()
+            .filter(|&&b| surname_keys.get(&b).is_none_or(|kb| key.may_match(kb)))
             .filter(|&&b| matches!(&groups[b].1, Key::Name(wb) if words_match(&wa[0], &wb[wb.len() - 1])))
             .map(|&b| uf.find(b))
             .collect();
@@ -328,50 +338,77 @@ fn resolve_short_names(recs: &mut [Rec]) {
     if by_last.is_empty() {
         return;
     }
-    let mut lasts_by_key: FxHashMap<String, Vec<&str>> = FxHashMap::default();
-    for last in by_last.keys() {
+    // Each distinct last word with its key worked out once: a short name rules out most candidates by key alone.
+    let lasts: Vec<&str> = by_last.keys().map(String::as_str).collect();
+    let last_number: FxHashMap<&str, usize> = lasts.iter().enumerate().map(|(n, l)| (*l, n)).collect();
+    let last_keys: Vec<NameKey> = lasts.iter().map(|last| NameKey::of(last)).collect();
+    // Every full name by position, with its last word's number: a short name looks at the nearest ones first.
+    let mut full_names: Vec<(usize, usize)> = by_last
+        .iter()
+        .flat_map(|(last, fulls)| fulls.iter().map(|f| (f.0, last_number[last.as_str()])))
+        .collect();
+    full_names.sort_unstable();
+    let mut lasts_by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (n, last) in lasts.iter().enumerate() {
         for k in match_keys(last) {
-            lasts_by_key.entry(k).or_default().push(last.as_str());
+            lasts_by_key.entry(k).or_default().push(n);
         }
     }
-    // The last words each short name matches, worked out once per distinct short name.
-    let mut matches_of: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+    let matches = |short: &str, key: &NameKey, n: usize| key.may_match(&last_keys[n]) && words_match(short, lasts[n]);
+    // The last words each short name matches, worked out once per distinct short name (only for short names whose
+    // full name is not among the nearest earlier ones).
+    let mut matches_of: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut chosen: Vec<(usize, Vec<String>)> = Vec::new();
     for (i, r) in recs.iter().enumerate().filter(|(_, r)| r.kind == EntityKind::Person) {
         let Key::Name(w) = &r.key else { continue };
         if w.len() != 1 || COMMON_GIVEN_NAMES.contains(w[0].as_str()) {
             continue;
         }
-        let lasts = matches_of.entry(w[0].clone()).or_insert_with(|| {
-            let mut lasts: Vec<&str> = match_keys(&w[0])
-                .iter()
-                .filter_map(|k| lasts_by_key.get(k))
-                .flatten()
-                .copied()
-                .filter(|l| words_match(&w[0], l))
-                .collect();
-            lasts.sort_unstable();
-            lasts.dedup();
-            lasts
-        });
-        let mut earlier: Option<&(usize, Vec<String>)> = None;
-        let mut later: Option<&(usize, Vec<String>)> = None;
-        for last in lasts.iter() {
-            let Some(full) = by_last.get(*last) else { continue };
-            let before = full.partition_point(|f| f.0 < r.start);
-            if let Some(f) = before.checked_sub(1).and_then(|b| full.get(b))
-                && earlier.is_none_or(|e| f.0 > e.0)
-            {
-                earlier = Some(f);
+        let key = NameKey::of(&w[0]);
+        // The nearest earlier full names, latest first: the first that matches is the one the full search would
+        // choose, so a name introduced just before costs a few comparisons, not one per similar surname.
+        let before = full_names.partition_point(|f| f.0 < r.start);
+        let nearest = full_names[..before]
+            .iter()
+            .rev()
+            .take(NEAREST_FULL_NAMES)
+            .find(|&&(_, n)| matches(&w[0], &key, n));
+        let found = match nearest {
+            Some(&(start, n)) => by_last[lasts[n]].iter().find(|f| f.0 == start),
+            None => {
+                let candidates = matches_of.entry(w[0].clone()).or_insert_with(|| {
+                    let mut found: Vec<usize> = match_keys(&w[0])
+                        .iter()
+                        .filter_map(|k| lasts_by_key.get(k))
+                        .flatten()
+                        .copied()
+                        .filter(|&n| matches(&w[0], &key, n))
+                        .collect();
+                    found.sort_unstable();
+                    found.dedup();
+                    found
+                });
+                let mut earlier: Option<&(usize, Vec<String>)> = None;
+                let mut later: Option<&(usize, Vec<String>)> = None;
+                for &n in candidates.iter() {
+                    let full = &by_last[lasts[n]];
+                    let before = full.partition_point(|f| f.0 < r.start);
+                    if let Some(f) = before.checked_sub(1).and_then(|b| full.get(b))
+                        && earlier.is_none_or(|e| f.0 > e.0)
+                    {
+                        earlier = Some(f);
+                    }
+                    let after = full.partition_point(|f| f.0 <= r.start);
+                    if let Some(f) = full.get(after)
+                        && later.is_none_or(|l| f.0 < l.0)
+                    {
+                        later = Some(f);
+                    }
+                }
+                earlier.or(later)
             }
-            let after = full.partition_point(|f| f.0 <= r.start);
-            if let Some(f) = full.get(after)
-                && later.is_none_or(|l| f.0 < l.0)
-            {
-                later = Some(f);
-            }
-        }
-        if let Some((_, words)) = earlier.or(later) {
+        };
+        if let Some((_, words)) = found {
             chosen.push((i, words.clone()));
         }
     }
@@ -379,6 +416,9 @@ fn resolve_short_names(recs: &mut [Rec]) {
         recs[i].key = Key::Name(words);
     }
 }
+
+/// How many of the nearest earlier full names a short name tries before searching all full names by key.
+const NEAREST_FULL_NAMES: usize = 16;
 
 /// A hash of a bucket key (collisions only add comparisons; the comparison decides).
 fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {

@@ -29,4 +29,4 @@ pub use normalize::{
 };
 pub use stem::stem;
 pub use token::{CliticSplit, Token, TokenKind, split_numbers, tokenize, tokenize_range, without_punctuation};
-pub use translit::{match_keys, name_similarity, names_match, translit_key, weighted_distance, words_match};
+pub use translit::{NameKey, match_keys, name_similarity, names_match, translit_key, weighted_distance, words_match};

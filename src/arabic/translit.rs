@@ -96,11 +96,17 @@ pub fn weighted_distance(a: &str, b: &str) -> f32 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let long = a.len().max(b.len()) >= 6;
+    // A five-letter word ending in a consonant is where foreign names write a medial ي or leave it out (بينيت /
+    // بينت); Arabic names of that length end in a nisba or ة (قريشي / قرشي stay apart), and و stays a letter there
+    // (محمود / محمد).
+    let longer = if a.len() >= b.len() { &a } else { &b };
+    let five_foreign = longer.len() == 5 && !matches!(longer.last(), Some('ي' | 'ى' | 'ة' | 'ه'));
     // A final ا in a short word is a different name (علي / عليا), a medial one a spelling (ترامب / ترمب).
-    let indel = |c: char, last: bool| match c {
+    let indel = |c: char, first: bool, last: bool| match c {
         'ا' if last && !long => 1.0,
         'ا' | 'ء' => 0.5,
         'و' | 'ي' | 'ه' if long => 0.5,
+        'ي' if five_foreign && !first && !last => 0.5,
         _ => 1.0,
     };
     let sub = |x: char, y: char| {
@@ -118,16 +124,16 @@ pub fn weighted_distance(a: &str, b: &str) -> f32 {
     prev.push(0.0);
     for (j, &cb) in b.iter().enumerate() {
         let last = prev[prev.len() - 1];
-        prev.push(last + indel(cb, j + 1 == b.len()));
+        prev.push(last + indel(cb, j == 0, j + 1 == b.len()));
     }
     let mut cur = vec![0.0f32; b.len() + 1];
     for (i, &ca) in a.iter().enumerate() {
-        let a_last = i + 1 == a.len();
-        cur[0] = prev[0] + indel(ca, a_last);
+        let (a_first, a_last) = (i == 0, i + 1 == a.len());
+        cur[0] = prev[0] + indel(ca, a_first, a_last);
         for (j, &cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + sub(ca, cb))
-                .min(prev[j + 1] + indel(ca, a_last))
-                .min(cur[j] + indel(cb, j + 1 == b.len()));
+                .min(prev[j + 1] + indel(ca, a_first, a_last))
+                .min(cur[j] + indel(cb, j == 0, j + 1 == b.len()));
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -160,6 +166,34 @@ const ZH_MIN_LETTERS: usize = 5;
 
 fn zh_initial(word: &str) -> bool {
     word.chars().nth(ZH_MIN_LETTERS - 1).is_some() && (word.starts_with('ج') || word.starts_with('ز'))
+}
+
+/// A word's transliteration key, worked out once, so that a word compared with many candidates rules most of them out
+/// without recomputing keys: [`NameKey::may_match`] is false only where [`words_match`] is certainly false.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameKey(Vec<char>);
+
+impl NameKey {
+    /// The key [`words_match`] reads for a normalised single word.
+    pub fn of(word: &str) -> NameKey {
+        NameKey(translit_key(&without_article(word)).chars().collect())
+    }
+
+    /// False when the two words' keys are too far apart for [`words_match`] to accept them. Keys with different
+    /// first letters may still match (the "zh" rule), so they are left to [`words_match`].
+    pub fn may_match(&self, other: &NameKey) -> bool {
+        let (a, b) = (&self.0, &other.0);
+        if a == b {
+            return true;
+        }
+        if a.is_empty() || b.is_empty() {
+            return false;
+        }
+        if a[0] != b[0] {
+            return true;
+        }
+        a.len().min(b.len()) >= 3 && a.len().abs_diff(b.len()) <= 1 && levenshtein(a, b) <= 1
+    }
 }
 
 /// Whether two normalised single words can be spellings of the same name.

@@ -240,3 +240,51 @@ fn bad_ranges_are_skipped_not_fatal() {
     assert!(link_entities(&articles, &mentions).is_empty());
     assert!(link_entities(&[], &[]).is_empty());
 }
+
+/// An article of our own: two brothers share a surname; each surname alone belongs to the nearest full name before
+/// it (a spelling variant included), and one before any full name to the first full name after it.
+#[test]
+fn a_surname_alone_takes_the_nearest_full_name_before_it() {
+    let text = "رحب غانتس بالاتفاق. وقال الوزير بيني غانتس إن الاتفاق مهم. وأضاف غانتس أن الحكومة ستدعمه. \
+                ثم تحدث شقيقه يوسي غانتس عن المشروع. وقال جانتس إن العمل سيبدأ قريبا.";
+    let article = Article {
+        id: "brothers".into(),
+        path: "brothers.txt".into(),
+        title: String::new(),
+        date: None,
+        source: None,
+        url: None,
+        segments: vec![qarin::corpus::Segment {
+            kind: qarin::corpus::SegmentKind::Body,
+            start: 0,
+            end: text.len(),
+        }],
+        sentences: Vec::new(),
+        text: text.into(),
+    };
+    let mut ms = Vec::new();
+    for name in ["بيني غانتس", "يوسي غانتس"] {
+        ms.extend(mention(&article, name, EntityKind::Person));
+    }
+    for short in ["غانتس", "جانتس"] {
+        let alone: Vec<RawMention> = mention(&article, short, EntityKind::Person)
+            .into_iter()
+            .filter(|m| !ms.iter().any(|f: &RawMention| f.start <= m.start && m.end <= f.end))
+            .collect();
+        ms.extend(alone);
+    }
+    let entities = link_entities(std::slice::from_ref(&article), &[ms]);
+    let of = |needle: &str, nth: usize| {
+        let start = text.match_indices(needle).nth(nth).unwrap().0;
+        entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.start == start))
+            .map(|e| e.id.clone())
+            .unwrap_or_else(|| panic!("no entity at {needle} #{nth}"))
+    };
+    let (benny, yossi) = (of("بيني غانتس", 0), of("يوسي غانتس", 0));
+    assert_ne!(benny, yossi);
+    assert_eq!(of("غانتس", 0), benny, "before any full name: the first one after it");
+    assert_eq!(of("غانتس", 2), benny, "after Benny, before Yossi");
+    assert_eq!(of("جانتس", 0), yossi, "a variant spelling after Yossi");
+}

@@ -2,9 +2,7 @@
 //! and on the sample corpus paraphrased claims are linked without new false links.
 
 use qarin::analysis::meaning::{self, MeaningParams, Model, ModelError, cosine};
-use qarin::analysis::{self, ClaimCluster};
 use qarin::corpus;
-use qarin::progress::Progress;
 
 fn model() -> &'static Model {
     meaning::bundled_model().expect("the bundled meaning model reads")

@@ -51,6 +51,9 @@ const MUST_MATCH: &[(&str, &str)] = &[
     ("بريجنيف", "بريزنيف"),
     ("يائير لابيد", "يائير لبيد"),
     ("هولاند", "هولّاند"),
+    // A medial ي of a five-letter foreign name written or not.
+    ("بينيت", "بينت"),
+    ("نفتالي بينيت", "نفتالي بينت"),
 ];
 
 const MUST_NOT_MATCH: &[(&str, &str)] = &[
@@ -79,6 +82,11 @@ const MUST_NOT_MATCH: &[(&str, &str)] = &[
     // "zh" as ج or ز only in long foreign names: short words keep the letters apart.
     ("زياد", "جياد"),
     ("زيد", "جيد"),
+    // A medial ي or و in short Arabic names is a letter of the name.
+    ("سعيد", "سعد"),
+    ("رشيد", "رشد"),
+    ("جميلة", "جملة"),
+    ("محمود", "محمد"),
 ];
 
 #[test]

@@ -294,10 +294,14 @@ pub fn analyze_claims(
         .par_iter()
         .enumerate()
         .map(|(ai, article)| {
-            let mut units = Vec::new();
+            // The units of one article in parallel too: a single long article is otherwise one thread's work.
+            let described: Vec<(UnitData, super::features::Priors)> = claim_units_with(article, &params.units)
+                .into_par_iter()
+                .map(|unit| unit_data(ai, article, unit, &mentions[ai], entities, &params.features))
+                .collect();
+            let mut units = Vec::with_capacity(described.len());
             let mut priors = FxHashMap::default();
-            for unit in claim_units_with(article, &params.units) {
-                let (data, unit_priors) = unit_data(ai, article, unit, &mentions[ai], entities, &params.features);
+            for (data, unit_priors) in described {
                 priors.extend(unit_priors);
                 units.push(data);
             }

@@ -3,6 +3,7 @@
 use super::params::UnitParams;
 use super::text::tokenize;
 use crate::corpus::{Article, SegmentKind};
+use rayon::prelude::*;
 
 /// A sentence, or a clause of a long sentence, of an article's body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,24 +57,45 @@ pub fn claim_units(article: &Article) -> Vec<ClaimUnit> {
 /// [`claim_units`] with explicit parameters.
 pub fn claim_units_with(article: &Article, params: &UnitParams) -> Vec<ClaimUnit> {
     let text = &article.text;
-    let mut units = Vec::new();
-    for (index, sentence) in article.sentences.iter().enumerate() {
-        let in_body = article
-            .segments
-            .iter()
-            .any(|seg| seg.kind == SegmentKind::Body && seg.start <= sentence.start && sentence.end <= seg.end);
-        if !in_body || text.get(sentence.start..sentence.end).is_none() {
-            continue;
-        }
-        for (start, end) in split_clauses(text, sentence.start, sentence.end, params) {
-            units.push(ClaimUnit {
-                sentence: index,
-                start,
-                end,
-            });
-        }
+    // Body segments by start, so each sentence finds its segment by binary search (never sentences × segments).
+    let mut body: Vec<(usize, usize)> = article
+        .segments
+        .iter()
+        .filter(|seg| seg.kind == SegmentKind::Body)
+        .map(|seg| (seg.start, seg.end))
+        .collect();
+    body.sort_unstable();
+    // The furthest end among the segments starting at or before each one: a sentence is inside some body segment
+    // exactly when the segments starting at or before it reach its end.
+    let mut reach = Vec::with_capacity(body.len());
+    let mut furthest = 0;
+    for &(_, end) in &body {
+        furthest = furthest.max(end);
+        reach.push(furthest);
     }
-    units
+    let in_body = |start: usize, end: usize| {
+        let before = body.partition_point(|seg| seg.0 <= start);
+        before > 0 && reach[before - 1] >= end
+    };
+    let per_sentence: Vec<Vec<ClaimUnit>> = article
+        .sentences
+        .par_iter()
+        .enumerate()
+        .map(|(index, sentence)| {
+            if !in_body(sentence.start, sentence.end) || text.get(sentence.start..sentence.end).is_none() {
+                return Vec::new();
+            }
+            split_clauses(text, sentence.start, sentence.end, params)
+                .into_iter()
+                .map(|(start, end)| ClaimUnit {
+                    sentence: index,
+                    start,
+                    end,
+                })
+                .collect()
+        })
+        .collect();
+    per_sentence.into_iter().flatten().collect()
 }
 
 /// Trims `text[start..end]` to its first and last visible (non-space, non-separator) character.
@@ -192,6 +214,54 @@ fn split_clauses(text: &str, start: usize, end: usize, params: &UnitParams) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::{Segment, Sentence};
+
+    #[test]
+    fn only_sentences_inside_body_segments_become_units() {
+        let lines = [
+            (
+                "أعلنت الوزارة اليوم افتتاح المعبر الحدودي أمام المسافرين.",
+                SegmentKind::Body,
+            ),
+            (
+                "اقرأ أيضا: أسعار الذهب تواصل الارتفاع في الأسواق العالمية.",
+                SegmentKind::Related,
+            ),
+            ("وقال المتحدث إن العمل يبدأ صباح الغد بطاقة كاملة.", SegmentKind::Body),
+            (
+                "جميع الحقوق محفوظة لموقع الأخبار الإلكتروني ولا يجوز النقل.",
+                SegmentKind::Boilerplate,
+            ),
+        ];
+        let mut text = String::new();
+        let (mut segments, mut sentences) = (Vec::new(), Vec::new());
+        for (line, kind) in lines {
+            let start = text.len();
+            text.push_str(line);
+            segments.push(Segment {
+                kind,
+                start,
+                end: text.len(),
+            });
+            sentences.push(Sentence { start, end: text.len() });
+            text.push('\n');
+        }
+        let article = Article {
+            id: "a".into(),
+            path: "a.txt".into(),
+            title: String::new(),
+            date: None,
+            source: None,
+            url: None,
+            text,
+            segments,
+            sentences,
+        };
+        let units = claim_units(&article);
+        let kept: Vec<usize> = units.iter().map(|u| u.sentence).collect();
+        assert_eq!(kept, vec![0, 2]);
+        assert!(article.text[units[1].start..units[1].end].starts_with("وقال المتحدث"));
+    }
 
     #[test]
     fn long_sentence_splits_at_clause_openers() {

@@ -120,6 +120,10 @@ pub fn story_groups(
     params: &StoryParams,
 ) -> Vec<usize> {
     let n = articles.len();
+    if n < 2 {
+        // One article is one story: nothing to compare, and its features would cost a pass over a long text.
+        return vec![0; n];
+    }
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| articles[a].id.cmp(&articles[b].id).then(a.cmp(&b)));
     let mut position = vec![0usize; n];
