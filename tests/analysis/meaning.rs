@@ -91,3 +91,39 @@ fn articles_get_vectors() {
         }
     }
 }
+
+#[test]
+fn similar_here_finds_the_paraphrase_in_each_other_article() {
+    use qarin::analysis::meaning::similar::{SentenceCache, SimilarParams, similar_sentences};
+    let articles = corpus::load_builtin().articles;
+    let given: Vec<(usize, &qarin::corpus::Article)> = articles.iter().enumerate().collect();
+    let find = |article: &str, fragment: &str| {
+        let a = articles.iter().position(|x| x.id.starts_with(article)).unwrap();
+        let s = articles[a]
+            .sentences
+            .iter()
+            .position(|s| articles[a].text[s.start..s.end].contains(fragment))
+            .unwrap();
+        (a, s)
+    };
+    let mut cache = SentenceCache::default();
+    let params = SimilarParams::default();
+    let asked = find("002", "في مكافحة الارهاب");
+    let found = similar_sentences(model(), &given, asked, &mut cache, &params);
+    assert!(found.iter().all(|f| f.article != asked.0), "never the asking article");
+    let mut per_article: Vec<usize> = found.iter().map(|f| f.article).collect();
+    per_article.dedup();
+    assert_eq!(per_article.len(), found.len(), "one per article");
+    let in_004 = found
+        .iter()
+        .find(|f| articles[f.article].id.starts_with("004"))
+        .expect("a nearest sentence in 004");
+    assert!(
+        articles[in_004.article].text[in_004.start..in_004.end].contains("ضد الإرهاب والتطرف"),
+        "{}",
+        &articles[in_004.article].text[in_004.start..in_004.end]
+    );
+    // A sentence that is not there, or an article not given, asks nothing.
+    assert!(similar_sentences(model(), &given, (asked.0, 10_000), &mut cache, &params).is_empty());
+    assert!(similar_sentences(model(), &given[..1], (3, 0), &mut cache, &params).is_empty());
+}

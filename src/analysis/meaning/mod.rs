@@ -4,6 +4,7 @@
 //! lookup and a sum, no network at run time.
 
 pub mod eval;
+pub mod similar;
 
 use crate::corpus::Article;
 use rustc_hash::FxHashMap;
