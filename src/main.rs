@@ -49,6 +49,10 @@ struct OpenArgs {
     /// Select the N-th claim of the claims panel (1 = the most widely shared) and align the columns on it.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     select_claim: Option<u32>,
+    /// Choose the first sentence of the shown columns that contains TEXT (compared after Arabic normalisation) and
+    /// mark its nearest sentences in the other columns ("similar here").
+    #[arg(long, value_name = "TEXT")]
+    select_sentence: Option<String>,
     /// Side panels to show, comma-separated: corpus, entities, or none (default: as last used; a screenshot:
     /// entities).
     #[arg(long, value_name = "LIST", value_parser = parse_panels)]
@@ -113,6 +117,7 @@ impl OpenArgs {
                 search: self.search.clone(),
                 select_entity: self.select_entity.clone(),
                 select_claim: self.select_claim.map(|n| n as usize),
+                select_sentence: self.select_sentence.clone(),
                 panels: self.panels,
             },
         }

@@ -182,6 +182,8 @@ impl Workbench {
             UiCommand::OpenStory(story) => st.open_story(story),
             UiCommand::ShowStories => st.show_story_list(),
             UiCommand::ExportStoriesCsv => self.dialogs.save(ctx, dialogs::SaveWhat::StoriesCsv),
+            UiCommand::ToggleSentence { article, sentence } => st.toggle_sentence(article, sentence),
+            UiCommand::SimilarScrolled => st.similar_scroll_pending = false,
         }
     }
 

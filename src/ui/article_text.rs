@@ -37,6 +37,8 @@ pub mod tag {
     pub const ENTITY: u64 = 1 << 56;
     pub const CLAIM: u64 = 2 << 56;
     pub const SEARCH: u64 = 3 << 56;
+    /// A sentence of the article (index into its `sentences`): clicking it asks for "similar here".
+    pub const SENTENCE: u64 = 4 << 56;
     const KIND_MASK: u64 = 0xff << 56;
 
     pub fn entity(e: usize) -> u64 {
@@ -48,6 +50,12 @@ pub mod tag {
     }
     pub fn as_entity(t: u64) -> Option<usize> {
         (t & KIND_MASK == ENTITY).then_some((t & !KIND_MASK) as usize)
+    }
+    pub fn sentence(s: usize) -> u64 {
+        SENTENCE | s as u64
+    }
+    pub fn as_sentence(t: u64) -> Option<usize> {
+        (t & KIND_MASK == SENTENCE).then_some((t & !KIND_MASK) as usize)
     }
     pub fn as_claim(t: u64) -> Option<(usize, usize)> {
         (t & KIND_MASK == CLAIM).then_some((((t & !KIND_MASK) >> 24) as usize, (t & 0xff_ffff) as usize))

@@ -10,7 +10,7 @@ use super::commands::UiCommand;
 use super::context::ViewCtx;
 use super::palette;
 use super::state::{ColumnOrder, WorkbenchState, is_secondary};
-use super::widgets::{claim_tooltip_ui, entity_tooltip_ui, rtl_line_ui};
+use super::widgets::{claim_tooltip_ui, entity_tooltip_ui, rtl_line_ui, similar_tooltip_ui};
 use crate::corpus::SegmentKind;
 use crate::text::{TextLayout, layout_pieces, shorten};
 use egui::{Color32, Key, Modifiers, Rect, RichText, Ui};
@@ -51,6 +51,8 @@ pub struct ColumnRecord {
     pub selected_member_content_y: Option<f32>,
     /// Distance from the top of the scrolled content to the first search hit (when a new search asked for it).
     pub first_hit_content_y: Option<f32>,
+    /// Distance from the top of the scrolled content to the unit similar to a newly chosen sentence.
+    pub similar_content_y: Option<f32>,
     pub scroll_offset: f32,
     pub header_height: f32,
     /// Screen rectangle of the whole column (header, text and overview strip).
@@ -69,6 +71,7 @@ impl Default for ColumnRecord {
             claim_rects: Vec::new(),
             selected_member_content_y: None,
             first_hit_content_y: None,
+            similar_content_y: None,
             scroll_offset: 0.0,
             header_height: 0.0,
             rect: egui::Rect::NOTHING,
@@ -84,6 +87,8 @@ pub enum OverviewMark {
     Entity,
     Claim,
     SearchHit,
+    /// A unit similar to the chosen sentence.
+    Similar,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -122,15 +127,21 @@ pub struct Highlights {
     /// Mentions of other entities, dimmed while an entity is selected.
     pub dimmed: usize,
     pub search_hits: usize,
+    /// Units marked similar to the chosen sentence.
+    pub similar: usize,
 }
 
 impl Highlights {
     /// The accessible description of a column's highlights.
     pub fn label(&self, article_id: &str) -> String {
-        format!(
+        let mut label = format!(
             "Highlights in {article_id}: {} mentions of the selected entity, {} other mentions dimmed, {} search hits",
             self.emphasised, self.dimmed, self.search_hits
-        )
+        );
+        if self.similar > 0 {
+            label.push_str(&format!("; {} similar to the chosen sentence", self.similar));
+        }
+        label
     }
 }
 
@@ -214,6 +225,38 @@ pub fn block_spans(
             tag: tag::entity(*e),
         });
     }
+    // Sentences: clickable ("similar here"); the chosen one framed, the similar units of other columns tinted.
+    if let Some(article) = st.report.as_ref().and_then(|r| r.articles.get(a)) {
+        let sentences = &article.sentences;
+        let first = sentences.partition_point(|s| s.end <= start);
+        for (i, s) in sentences
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take_while(|(_, s)| s.start < end)
+        {
+            let chosen = st.selection.sentence == Some((a, i));
+            spans.push(TextSpan {
+                range: rel(s.start, s.end),
+                style: SpanStyle {
+                    outline: chosen.then_some(palette::chosen_sentence_colour(st.settings.dark)),
+                    ..SpanStyle::default()
+                },
+                tag: tag::sentence(i),
+            });
+        }
+        for similar in st.similar_in(a).filter(|s| s.end > start && s.start < end) {
+            drawn.similar += 1;
+            spans.push(TextSpan {
+                range: rel(similar.start, similar.end),
+                style: SpanStyle {
+                    background: Some(palette::similar_colour(st.settings.dark)),
+                    ..SpanStyle::default()
+                },
+                tag: tag::sentence(similar.sentence),
+            });
+        }
+    }
     if let Some(hits) = st.search_hits.get(a) {
         let first = hits.partition_point(|r| r.end <= start);
         for r in hits[first..].iter().take_while(|r| r.start < end) {
@@ -232,9 +275,11 @@ pub fn block_spans(
     spans
 }
 
+/// What was clicked in a column this frame.
 enum Interaction {
-    ClickEntity(usize),
-    ClickClaim(usize),
+    Entity(usize),
+    Claim(usize),
+    Sentence(usize, usize),
 }
 
 /// What the columns view remembers between frames besides the state: choices that only concern drawing.
@@ -650,6 +695,19 @@ pub fn columns_ui(
         ctx.emit(UiCommand::SearchScrolled);
         ui.ctx().request_repaint();
     }
+    // A newly chosen sentence: each column shows its similar unit a third of the way down.
+    if state.similar_scroll_pending {
+        for r in &record.columns {
+            if let Some(y) = r.similar_content_y {
+                ctx.emit(UiCommand::ScrollColumn {
+                    article: r.article,
+                    offset: (y - r.viewport.height() * 0.3).max(0.0),
+                });
+            }
+        }
+        ctx.emit(UiCommand::SimilarScrolled);
+        ui.ctx().request_repaint();
+    }
     // Locked scrolling: a column the user scrolled moves the others by the same amount.
     if memory.locked {
         let moved = record.columns.iter().find_map(|r| {
@@ -669,8 +727,9 @@ pub fn columns_ui(
     }
     connector_bands(state, ui, &record, bands_clip);
     match interaction {
-        Some(Interaction::ClickEntity(e)) => ctx.emit(UiCommand::ToggleEntity(e)),
-        Some(Interaction::ClickClaim(c)) => ctx.emit(UiCommand::ToggleClaim(c)),
+        Some(Interaction::Entity(e)) => ctx.emit(UiCommand::ToggleEntity(e)),
+        Some(Interaction::Claim(c)) => ctx.emit(UiCommand::ToggleClaim(c)),
+        Some(Interaction::Sentence(article, sentence)) => ctx.emit(UiCommand::ToggleSentence { article, sentence }),
         None => {}
     }
     ui.ctx().data_mut(|d| d.insert_temp(memory_id(), memory));
@@ -1122,16 +1181,24 @@ fn column_ui(
                         .rev()
                         .find(|t| tag::as_entity(**t).is_some())
                         .or_else(|| out.hovered.iter().rev().find(|t| tag::as_claim(**t).is_some()))
+                        .or_else(|| {
+                            out.hovered.iter().rev().find(|t| {
+                                tag::as_sentence(**t).is_some_and(|s| state.similar_in(a).any(|x| x.sentence == s))
+                            })
+                        })
                     {
                         hovered = Some(t);
                         hover_response = Some(out.response.clone());
                     }
                     let clicked_entity = out.clicked.iter().find_map(|t| tag::as_entity(*t));
                     let clicked_claim = out.clicked.iter().find_map(|t| tag::as_claim(*t));
+                    let clicked_sentence = out.clicked.iter().find_map(|t| tag::as_sentence(*t));
                     if let Some(e) = clicked_entity {
-                        *interaction = Some(Interaction::ClickEntity(e));
+                        *interaction = Some(Interaction::Entity(e));
                     } else if let Some((c, _)) = clicked_claim {
-                        *interaction = Some(Interaction::ClickClaim(c));
+                        *interaction = Some(Interaction::Claim(c));
+                    } else if let Some(s) = clicked_sentence {
+                        *interaction = Some(Interaction::Sentence(a, s));
                     }
                     ui.add_space(piece.gap);
                 }
@@ -1170,6 +1237,16 @@ fn column_ui(
             .map(|(r, _, _)| positions.y_of(r.start))
             .reduce(f32::min);
     }
+    if state.similar_scroll_pending {
+        // The chosen sentence's own column shows it too (chosen from the command line, it may be out of view).
+        let chosen = match state.selection.sentence {
+            Some((chosen_article, s)) if chosen_article == a => article.sentences.get(s).map(|s| s.start),
+            _ => None,
+        };
+        record.similar_content_y = chosen
+            .or_else(|| state.similar_in(a).next().map(|s| s.start))
+            .map(|start| positions.y_of(start));
+    }
     if state.search_scroll_pending {
         record.first_hit_content_y = state
             .search_hits
@@ -1204,6 +1281,11 @@ fn column_ui(
                 .map(|r| (positions.y_of(r.start) / content_height, OverviewMark::SearchHit)),
         );
     }
+    overview.extend(
+        state
+            .similar_in(a)
+            .map(|s| (positions.y_of(s.start) / content_height, OverviewMark::Similar)),
+    );
     if let Some(jump) = overview_strip_ui(ctx, ui, strip_rect, &overview, &record, content_height, a) {
         actions.push(ColumnAction::Scroll(a, jump));
     }
@@ -1225,6 +1307,8 @@ fn column_ui(
             resp.on_hover_ui_at_pointer(|ui| entity_tooltip_ui(state, engine, ui, e));
         } else if let Some((c, _)) = tag::as_claim(t) {
             resp.on_hover_ui_at_pointer(|ui| claim_tooltip_ui(state, engine, ui, c));
+        } else if let Some(s) = tag::as_sentence(t) {
+            resp.on_hover_ui_at_pointer(|ui| similar_tooltip_ui(state, engine, ui, a, s));
         }
     }
     header
@@ -1270,18 +1354,21 @@ fn overview_strip_ui(
             OverviewMark::SearchHit => 0,
             OverviewMark::Entity => 1,
             OverviewMark::Claim => 2,
+            OverviewMark::Similar => 3,
         };
         rows.insert((row, key), kind);
     }
     let entity = state.selection.entity.map_or(Color32::GRAY, |e| state.entity_colour(e));
     let claim = state.selection.claim.map_or(Color32::GRAY, |c| state.claim_colour(c));
     let hit = palette::search_hit_colour(state.settings.dark);
+    let similar = palette::similar_colour(state.settings.dark);
     let outline = visuals.strong_text_color().gamma_multiply(0.6);
     for ((row, _), kind) in rows {
         let (x_range, colour) = match kind {
             OverviewMark::SearchHit => (rect.left()..=rect.right(), hit),
             OverviewMark::Entity => (rect.left()..=rect.center().x, entity),
             OverviewMark::Claim => (rect.center().x..=rect.right(), claim),
+            OverviewMark::Similar => (rect.left()..=rect.right(), similar),
         };
         let y = row as f32;
         let mark = Rect::from_x_y_ranges(x_range, y - 1.0..=y + 1.5);

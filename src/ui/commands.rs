@@ -91,6 +91,14 @@ pub enum UiCommand {
     ShowStories,
     /// Save the outlet × story matrix as CSV.
     ExportStoriesCsv,
+    /// Choose this sentence (article, index into its sentences) and mark the nearest units of the other columns
+    /// ("similar here"); choosing it again lets go.
+    ToggleSentence {
+        article: usize,
+        sentence: usize,
+    },
+    /// The columns brought their similar units into view.
+    SimilarScrolled,
 }
 
 impl UiCommand {
@@ -175,6 +183,8 @@ impl UiCommand {
             UiCommand::OpenStory(_) => "Open story",
             UiCommand::ShowStories => "< All stories",
             UiCommand::ExportStoriesCsv => "Outlet × story matrix (CSV)…",
+            UiCommand::ToggleSentence { .. } => "Similar here",
+            UiCommand::SimilarScrolled => "Show similar",
         }
     }
 
@@ -248,6 +258,10 @@ impl UiCommand {
             UiCommand::OpenStory(_) => "Show this story's articles as columns, its claims and entities in the panels",
             UiCommand::ShowStories => "Back to the list of stories in this corpus",
             UiCommand::ExportStoriesCsv => "Which outlet covered which story, as a table (UTF-8 CSV)",
+            UiCommand::ToggleSentence { .. } => {
+                "Mark the sentences of the other columns nearest in meaning to this one (click again to clear)"
+            }
+            UiCommand::SimilarScrolled => "The columns show the units similar to the chosen sentence",
         }
     }
 

@@ -114,6 +114,21 @@ pub fn search_hit_colour(dark: bool) -> Color32 {
     }
 }
 
+/// "Similar here": background of a unit near in meaning to the chosen sentence (a cool tint, apart from the
+/// yellow of search hits and the warm entity colours).
+pub fn similar_colour(dark: bool) -> Color32 {
+    readable_background(0.5, 0.35, 0.95, dark)
+}
+
+/// "Similar here": the frame around the chosen sentence (the same hue as the similar units, dark enough to see).
+pub fn chosen_sentence_colour(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(90, 215, 225)
+    } else {
+        Color32::from_rgb(0, 128, 140)
+    }
+}
+
 /// Aligned view: background of a difference in substance (a name, number, date or negation not shared).
 pub fn difference_colour(dark: bool) -> Color32 {
     if dark {

@@ -3,8 +3,12 @@
 
 use super::palette;
 use super::search::FoldedText;
+use crate::analysis::meaning::{
+    self,
+    similar::{SentenceCache, SimilarParams, SimilarSentence, similar_sentences},
+};
 use crate::analysis::{self, Alignment, ClaimCluster, EntityKind, Report};
-use crate::corpus::{Diagnostic, SegmentKind, Severity};
+use crate::corpus::{Article, Diagnostic, SegmentKind, Severity};
 use crate::progress::Progress;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -104,6 +108,8 @@ pub struct StartView {
     pub select_entity: Option<String>,
     /// 1-based position in the claims panel.
     pub select_claim: Option<usize>,
+    /// A fragment of the sentence to choose for "similar here" (folded match, first in column order).
+    pub select_sentence: Option<String>,
     /// Which side panels show: (corpus + claims, entities).
     pub panels: Option<(bool, bool)>,
 }
@@ -111,7 +117,10 @@ pub struct StartView {
 impl StartView {
     /// Whether it asks for any selection or search (a screenshot then shows exactly that).
     pub fn selects_anything(&self) -> bool {
-        self.search.is_some() || self.select_entity.is_some() || self.select_claim.is_some()
+        self.search.is_some()
+            || self.select_entity.is_some()
+            || self.select_claim.is_some()
+            || self.select_sentence.is_some()
     }
 }
 
@@ -314,6 +323,9 @@ pub struct Selection {
     pub entity: Option<usize>,
     pub claim: Option<usize>,
     pub query: String,
+    /// A sentence the reader clicked: (article, index into its `sentences`); its nearest units in the other
+    /// columns are marked "similar here".
+    pub sentence: Option<(usize, usize)>,
 }
 
 /// The whole state of the workbench, without any drawing.
@@ -355,6 +367,12 @@ pub struct WorkbenchState {
     /// Aligned view: the article the others are compared against (report index; unset or not shown: the first
     /// column).
     pub aligned_base: Option<usize>,
+    /// The units of the shown columns nearest to the chosen sentence (`selection.sentence`), best first per column.
+    pub similar: Vec<SimilarSentence>,
+    /// Set when a new choice of sentence should bring each column's similar unit into view.
+    pub similar_scroll_pending: bool,
+    /// Meaning vectors and stems of the units of the articles compared so far (this corpus).
+    sentence_cache: SentenceCache,
 }
 
 impl WorkbenchState {
@@ -384,6 +402,9 @@ impl WorkbenchState {
             stories: super::story_index::StoryIndex::default(),
             aligned_only_base: false,
             aligned_base: None,
+            similar: Vec::new(),
+            similar_scroll_pending: false,
+            sentence_cache: SentenceCache::default(),
         }
     }
 
@@ -422,6 +443,8 @@ impl WorkbenchState {
         };
         self.expanded.clear();
         self.alignment = None;
+        self.similar.clear();
+        self.sentence_cache = SentenceCache::default();
         self.search_for = String::from("\u{0}");
         self.stories = super::story_index::StoryIndex::new(&report);
         // A corpus that fits in the columns opens on them, as before stories.
@@ -531,7 +554,53 @@ impl WorkbenchState {
         self.selection.entity = None;
         self.selection.claim = None;
         self.selection.query.clear();
+        self.selection.sentence = None;
+        self.similar.clear();
         self.refresh_search();
+    }
+
+    /// Chooses a sentence (or lets go of it when it is the chosen one) and marks its nearest units in the other
+    /// columns.
+    pub fn toggle_sentence(&mut self, article: usize, sentence: usize) {
+        if self.selection.sentence == Some((article, sentence)) {
+            self.selection.sentence = None;
+            self.similar.clear();
+            return;
+        }
+        self.selection.sentence = Some((article, sentence));
+        self.refresh_similar();
+        self.similar_scroll_pending = !self.similar.is_empty();
+    }
+
+    /// Recomputes the units similar to the chosen sentence over the shown columns (the chosen sentence's article
+    /// included even when its column was closed, so the choice stays valid).
+    pub fn refresh_similar(&mut self) {
+        self.similar.clear();
+        let (Some((article, sentence)), Some(report), Some(model)) =
+            (self.selection.sentence, self.report.as_ref(), meaning::bundled_model())
+        else {
+            return;
+        };
+        let mut shown: Vec<usize> = self.columns.clone();
+        if !shown.contains(&article) {
+            shown.push(article);
+        }
+        let given: Vec<(usize, &Article)> = shown
+            .iter()
+            .filter_map(|&a| report.articles.get(a).map(|x| (a, x)))
+            .collect();
+        self.similar = similar_sentences(
+            model,
+            &given,
+            (article, sentence),
+            &mut self.sentence_cache,
+            &SimilarParams::default(),
+        );
+    }
+
+    /// The similar unit drawn in article `a`, if any.
+    pub fn similar_in(&self, a: usize) -> impl Iterator<Item = &SimilarSentence> {
+        self.similar.iter().filter(move |s| s.article == a)
     }
 
     pub fn toggle_column(&mut self, article: usize) {
@@ -541,6 +610,9 @@ impl WorkbenchState {
             self.columns.push(article);
         }
         self.remember_columns();
+        if self.selection.sentence.is_some() {
+            self.refresh_similar();
+        }
     }
 
     pub fn move_column(&mut self, article: usize, towards_start: bool) {
@@ -707,6 +779,12 @@ impl WorkbenchState {
                 }
             }
         }
+        if let Some(fragment) = &start.select_sentence {
+            match self.find_sentence(fragment) {
+                Some((article, sentence)) => self.toggle_sentence(article, sentence),
+                None => return Err(format!("no sentence of the shown columns contains «{fragment}»")),
+            }
+        }
         if let Some(n) = start.select_claim {
             match self.claim_at(n) {
                 Some(c) => self.select_claim(Some(c)),
@@ -719,6 +797,23 @@ impl WorkbenchState {
             }
         }
         Ok(())
+    }
+
+    /// The first sentence of the shown columns (in column order) containing `fragment` after Arabic folding.
+    pub fn find_sentence(&self, fragment: &str) -> Option<(usize, usize)> {
+        let needle = super::search::fold(fragment);
+        if needle.trim().is_empty() {
+            return None;
+        }
+        let report = self.report.as_ref()?;
+        self.columns.iter().find_map(|&a| {
+            let article = report.articles.get(a)?;
+            let sentence = article
+                .sentences
+                .iter()
+                .position(|s| super::search::fold(article.slice(s.start, s.end)).contains(&needle))?;
+            Some((a, sentence))
+        })
     }
 
     /// The claim cluster at 1-based position `n` of the claims panel (most widely shared first).

@@ -158,6 +158,42 @@ pub fn claim_tooltip_ui(state: &WorkbenchState, engine: &Engine, ui: &mut Ui, c:
     }
 }
 
+/// "Similar here": how near a marked unit of article `a` is to the chosen sentence, and the chosen sentence itself.
+pub fn similar_tooltip_ui(state: &WorkbenchState, engine: &Engine, ui: &mut Ui, a: usize, sentence: usize) {
+    let Some(report) = state.report.as_ref() else { return };
+    let Some(similar) = state.similar_in(a).find(|s| s.sentence == sentence) else {
+        return;
+    };
+    ui.set_max_width(420.0);
+    ui.label(
+        RichText::new(format!(
+            "Similar here · score {:.2} (meaning {:.2}, shared words {:.2})",
+            similar.score, similar.semantic, similar.lexical
+        ))
+        .strong(),
+    );
+    ui.label(
+        RichText::new(
+            "The nearest sentence of this article to the one you chose; not linked as a claim unless marked so",
+        )
+        .small(),
+    );
+    if let Some((chosen_article, chosen)) = state.selection.sentence
+        && let Some(article) = report.articles.get(chosen_article)
+        && let Some(s) = article.sentences.get(chosen)
+    {
+        ui.label(RichText::new(&article.id).monospace().small());
+        rtl_line_ui(
+            ui,
+            engine,
+            article.slice(s.start, s.end),
+            14.0,
+            ui.visuals().text_color(),
+            400.0,
+        );
+    }
+}
+
 /// Every diagnostic of the loaded corpus, errors first, with its full path.
 pub fn problems_ui(state: &WorkbenchState, ui: &mut Ui) {
     let diagnostics = state.diagnostics();

@@ -353,6 +353,7 @@ fn a_start_view_selects_by_variant_and_claim_number_and_hides_panels() {
         // A spelling variant, not the label, with stray spaces around it.
         select_entity: Some(format!(" {variant} ")),
         select_claim: Some(2),
+        select_sentence: None,
         panels: Some((false, false)),
     });
     let mut h = harness(wb);
@@ -385,12 +386,19 @@ fn a_start_view_naming_what_does_not_exist_is_an_error() {
             select_entity: Some("xyzzy-nobody".into()),
             ..Default::default()
         },
+        qarin::ui::StartView {
+            select_sentence: Some("جملة لا توجد في أي مقال".into()),
+            ..Default::default()
+        },
     ] {
         let mut wb = Workbench::with_report(sample_report(), Vec::new());
         wb.start_view = Some(start);
         let h = harness(wb);
         let err = h.state().start_view_error.clone().expect("an error");
-        assert!(err.contains("999") || err.contains("xyzzy"), "{err}");
+        assert!(
+            err.contains("999") || err.contains("xyzzy") || err.contains("جملة لا توجد"),
+            "{err}"
+        );
     }
 }
 
@@ -520,4 +528,46 @@ fn a_wide_aligned_table_opens_at_its_right_edge_for_arabic() {
         claim.right() <= 700.0 && claim.left() >= 0.0,
         "the claim column header is at {claim:?}, outside a 700 px window"
     );
+}
+
+#[test]
+fn clicking_a_sentence_marks_the_nearest_sentence_of_each_other_column_and_escape_clears() {
+    let report = sample_report();
+    let wb = Workbench::with_report(report, Vec::new());
+    let (article, sentence) = wb.state.find_sentence("في مكافحة الارهاب").expect("the sample sentence");
+    let mut h = harness(wb);
+    // The click a column emits for a sentence of plain text.
+    h.state_mut().state.toggle_sentence(article, sentence);
+    h.run_steps(3);
+    let wb = h.state();
+    let report = wb.state.report.as_ref().expect("report");
+    assert_eq!(wb.state.selection.sentence, Some((article, sentence)));
+    let marked: Vec<usize> = wb.state.similar.iter().map(|s| s.article).collect();
+    assert!(!marked.contains(&article), "never in the chosen sentence's own column");
+    assert!(marked.len() >= 3, "{marked:?}");
+    let in_004 = wb
+        .state
+        .similar
+        .iter()
+        .find(|s| report.articles[s.article].id.starts_with("004"))
+        .expect("a similar unit in 004");
+    assert!(
+        report.articles[in_004.article]
+            .slice(in_004.start, in_004.end)
+            .contains("ضد الإرهاب والتطرف")
+    );
+    // Each column with a similar unit says so, and scrolled it into view.
+    assert!(!wb.state.similar_scroll_pending);
+    let id = &report.articles[in_004.article].id;
+    let label = h
+        .get_by_label_contains(&format!("Highlights in {id}: "))
+        .accesskit_node()
+        .label()
+        .expect("a label");
+    assert!(label.ends_with("; 1 similar to the chosen sentence"), "{label}");
+    // Escape lets go of the sentence and its marks.
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().state.selection.sentence, None);
+    assert!(h.state().state.similar.is_empty());
 }

@@ -12,7 +12,9 @@ pub const GUIDE: [(&str, &str); 6] = [
         "Columns",
         "One column per article, read right to left. Coloured backgrounds are entities (the same colour in every \
          column); a coloured underline and side bar is a claim several articles share, and bands between columns join \
-         its members. Click an entity or claim to select it: the columns scroll so its members line up.",
+         its members. Click an entity or claim to select it: the columns scroll so its members line up. Click any \
+         other sentence to see \"similar here\": it is framed, and the nearest sentence of each other column (by \
+         meaning and shared words, whether or not the claims matcher linked it) is tinted, its score on hover.",
     ),
     (
         "Claims panel",
