@@ -167,8 +167,21 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
-fn count_tokens(text: &str, start: usize, end: usize) -> usize {
-    tokenize(text, start, end).len()
+/// The word and number tokens of one sentence as byte ranges, tokenised once: a clause's count is then two binary
+/// searches (clause bounds fall between tokens), not a tokenisation per candidate clause.
+struct TokenSpans(Vec<(usize, usize)>);
+
+impl TokenSpans {
+    fn new(text: &str, start: usize, end: usize) -> Self {
+        Self(tokenize(text, start, end).iter().map(|t| (t.start, t.end)).collect())
+    }
+
+    /// Tokens lying inside `start..end`.
+    fn count(&self, start: usize, end: usize) -> usize {
+        let first = self.0.partition_point(|t| t.0 < start);
+        let past = self.0.partition_point(|t| t.1 <= end);
+        past.saturating_sub(first)
+    }
 }
 
 /// The clauses of one sentence (the sentence itself when short or without clause boundaries).
@@ -176,6 +189,8 @@ fn split_clauses(text: &str, start: usize, end: usize, params: &UnitParams) -> V
     let Some((start, end)) = trim_range(text, start, end) else {
         return Vec::new();
     };
+    let spans = TokenSpans::new(text, start, end);
+    let count_tokens = |_: &str, s: usize, e: usize| spans.count(s, e);
     let long = count_tokens(text, start, end) >= params.long_sentence_tokens;
     let mut bounds = vec![start];
     bounds.extend(clause_starts(text, start, end, long));
