@@ -175,25 +175,27 @@ pub fn learn(articles: &[Article], outlets: &[Option<String>], p: &ChromeParams)
         })
         .collect();
 
-    // Runs found in more than one article, and which articles (a sample) hold them.
-    let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
-    for pr in &profiles {
-        for &r in &pr.runs {
-            *seen.entry(r).or_insert(0) += 1;
-        }
-    }
-    let mut holders: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    // Runs found in more than one article, and which articles (a sample, in corpus order) hold them: one pass, the
+    // first holder kept inline so that the many runs only one article prints allocate nothing.
+    let mut found: FxHashMap<u64, (u32, u32, Vec<u32>)> = FxHashMap::default();
     for (i, pr) in profiles.iter().enumerate() {
         for &r in &pr.runs {
-            if seen.get(&r).is_some_and(|&c| c >= 2) {
-                let list = holders.entry(r).or_default();
-                if list.len() < p.sample_articles {
-                    list.push(i as u32);
-                }
+            let (count, _, others) = found.entry(r).or_insert((0, i as u32, Vec::new()));
+            if *count > 0 && others.len() + 1 < p.sample_articles {
+                others.push(i as u32);
             }
+            *count += 1;
         }
     }
-    drop(seen);
+    let holders: FxHashMap<u64, Vec<u32>> = found
+        .into_iter()
+        .filter(|(_, (count, ..))| *count >= 2)
+        .map(|(run, (_, first, mut others))| {
+            others.insert(0, first);
+            others.truncate(p.sample_articles);
+            (run, others)
+        })
+        .collect();
 
     // Words of each article inside runs that another article of its own outlet prints too (among the sampled
     // holders): they say what the outlet prints, not what the article is about.
