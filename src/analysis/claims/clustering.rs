@@ -39,25 +39,46 @@ pub(super) fn outlet_ids(articles: &[Article]) -> Vec<u32> {
 }
 
 /// Units holding each feature (pairs left out: they only sharpen a score), features held by one unit left out.
-pub(super) fn unit_postings(units: &[UnitData]) -> FxHashMap<u64, Vec<u32>> {
-    let mut held: Vec<(u64, u32)> = units
+///
+/// Each list is in an order of its own, drawn from the feature and each unit's `unit_keys` (its article id and
+/// place), so the prefix that candidate search reads ([`ClaimParams::posting_prefix`]) is a fair sample of a common
+/// feature's units: not the corpus's first articles, which would then be read for every common feature they hold,
+/// gather the most evidence and crowd out a late article's real partner, whatever the order the files came in.
+pub(super) fn unit_postings(units: &[UnitData], unit_keys: &[u64]) -> FxHashMap<u64, Vec<u32>> {
+    let mut held: Vec<(u64, u64, u32)> = units
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, u)| {
+            let key = unit_keys[i];
             u.features
                 .iter()
                 .filter(|(_, k)| *k != FeatureKind::Pair)
-                .map(move |&(f, _)| (f, i as u32))
+                .map(move |&(f, _)| (f, mix(f ^ key), i as u32))
         })
         .collect();
     held.par_sort_unstable();
     let mut postings = FxHashMap::default();
     for run in held.chunk_by(|x, y| x.0 == y.0) {
         if run.len() >= 2 {
-            postings.insert(run[0].0, run.iter().map(|&(_, u)| u).collect::<Vec<u32>>());
+            postings.insert(run[0].0, run.iter().map(|&(_, _, u)| u).collect::<Vec<u32>>());
         }
     }
     postings
+}
+
+/// SplitMix64's finaliser: a well-spread 64-bit hash of a 64-bit value.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// A unit's key independent of the corpus order: its article's id and its place in that article.
+fn unit_key(article_id: &str, start: usize) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    std::hash::Hash::hash(article_id, &mut h);
+    std::hash::Hash::hash(&start, &mut h);
+    mix(std::hash::Hasher::finish(&h))
 }
 
 /// Per-unit sums of the evidence one unit shares with others: dense, with the units touched.
@@ -322,7 +343,11 @@ pub fn analyze_claims(
     drop(priors);
     let outlets = outlet_ids(articles);
     let outlet_of_unit: Vec<u32> = units.iter().map(|u| outlets[u.article]).collect();
-    let postings = unit_postings(&units);
+    let unit_keys: Vec<u64> = units
+        .iter()
+        .map(|u| unit_key(&articles[u.article].id, u.unit.start))
+        .collect();
+    let postings = unit_postings(&units, &unit_keys);
     let edges = matching_edges(&matcher, &postings, &outlet_of_unit, progress);
     drop(postings);
     let clusters = merge_edges(&matcher, &edges, &outlet_of_unit);

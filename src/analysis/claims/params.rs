@@ -37,8 +37,9 @@ pub struct ClaimParams {
     pub unit_candidates: usize,
     /// Units of the same outlet it proposes (to recognise an outlet repeating itself).
     pub own_outlet_candidates: usize,
-    /// Entries of one posting list read per feature (the earliest units; a feature shared by thousands of units is
-    /// not read at all, see [`Self::max_candidate_df`]).
+    /// Entries of one posting list read per feature (a sample of its units in an order drawn from the feature and the
+    /// units' article ids, never the corpus order; a feature shared by thousands of units is not read at all, see
+    /// [`Self::max_candidate_df`]).
     pub posting_prefix: usize,
     /// A feature in more units than this proposes no candidates.
     pub max_candidate_df: usize,
