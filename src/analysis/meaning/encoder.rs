@@ -199,11 +199,10 @@ fn add_layer_norm(x: &mut [f32], y: Option<&[f32]>, ln: &(Vec<f32>, Vec<f32>), w
 
 /// erf, Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7).
 fn erf(x: f32) -> f32 {
-    let s = x.signum();
-    let x = x.abs() as f64;
-    let t = 1.0 / (1.0 + 0.327_591_1 * x);
-    let poly = t * (0.254_829_592 + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
-    s * (1.0 - poly * (-x * x).exp()) as f32
+    let a = x.abs();
+    let t = 1.0 / (1.0 + 0.327_591_1 * a);
+    let poly = t * (0.254_829_6 + t * (-0.284_496_74 + t * (1.421_413_8 + t * (-1.453_152_1 + t * 1.061_405_4))));
+    (1.0 - poly * (-a * a).exp()).copysign(x)
 }
 
 fn gelu(x: f32) -> f32 {

@@ -19,7 +19,7 @@ pub const SCORERS: [&str; N] = [
     "semantic (meaning vectors)",
     "combined",
     "encoder (e5 transformer)",
-    "lexical + encoder",
+    "lexical + encoder (centred)",
     "encoder re-rank of combined top-5",
 ];
 
@@ -33,6 +33,8 @@ pub const RERANK_TOP: usize = 5;
 const COMBINED: usize = 2;
 /// Index of the encoder's own score.
 const ENCODER: usize = 3;
+/// Index of lexical + centred encoder.
+const LEX_ENCODER: usize = 4;
 /// Index of the re-rank scorer.
 const RERANK: usize = 5;
 
@@ -146,11 +148,11 @@ fn sparse_cosine(a: &FxHashMap<String, f32>, b: &FxHashMap<String, f32>) -> f32 
 /// Weight of the semantic score in the combined one (lexical + this × semantic).
 const SEMANTIC_SHARE: f32 = 1.0;
 
-/// Weight of the encoder's score in "lexical + encoder".
+/// Weight of the encoder's centred score in "lexical + encoder".
 const ENCODER_SHARE: f32 = 1.0;
 
-/// The scores of a query chunk set against a line: the best over their chunk pairs (the re-rank column is filled
-/// in by [`rerank`]).
+/// The scores of a query chunk set against a line: the best over their chunk pairs (the last two columns are
+/// filled in by [`per_query`]).
 fn scores(query: &[Chunk], line: &Line) -> [f32; N] {
     let mut best = [f32::NEG_INFINITY; N];
     for q in query {
@@ -158,7 +160,7 @@ fn scores(query: &[Chunk], line: &Line) -> [f32; N] {
             let lex = sparse_cosine(&q.terms, &l.terms);
             let sem = cosine(&q.sem, &l.sem);
             let enc = cosine(&q.enc, &l.enc);
-            let all = [lex, sem, lex + SEMANTIC_SHARE * sem, enc, lex + ENCODER_SHARE * enc, enc];
+            let all = [lex, sem, lex + SEMANTIC_SHARE * sem, enc, lex, enc];
             for (b, s) in best.iter_mut().zip(all) {
                 *b = b.max(s);
             }
@@ -167,13 +169,21 @@ fn scores(query: &[Chunk], line: &Line) -> [f32; N] {
     best
 }
 
-/// The re-rank scorer over one query's candidate lines: the [`RERANK_TOP`] lines the combined scorer ranks highest
-/// keep the encoder's score, the others are dropped (score −1, below any cosine).
-fn rerank(scored: &mut [([f32; N], bool)]) {
+/// The scorers that look at all of one query's candidate lines at once.
+///
+/// "Lexical + encoder": the encoder's cosine minus its mean over the query's candidates (e5's cosines sit high and
+/// their baseline varies from query to query; centred, they say how much nearer than the rest a line is), added to
+/// the lexical score. "Re-rank": the [`RERANK_TOP`] lines the combined scorer ranks highest get that score, the
+/// others are dropped (−10, below any score), as if the encoder ran only on what the fast stage proposes.
+fn per_query(scored: &mut [([f32; N], bool)]) {
+    let mean = scored.iter().map(|s| s.0[ENCODER]).sum::<f32>() / scored.len().max(1) as f32;
+    for s in scored.iter_mut() {
+        s.0[LEX_ENCODER] = s.0[LEX_ENCODER] + ENCODER_SHARE * (s.0[ENCODER] - mean);
+    }
     let mut order: Vec<usize> = (0..scored.len()).collect();
     order.sort_by(|&a, &b| scored[b].0[COMBINED].total_cmp(&scored[a].0[COMBINED]));
     for (rank, &i) in order.iter().enumerate() {
-        scored[i].0[RERANK] = if rank < RERANK_TOP { scored[i].0[ENCODER] } else { -1.0 };
+        scored[i].0[RERANK] = if rank < RERANK_TOP { scored[i].0[LEX_ENCODER] } else { -10.0 };
     }
 }
 
@@ -340,7 +350,7 @@ pub fn evaluate(dir: &Path, model: &Model, encoder: &Encoder, precisions: &[f64]
                 .iter()
                 .map(|l| (scores(&query, l), a.gold.contains(&l.number)))
                 .collect();
-            rerank(&mut scored);
+            per_query(&mut scored);
             out.articles += 1;
             for k in 0..N {
                 let column: Vec<(f32, bool)> = scored.iter().map(|(s, g)| (s[k], *g)).collect();
@@ -363,7 +373,7 @@ pub fn evaluate(dir: &Path, model: &Model, encoder: &Encoder, precisions: &[f64]
                         .iter()
                         .map(|l| (scores(&q.chunks, l), b.gold.contains(&l.number)))
                         .collect();
-                    rerank(&mut scored);
+                    per_query(&mut scored);
                     for (k, acc) in outlet_acc.iter_mut().enumerate() {
                         let column: Vec<(f32, bool)> = scored.iter().map(|(s, g)| (s[k], *g)).collect();
                         if let Some(rank) = rank_of_first_gold(&column) {
