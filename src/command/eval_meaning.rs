@@ -14,8 +14,8 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         meaning::bundled_model().ok_or_else(|| anyhow!(meaning::bundled_model_problem().unwrap_or_default()))?;
     let loaded = started.elapsed();
     let started = std::time::Instant::now();
-    let enc = encoder::bundled_encoder()
-        .ok_or_else(|| anyhow!(encoder::bundled_encoder_problem().unwrap_or_default()))?;
+    let enc =
+        encoder::bundled_encoder().ok_or_else(|| anyhow!(encoder::bundled_encoder_problem().unwrap_or_default()))?;
     let enc_loaded = started.elapsed();
     // Latency of one sentence at a time (invented news-style sentences, each embedded alone, one thread).
     let samples = [

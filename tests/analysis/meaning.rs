@@ -101,7 +101,10 @@ fn enc() -> &'static Encoder {
 }
 
 fn enc_sim(a: &str, b: &str) -> f32 {
-    cosine(&encoder::encode(a).expect("encoder"), &encoder::encode(b).expect("encoder"))
+    cosine(
+        &encoder::encode(a).expect("encoder"),
+        &encoder::encode(b).expect("encoder"),
+    )
 }
 
 #[test]
@@ -112,7 +115,9 @@ fn the_encoder_matches_the_python_reference() {
     let want_pieces = [
         35, 900, 8, 3696, 7070, 12291, 2962, 654, 17733, 319, 5213, 12391, 211, 2651, 2920, 16847,
     ];
-    let want = [0.00157, -0.02041, -0.02224, -0.00963, 0.04309, -0.06758, 0.04965, 0.06730];
+    let want = [
+        0.00157, -0.02041, -0.02224, -0.00963, 0.04309, -0.06758, 0.04965, 0.06730,
+    ];
     let want_100 = [0.04050, -0.04031, 0.06760, -0.02526];
     let (m, e) = (model(), enc());
     assert_eq!(e.pieces(m, text), want_pieces);
@@ -131,7 +136,10 @@ fn the_encoder_matches_the_python_reference() {
 #[test]
 fn the_encoder_puts_paraphrases_nearer_than_unrelated_statements() {
     let pairs = [
-        ("قال الوزير إن المحادثات كانت بناءة", "وصف الوزير المباحثات بأنها إيجابية ومثمرة"),
+        (
+            "قال الوزير إن المحادثات كانت بناءة",
+            "وصف الوزير المباحثات بأنها إيجابية ومثمرة",
+        ),
         ("التعاون في مكافحة الإرهاب", "الحرب المشتركة ضد الإرهاب والتطرف"),
         ("شهدت العلاقات نموا ملحوظا", "شهدت العلاقات تطورا غير مسبوق"),
     ];

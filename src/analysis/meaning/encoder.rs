@@ -249,7 +249,11 @@ impl Encoder {
         let emb_ln = (r.tensor(hidden)?, r.tensor(hidden)?);
         let mut layers = Vec::with_capacity(n_layers);
         for _ in 0..n_layers {
-            let (q, k, v) = (r.linear(hidden, hidden)?, r.linear(hidden, hidden)?, r.linear(hidden, hidden)?);
+            let (q, k, v) = (
+                r.linear(hidden, hidden)?,
+                r.linear(hidden, hidden)?,
+                r.linear(hidden, hidden)?,
+            );
             let qkv = Linear {
                 w: [q.w, k.w, v.w].concat(),
                 b: [q.b, k.b, v.b].concat(),

@@ -183,7 +183,11 @@ fn per_query(scored: &mut [([f32; N], bool)]) {
     let mut order: Vec<usize> = (0..scored.len()).collect();
     order.sort_by(|&a, &b| scored[b].0[COMBINED].total_cmp(&scored[a].0[COMBINED]));
     for (rank, &i) in order.iter().enumerate() {
-        scored[i].0[RERANK] = if rank < RERANK_TOP { scored[i].0[LEX_ENCODER] } else { -10.0 };
+        scored[i].0[RERANK] = if rank < RERANK_TOP {
+            scored[i].0[LEX_ENCODER]
+        } else {
+            -10.0
+        };
     }
 }
 
