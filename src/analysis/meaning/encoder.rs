@@ -334,6 +334,9 @@ impl Encoder {
     /// The vectors of many texts, in order; batches run in parallel.
     pub fn embed_all(&self, model: &Model, texts: &[&str]) -> Vec<Vector> {
         use rayon::prelude::*;
+        if texts.is_empty() {
+            return Vec::new();
+        }
         let pieces: Vec<Vec<u32>> = texts.iter().map(|t| self.pieces(model, t)).collect();
         let mut batches: Vec<&[Vec<u32>]> = Vec::new();
         let (mut start, mut tokens) = (0, 0);

@@ -178,7 +178,7 @@ fn scores(query: &[Chunk], line: &Line) -> [f32; N] {
 fn per_query(scored: &mut [([f32; N], bool)]) {
     let mean = scored.iter().map(|s| s.0[ENCODER]).sum::<f32>() / scored.len().max(1) as f32;
     for s in scored.iter_mut() {
-        s.0[LEX_ENCODER] = s.0[LEX_ENCODER] + ENCODER_SHARE * (s.0[ENCODER] - mean);
+        s.0[LEX_ENCODER] += ENCODER_SHARE * (s.0[ENCODER] - mean);
     }
     let mut order: Vec<usize> = (0..scored.len()).collect();
     order.sort_by(|&a, &b| scored[b].0[COMBINED].total_cmp(&scored[a].0[COMBINED]));
