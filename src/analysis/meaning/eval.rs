@@ -427,6 +427,22 @@ mod tests {
     }
 
     #[test]
+    fn the_encoder_is_centred_per_query_and_reranks_only_the_proposed_lines() {
+        // Columns: lexical, semantic, combined, encoder, lexical + encoder, re-rank.
+        let line = |lex: f32, combined: f32, enc: f32| ([lex, 0.0, combined, enc, lex, enc], false);
+        let mut scored: Vec<_> = (0..7).map(|i| line(0.1, i as f32, 0.80 + 0.01 * i as f32)).collect();
+        per_query(&mut scored);
+        // Mean encoder score 0.83: the line at 0.86 gains 0.03 over its lexical score, the one at 0.80 loses 0.03.
+        assert!((scored[6].0[LEX_ENCODER] - 0.13).abs() < 1e-5);
+        assert!((scored[0].0[LEX_ENCODER] - 0.07).abs() < 1e-5);
+        // The five lines combined ranks highest (2..=6) keep that score, the other two are dropped.
+        for (i, (s, _)) in scored.iter().enumerate() {
+            let want = if i >= 2 { s[LEX_ENCODER] } else { -10.0 };
+            assert_eq!(s[RERANK], want, "line {i}");
+        }
+    }
+
+    #[test]
     fn glued_lines_are_cut_into_sentences() {
         assert_eq!(
             chunks("one two three. four five six? x"),
