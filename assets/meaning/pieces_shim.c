@@ -31,3 +31,8 @@ int e5_embed_ids(e5_model *m, const int *ids, const int *segoff, int nseg, float
     free(tid); free(pos); free(so); free(ss); free(se);
     return rc;
 }
+
+/* The engine's own tokenization of `text` (content ids, no <s>/</s>), for checking a re-implementation. */
+int e5_tokenize(e5_model *m, const char *text, int *out_ids, int cap) {
+    return tok_content(&m->tok, text, out_ids, cap);
+}

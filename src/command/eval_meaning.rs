@@ -1,7 +1,7 @@
 //! `qarin eval-meaning [DIR]`: prints how the meaning vectors rank claim lines against the lexical scorer.
 
 use anyhow::{Context, Result, anyhow};
-use qarin::analysis::meaning::{self, eval};
+use qarin::analysis::meaning::{self, encoder, eval};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -13,7 +13,28 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
     let model =
         meaning::bundled_model().ok_or_else(|| anyhow!(meaning::bundled_model_problem().unwrap_or_default()))?;
     let loaded = started.elapsed();
-    let e = eval::evaluate(dir, model, &PRECISIONS).with_context(|| format!("reading {}", dir.display()))?;
+    let started = std::time::Instant::now();
+    let enc =
+        encoder::bundled_encoder().ok_or_else(|| anyhow!(encoder::bundled_encoder_problem().unwrap_or_default()))?;
+    let enc_loaded = started.elapsed();
+    // Latency of one sentence at a time (invented news-style sentences, each embedded alone, one thread).
+    let samples = [
+        "قال وزير الخارجية إن المحادثات كانت بناءة ومثمرة وإن الجانبين اتفقا على مواصلة الحوار",
+        "ارتفعت أسعار القمح في الأسواق العالمية بعد تراجع المحاصيل في عدد من الدول المصدرة",
+        "أعلنت الحكومة عن خطة جديدة لدعم الاقتصاد الوطني بعد الأزمة",
+        "The minister said the talks were constructive and would continue next week",
+    ];
+    let started = std::time::Instant::now();
+    let rounds = 5;
+    let mut single_pieces = 0;
+    for _ in 0..rounds {
+        for s in samples {
+            single_pieces += enc.pieces(model, s).len() + 2;
+            std::hint::black_box(enc.embed(model, s));
+        }
+    }
+    let single_ms = started.elapsed().as_secs_f64() * 1e3 / (rounds * samples.len()) as f64;
+    let e = eval::evaluate(dir, model, enc, &PRECISIONS).with_context(|| format!("reading {}", dir.display()))?;
     println!(
         "{} folders, {} agreeing articles with claim lines, {} ordered outlet pairs",
         e.folders, e.articles, e.pairs
@@ -32,13 +53,29 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         e.semantic_seconds * 1e6 / e.lines_embedded.max(1) as f64
     );
     println!(
-        "\n{:<30} {:>22} {:>22}",
+        "encoder: {:.1} MB of weights in memory (f32; word table 4-bit), decoded in {:.0} ms",
+        enc.memory_bytes() as f64 / 1e6,
+        enc_loaded.as_secs_f64() * 1e3
+    );
+    println!(
+        "encoder cost: one sentence alone {:.1} ms ({:.0} tokens on average, one thread); batched: {} chunks \
+         ({:.0} tokens on average) in {:.1} s wall on {} threads = {:.1} ms per chunk",
+        single_ms,
+        single_pieces as f64 / (rounds * samples.len()) as f64,
+        e.lines_embedded,
+        e.encoder_pieces as f64 / e.lines_embedded.max(1) as f64,
+        e.encoder_seconds,
+        rayon::current_num_threads(),
+        e.encoder_seconds * 1e3 / e.lines_embedded.max(1) as f64
+    );
+    println!(
+        "\n{:<34} {:>22} {:>22}",
         "scorer", "claim → lines R@1/MRR", "outlet → outlet R@1/MRR"
     );
     for (k, name) in eval::SCORERS.iter().enumerate() {
         let (c, o) = (e.claim_ranking[k], e.outlet_ranking[k]);
         println!(
-            "{name:<30} {:>12.3} / {:.3} {:>12.3} / {:.3}",
+            "{name:<34} {:>12.3} / {:.3} {:>12.3} / {:.3}",
             c.recall_at_1, c.mrr, o.recall_at_1, o.mrr
         );
     }

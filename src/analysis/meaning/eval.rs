@@ -6,6 +6,7 @@
 //! outlet of the same folder. Then one global threshold per scorer: the recall it keeps at a fixed precision over
 //! every (query, line) pair, so "beats" means at the same precision.
 
+use super::encoder::Encoder;
 use super::{Model, Vector, cosine};
 use crate::analysis::claims::text::{is_stop_word, light_stem, tokenize};
 use rustc_hash::FxHashMap;
@@ -13,7 +14,29 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// The scorers compared.
-pub const SCORERS: [&str; 3] = ["lexical (TF-IDF of stems)", "semantic (meaning vectors)", "combined"];
+pub const SCORERS: [&str; N] = [
+    "lexical (TF-IDF of stems)",
+    "semantic (meaning vectors)",
+    "combined",
+    "encoder (e5 transformer)",
+    "lexical + encoder (centred)",
+    "encoder re-rank of combined top-5",
+];
+
+/// Number of scorers.
+pub const N: usize = 6;
+
+/// Candidates per query the fast scorer (combined) hands to the encoder in the re-rank scorer.
+pub const RERANK_TOP: usize = 5;
+
+/// Index of the combined scorer in [`SCORERS`], which proposes the re-rank candidates.
+const COMBINED: usize = 2;
+/// Index of the encoder's own score.
+const ENCODER: usize = 3;
+/// Index of lexical + centred encoder.
+const LEX_ENCODER: usize = 4;
+/// Index of the re-rank scorer.
+const RERANK: usize = 5;
 
 #[derive(Deserialize)]
 struct Gold {
@@ -50,19 +73,29 @@ pub struct MeaningEval {
     pub folders: usize,
     pub articles: usize,
     pub pairs: usize,
-    pub claim_ranking: [Ranking; 3],
-    pub outlet_ranking: [Ranking; 3],
+    pub claim_ranking: [Ranking; N],
+    pub outlet_ranking: [Ranking; N],
     /// Per target precision, per scorer.
-    pub at_precision: Vec<[AtPrecision; 3]>,
+    pub at_precision: Vec<[AtPrecision; N]>,
     /// Candidate lines scored and the time the semantic scorer took for them (vectors included).
     pub lines_embedded: usize,
     pub semantic_seconds: f64,
+    /// Wall-clock time the encoder took for the same chunks (batched, in parallel) and the pieces it read.
+    pub encoder_seconds: f64,
+    pub encoder_pieces: usize,
 }
 
-/// A candidate line: its index in the file, its chunks' vectors and term weights.
+/// One sentence-sized chunk: its static vector, its encoder vector and its term weights.
+struct Chunk {
+    sem: Vector,
+    enc: Vector,
+    terms: FxHashMap<String, f32>,
+}
+
+/// A candidate line: its index in the file and its chunks.
 struct Line {
     number: usize,
-    chunks: Vec<(Vector, FxHashMap<String, f32>)>,
+    chunks: Vec<Chunk>,
 }
 
 struct ArticleLines {
@@ -115,19 +148,47 @@ fn sparse_cosine(a: &FxHashMap<String, f32>, b: &FxHashMap<String, f32>) -> f32 
 /// Weight of the semantic score in the combined one (lexical + this × semantic).
 const SEMANTIC_SHARE: f32 = 1.0;
 
-/// The three scores of a query chunk set against a line: the best over their chunk pairs.
-fn scores(query: &[(Vector, FxHashMap<String, f32>)], line: &Line) -> [f32; 3] {
-    let mut best = [f32::NEG_INFINITY; 3];
-    for (qv, qt) in query {
-        for (lv, lt) in &line.chunks {
-            let lex = sparse_cosine(qt, lt);
-            let sem = cosine(qv, lv);
-            for (b, s) in best.iter_mut().zip([lex, sem, lex + SEMANTIC_SHARE * sem]) {
+/// Weight of the encoder's centred score in "lexical + encoder".
+const ENCODER_SHARE: f32 = 1.0;
+
+/// The scores of a query chunk set against a line: the best over their chunk pairs (the last two columns are
+/// filled in by [`per_query`]).
+fn scores(query: &[Chunk], line: &Line) -> [f32; N] {
+    let mut best = [f32::NEG_INFINITY; N];
+    for q in query {
+        for l in &line.chunks {
+            let lex = sparse_cosine(&q.terms, &l.terms);
+            let sem = cosine(&q.sem, &l.sem);
+            let enc = cosine(&q.enc, &l.enc);
+            let all = [lex, sem, lex + SEMANTIC_SHARE * sem, enc, lex, enc];
+            for (b, s) in best.iter_mut().zip(all) {
                 *b = b.max(s);
             }
         }
     }
     best
+}
+
+/// The scorers that look at all of one query's candidate lines at once.
+///
+/// "Lexical + encoder": the encoder's cosine minus its mean over the query's candidates (e5's cosines sit high and
+/// their baseline varies from query to query; centred, they say how much nearer than the rest a line is), added to
+/// the lexical score. "Re-rank": the [`RERANK_TOP`] lines the combined scorer ranks highest get that score, the
+/// others are dropped (−10, below any score), as if the encoder ran only on what the fast stage proposes.
+fn per_query(scored: &mut [([f32; N], bool)]) {
+    let mean = scored.iter().map(|s| s.0[ENCODER]).sum::<f32>() / scored.len().max(1) as f32;
+    for s in scored.iter_mut() {
+        s.0[LEX_ENCODER] += ENCODER_SHARE * (s.0[ENCODER] - mean);
+    }
+    let mut order: Vec<usize> = (0..scored.len()).collect();
+    order.sort_by(|&a, &b| scored[b].0[COMBINED].total_cmp(&scored[a].0[COMBINED]));
+    for (rank, &i) in order.iter().enumerate() {
+        scored[i].0[RERANK] = if rank < RERANK_TOP {
+            scored[i].0[LEX_ENCODER]
+        } else {
+            -10.0
+        };
+    }
 }
 
 fn rank_of_first_gold(scored: &[(f32, bool)]) -> Option<usize> {
@@ -193,11 +254,11 @@ fn recall_at_precision(pairs: &mut [(f32, bool)], target: f64) -> AtPrecision {
 }
 
 /// Runs the evaluation over the story folders of `dir`. Unreadable folders or files are skipped (counted out).
-pub fn evaluate(dir: &Path, model: &Model, precisions: &[f64]) -> std::io::Result<MeaningEval> {
+pub fn evaluate(dir: &Path, model: &Model, encoder: &Encoder, precisions: &[f64]) -> std::io::Result<MeaningEval> {
     let mut out = MeaningEval::default();
-    let mut claim_acc: [RankAcc; 3] = Default::default();
-    let mut outlet_acc: [RankAcc; 3] = Default::default();
-    let mut pair_scores: [Vec<(f32, bool)>; 3] = Default::default();
+    let mut claim_acc: [RankAcc; N] = Default::default();
+    let mut outlet_acc: [RankAcc; N] = Default::default();
+    let mut pair_scores: [Vec<(f32, bool)>; N] = Default::default();
     let mut folders: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -239,44 +300,63 @@ pub fn evaluate(dir: &Path, model: &Model, precisions: &[f64]) -> std::io::Resul
                 }
             }
         }
-        let mut embed = |text: &str| {
+        // Every chunk of the folder (the claim's first), embedded by the encoder in one batched call.
+        let claim_chunks = chunks(&gold.claim);
+        let article_lines: Vec<Vec<(usize, Vec<&str>)>> = texts
+            .iter()
+            .map(|(text, _)| {
+                text.split('\n')
+                    .enumerate()
+                    .map(|(number, line)| (number, chunks(line)))
+                    .filter(|(_, c)| !c.is_empty())
+                    .collect()
+            })
+            .collect();
+        let all: Vec<&str> = claim_chunks
+            .iter()
+            .chain(article_lines.iter().flatten().flat_map(|(_, c)| c))
+            .copied()
+            .collect();
+        let t = std::time::Instant::now();
+        let mut enc = encoder.embed_all(model, &all).into_iter();
+        out.encoder_seconds += t.elapsed().as_secs_f64();
+        out.encoder_pieces += all.iter().map(|c| encoder.pieces(model, c).len() + 2).sum::<usize>();
+        let mut chunk = |text: &str| {
             let t = std::time::Instant::now();
-            let v = model.sentence_vector(text);
+            let sem = model.sentence_vector(text);
             out.semantic_seconds += t.elapsed().as_secs_f64();
             out.lines_embedded += 1;
-            v
+            Chunk {
+                sem,
+                enc: enc.next().unwrap_or_default(),
+                terms: tfidf(text, &df, n_docs),
+            }
         };
-        let query: Vec<(Vector, FxHashMap<String, f32>)> = chunks(&gold.claim)
-            .into_iter()
-            .map(|c| (embed(c), tfidf(c, &df, n_docs)))
-            .collect();
-        let articles: Vec<ArticleLines> = texts
+        let query: Vec<Chunk> = claim_chunks.iter().map(|c| chunk(c)).collect();
+        let articles: Vec<ArticleLines> = article_lines
             .iter()
-            .map(|(text, gold_lines)| ArticleLines {
-                lines: text
-                    .split('\n')
-                    .enumerate()
-                    .map(|(number, line)| Line {
-                        number,
-                        chunks: chunks(line)
-                            .into_iter()
-                            .map(|c| (embed(c), tfidf(c, &df, n_docs)))
-                            .collect(),
+            .zip(&texts)
+            .map(|(lines, (_, gold_lines))| ArticleLines {
+                lines: lines
+                    .iter()
+                    .map(|(number, c)| Line {
+                        number: *number,
+                        chunks: c.iter().map(|c| chunk(c)).collect(),
                     })
-                    .filter(|l| !l.chunks.is_empty())
                     .collect(),
                 gold: gold_lines.clone(),
             })
             .collect();
         // The claim against each article's lines.
         for a in &articles {
-            let scored: Vec<([f32; 3], bool)> = a
+            let mut scored: Vec<([f32; N], bool)> = a
                 .lines
                 .iter()
                 .map(|l| (scores(&query, l), a.gold.contains(&l.number)))
                 .collect();
+            per_query(&mut scored);
             out.articles += 1;
-            for k in 0..3 {
+            for k in 0..N {
                 let column: Vec<(f32, bool)> = scored.iter().map(|(s, g)| (s[k], *g)).collect();
                 if let Some(rank) = rank_of_first_gold(&column) {
                     claim_acc[k].add(rank);
@@ -292,11 +372,12 @@ pub fn evaluate(dir: &Path, model: &Model, precisions: &[f64]) -> std::io::Resul
                 }
                 out.pairs += 1;
                 for q in a.lines.iter().filter(|l| a.gold.contains(&l.number)) {
-                    let scored: Vec<([f32; 3], bool)> = b
+                    let mut scored: Vec<([f32; N], bool)> = b
                         .lines
                         .iter()
                         .map(|l| (scores(&q.chunks, l), b.gold.contains(&l.number)))
                         .collect();
+                    per_query(&mut scored);
                     for (k, acc) in outlet_acc.iter_mut().enumerate() {
                         let column: Vec<(f32, bool)> = scored.iter().map(|(s, g)| (s[k], *g)).collect();
                         if let Some(rank) = rank_of_first_gold(&column) {
@@ -307,14 +388,14 @@ pub fn evaluate(dir: &Path, model: &Model, precisions: &[f64]) -> std::io::Resul
             }
         }
     }
-    for k in 0..3 {
+    for k in 0..N {
         out.claim_ranking[k] = claim_acc[k].finish();
         out.outlet_ranking[k] = outlet_acc[k].finish();
     }
     out.at_precision = precisions
         .iter()
         .map(|&p| {
-            let mut row = [AtPrecision::default(); 3];
+            let mut row = [AtPrecision::default(); N];
             for (k, r) in row.iter_mut().enumerate() {
                 *r = recall_at_precision(&mut pair_scores[k], p);
             }
@@ -343,6 +424,22 @@ mod tests {
         assert_eq!(rank_of_first_gold(&[(0.5, false), (0.5, true), (0.1, false)]), Some(2));
         assert_eq!(rank_of_first_gold(&[(0.4, false), (0.9, true)]), Some(1));
         assert_eq!(rank_of_first_gold(&[(0.4, false)]), None);
+    }
+
+    #[test]
+    fn the_encoder_is_centred_per_query_and_reranks_only_the_proposed_lines() {
+        // Columns: lexical, semantic, combined, encoder, lexical + encoder, re-rank.
+        let line = |lex: f32, combined: f32, enc: f32| ([lex, 0.0, combined, enc, lex, enc], false);
+        let mut scored: Vec<_> = (0..7).map(|i| line(0.1, i as f32, 0.80 + 0.01 * i as f32)).collect();
+        per_query(&mut scored);
+        // Mean encoder score 0.83: the line at 0.86 gains 0.03 over its lexical score, the one at 0.80 loses 0.03.
+        assert!((scored[6].0[LEX_ENCODER] - 0.13).abs() < 1e-5);
+        assert!((scored[0].0[LEX_ENCODER] - 0.07).abs() < 1e-5);
+        // The five lines combined ranks highest (2..=6) keep that score, the other two are dropped.
+        for (i, (s, _)) in scored.iter().enumerate() {
+            let want = if i >= 2 { s[LEX_ENCODER] } else { -10.0 };
+            assert_eq!(s[RERANK], want, "line {i}");
+        }
     }
 
     #[test]

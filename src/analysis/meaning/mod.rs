@@ -3,6 +3,7 @@
 //! (a unigram Viterbi over the shipped pieces and scores), and its vector is the weighted mean of their vectors: a
 //! lookup and a sum, no network at run time.
 
+pub mod encoder;
 pub mod eval;
 pub mod similar;
 
