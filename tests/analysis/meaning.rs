@@ -126,6 +126,8 @@ fn similar_here_finds_the_paraphrase_in_each_other_article() {
     // A sentence that is not there, or an article not given, asks nothing.
     assert!(similar_sentences(model(), &given, (asked.0, 10_000), &mut cache, &params).is_empty());
     assert!(similar_sentences(model(), &given[..1], (3, 0), &mut cache, &params).is_empty());
+}
+
 // ---- the sentence encoder (e5 transformer) ----
 
 use qarin::analysis::meaning::encoder::{self, Encoder, EncoderError};
