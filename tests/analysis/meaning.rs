@@ -206,3 +206,63 @@ fn broken_encoder_files_are_errors_not_panics() {
     assert!(Encoder::from_bytes(&bundled[..bundled.len() - 1]).is_err());
     assert!(Encoder::from_bytes(&bundled[..1000]).is_err());
 }
+
+/// Where one article restates the chosen sentence, an unrelated article's nearest sentence is not offered beside it.
+#[test]
+fn similar_here_leaves_out_unrelated_articles_when_another_restates_the_sentence() {
+    use qarin::analysis::meaning::similar::{SentenceCache, SimilarParams, similar_sentences};
+    use qarin::corpus::{Article, Segment, SegmentKind, Sentence};
+    let article = |id: &str, sentences: &[&str]| {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for s in sentences {
+            let start = text.len();
+            text.push_str(s);
+            spans.push(Sentence { start, end: text.len() });
+            text.push('\n');
+        }
+        Article {
+            id: id.into(),
+            path: format!("test:{id}"),
+            title: String::new(),
+            date: None,
+            source: None,
+            url: None,
+            segments: vec![Segment {
+                kind: SegmentKind::Body,
+                start: 0,
+                end: text.len(),
+            }],
+            sentences: spans,
+            text,
+        }
+    };
+    let asked = article(
+        "a",
+        &["أكد الجيش التركي أنه بدأ أنشطة الاستطلاع في محافظة إدلب قبل عملية عسكرية متوقعة في المنطقة"],
+    );
+    let restated = article(
+        "b",
+        &[
+            "ارتفعت أسعار الذهب في الأسواق العالمية خلال تعاملات اليوم",
+            "وقال الجيش التركي إنه بدأ أنشطة استطلاع في محافظة إدلب تمهيدا لعملية عسكرية متوقعة في المنطقة",
+        ],
+    );
+    let unrelated = article(
+        "c",
+        &["فاز الفريق المحلي بالمباراة النهائية للبطولة بعد ركلات الترجيح أمام جمهور كبير في الملعب"],
+    );
+    let given = [(0, &asked), (1, &restated), (2, &unrelated)];
+    let articles_marked = |params: &SimilarParams| {
+        let found = similar_sentences(model(), &given, (0, 0), &mut SentenceCache::default(), params);
+        found.iter().map(|f| (f.article, f.sentence)).collect::<Vec<_>>()
+    };
+    assert_eq!(articles_marked(&SimilarParams::default()), vec![(1, 1)]);
+    let every_nearest = SimilarParams {
+        min_share_of_best: 0.0,
+        min_score: 0.0,
+        min_semantic: 0.0,
+        ..SimilarParams::default()
+    };
+    assert_eq!(articles_marked(&every_nearest), vec![(1, 1), (2, 0)]);
+}

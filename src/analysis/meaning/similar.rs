@@ -18,6 +18,9 @@ pub struct SimilarParams {
     pub min_semantic: f32,
     /// Sentences kept per other article, best first.
     pub per_article: usize,
+    /// Share of the best score (over all the other articles) a unit must reach: where some article restates the
+    /// sentence, an unrelated article's nearest unit is not offered beside it.
+    pub min_share_of_best: f32,
     /// Sentences shorter than this (in words) are neither asked about nor offered.
     pub min_words: usize,
 }
@@ -28,6 +31,7 @@ impl Default for SimilarParams {
             min_score: 0.7,
             min_semantic: 0.5,
             per_article: 1,
+            min_share_of_best: 0.6,
             min_words: 4,
         }
     }
@@ -186,5 +190,7 @@ pub fn similar_sentences(
         found.truncate(params.per_article);
         out.extend(found);
     }
+    let best = out.iter().map(|s| s.score).fold(0.0f32, f32::max);
+    out.retain(|s| s.score >= params.min_share_of_best * best);
     out
 }
