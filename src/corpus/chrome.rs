@@ -119,6 +119,14 @@ pub fn shingles(words: &[Word], n: usize) -> Vec<u64> {
         .collect()
 }
 
+/// Runs are counted and judged in this many shards, in parallel.
+const RUN_SHARDS: usize = 16;
+
+/// The shard of a run hash: its top four bits (FxHash mixes the high bits best).
+fn run_shard(run: u64) -> usize {
+    (run >> 60) as usize
+}
+
 /// Where a run shared by several articles is chrome: everywhere (across outlets), or in the articles of some
 /// outlets (by outlet id).
 #[derive(Debug, Clone)]
@@ -175,32 +183,41 @@ pub fn learn(articles: &[Article], outlets: &[Option<String>], p: &ChromeParams)
         })
         .collect();
 
-    // Runs found in more than one article, and which articles (a sample, in corpus order) hold them: one pass, the
-    // first holder kept inline so that the many runs only one article prints allocate nothing.
-    let mut found: FxHashMap<u64, (u32, u32, Vec<u32>)> = FxHashMap::default();
-    for (i, pr) in profiles.iter().enumerate() {
-        for &r in &pr.runs {
-            let (count, _, others) = found.entry(r).or_insert((0, i as u32, Vec::new()));
-            if *count > 0 && others.len() + 1 < p.sample_articles {
-                others.push(i as u32);
+    // Runs found in more than one article, and which articles (a sample, in corpus order) hold them. The runs are
+    // split into shards by their top bits; each article's sorted runs hold each shard's as one slice, so the shards
+    // are counted in parallel, each over the articles in corpus order (the same samples as one pass would take).
+    let holders: Vec<FxHashMap<u64, Vec<u32>>> = (0..RUN_SHARDS)
+        .into_par_iter()
+        .map(|shard| {
+            // The first holder kept inline, so that the many runs only one article prints allocate nothing.
+            let mut found: FxHashMap<u64, (u32, u32, Vec<u32>)> = FxHashMap::default();
+            for (i, pr) in profiles.iter().enumerate() {
+                let from = pr.runs.partition_point(|&r| run_shard(r) < shard);
+                let to = pr.runs.partition_point(|&r| run_shard(r) <= shard);
+                for &r in &pr.runs[from..to] {
+                    let (count, _, others) = found.entry(r).or_insert((0, i as u32, Vec::new()));
+                    if *count > 0 && others.len() + 1 < p.sample_articles {
+                        others.push(i as u32);
+                    }
+                    *count += 1;
+                }
             }
-            *count += 1;
-        }
-    }
-    let holders: FxHashMap<u64, Vec<u32>> = found
-        .into_iter()
-        .filter(|(_, (count, ..))| *count >= 2)
-        .map(|(run, (_, first, mut others))| {
-            others.insert(0, first);
-            others.truncate(p.sample_articles);
-            (run, others)
+            found
+                .into_iter()
+                .filter(|(_, (count, ..))| *count >= 2)
+                .map(|(run, (_, first, mut others))| {
+                    others.insert(0, first);
+                    others.truncate(p.sample_articles);
+                    (run, others)
+                })
+                .collect()
         })
         .collect();
 
     // Words of each article inside runs that another article of its own outlet prints too (among the sampled
     // holders): they say what the outlet prints, not what the article is about.
     let mut outlet_repeats: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (&run, members) in &holders {
+    for (&run, members) in holders.iter().flatten() {
         let mut seen_outlets: Vec<u32> = Vec::new();
         let mut repeated: Vec<u32> = Vec::new();
         for &m in members {
@@ -333,36 +350,42 @@ pub fn learn(articles: &[Article], outlets: &[Option<String>], p: &ChromeParams)
         (0..members.len()).filter(|&i| root(&mut group, i) == i).count()
     };
 
-    // Judge each distinct set of holders once: chrome everywhere, or chrome of some outlets.
-    let mut verdicts: FxHashMap<u64, Verdict> = FxHashMap::default();
-    let mut chrome_runs: FxHashMap<u64, Verdict> = FxHashMap::default();
-    for (&run, members) in &holders {
-        let key = hash_of(members.as_slice());
-        let verdict = verdicts.entry(key).or_insert_with(|| {
-            let mut by_outlet: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-            for &m in members {
-                by_outlet.entry(outlet_of[m as usize]).or_default().push(m);
+    // Judge each distinct set of holders once per shard (shards in parallel): chrome everywhere, or chrome of some
+    // outlets.
+    let chrome_runs: Vec<FxHashMap<u64, Verdict>> = holders
+        .par_iter()
+        .map(|shard| {
+            let mut verdicts: FxHashMap<u64, Verdict> = FxHashMap::default();
+            let mut chrome_runs: FxHashMap<u64, Verdict> = FxHashMap::default();
+            for (&run, members) in shard {
+                let key = hash_of(members.as_slice());
+                let verdict = verdicts.entry(key).or_insert_with(|| {
+                    let mut by_outlet: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+                    for &m in members {
+                        by_outlet.entry(outlet_of[m as usize]).or_default().push(m);
+                    }
+                    if by_outlet.len() >= p.cross_min_outlets
+                        && members.len() >= p.cross_min_articles
+                        && stories(members.as_slice()) >= p.cross_min_stories
+                    {
+                        return Verdict::Everywhere;
+                    }
+                    Verdict::Outlets(
+                        by_outlet
+                            .iter()
+                            .filter(|(_, group)| group.len() >= 2 && stories(group.as_slice()) >= 2)
+                            .map(|(&o, _)| o)
+                            .collect(),
+                    )
+                });
+                if !matches!(verdict, Verdict::Outlets(o) if o.is_empty()) {
+                    chrome_runs.insert(run, verdict.clone());
+                }
             }
-            if by_outlet.len() >= p.cross_min_outlets
-                && members.len() >= p.cross_min_articles
-                && stories(members.as_slice()) >= p.cross_min_stories
-            {
-                return Verdict::Everywhere;
-            }
-            Verdict::Outlets(
-                by_outlet
-                    .iter()
-                    .filter(|(_, group)| group.len() >= 2 && stories(group.as_slice()) >= 2)
-                    .map(|(&o, _)| o)
-                    .collect(),
-            )
-        });
-        if !matches!(verdict, Verdict::Outlets(o) if o.is_empty()) {
-            chrome_runs.insert(run, verdict.clone());
-        }
-    }
+            chrome_runs
+        })
+        .collect();
     drop(holders);
-    drop(verdicts);
 
     profiles
         .par_iter()
@@ -371,7 +394,7 @@ pub fn learn(articles: &[Article], outlets: &[Option<String>], p: &ChromeParams)
             let unsorted = shingles(&pr.words, p.run_words);
             let mut marked = vec![false; pr.words.len()];
             for (at, run) in unsorted.iter().enumerate() {
-                let chrome = match chrome_runs.get(run) {
+                let chrome = match chrome_runs[run_shard(*run)].get(run) {
                     Some(Verdict::Everywhere) => true,
                     Some(Verdict::Outlets(o)) => o.contains(&outlet_of[i]),
                     None => false,
@@ -446,32 +469,36 @@ fn ranges_of(text: &str, words: &[Word], marked: &mut [bool], gap_max: usize) ->
 /// Gives `boilerplate` to the learnt chrome of each article's body, and to a title line that is mostly chrome.
 /// Returns the bytes relabelled.
 pub fn mark(articles: &mut [Article], chrome: &[Vec<(usize, usize)>]) -> usize {
-    let mut marked = 0;
-    for (a, ranges) in articles.iter_mut().zip(chrome) {
-        if ranges.is_empty() {
-            continue;
-        }
-        let mut in_body: Vec<(usize, usize)> = clip_to(a, ranges, SegmentKind::Body);
-        // A title is never chrome: a title line that is mostly chrome is no title (the header reader finds another).
-        for s in a.segments.iter().filter(|s| s.kind == SegmentKind::Title) {
-            let covered: usize = clip_to(a, ranges, SegmentKind::Title)
-                .iter()
-                .map(|&(cs, ce)| ce.min(s.end).saturating_sub(cs.max(s.start)))
-                .sum();
-            if covered * 2 >= s.end - s.start {
-                in_body.push((s.start, s.end));
+    articles
+        .par_iter_mut()
+        .zip(chrome.par_iter())
+        .map(|(a, ranges)| {
+            if ranges.is_empty() {
+                return 0;
             }
-        }
-        in_body.sort_unstable();
-        in_body.dedup();
-        if in_body.is_empty() {
-            continue;
-        }
-        marked += in_body.iter().map(|r| r.1 - r.0).sum::<usize>();
-        super::relabel(a, &in_body, SegmentKind::Boilerplate);
-        super::fill_sentences(a);
-    }
-    marked
+            let mut in_body: Vec<(usize, usize)> = clip_to(a, ranges, SegmentKind::Body);
+            // A title is never chrome: a title line that is mostly chrome is no title (the header reader finds
+            // another).
+            for s in a.segments.iter().filter(|s| s.kind == SegmentKind::Title) {
+                let covered: usize = clip_to(a, ranges, SegmentKind::Title)
+                    .iter()
+                    .map(|&(cs, ce)| ce.min(s.end).saturating_sub(cs.max(s.start)))
+                    .sum();
+                if covered * 2 >= s.end - s.start {
+                    in_body.push((s.start, s.end));
+                }
+            }
+            in_body.sort_unstable();
+            in_body.dedup();
+            if in_body.is_empty() {
+                return 0;
+            }
+            let marked = in_body.iter().map(|r| r.1 - r.0).sum::<usize>();
+            super::relabel(a, &in_body, SegmentKind::Boilerplate);
+            super::fill_sentences(a);
+            marked
+        })
+        .sum()
 }
 
 /// The parts of `ranges` that lie in segments of `kind`, in order.

@@ -12,6 +12,7 @@ use super::chrome::words_of;
 use super::model::{Article, SegmentKind};
 use super::segment::{self, fold_line};
 use crate::arabic::dates::{self, DateMatch};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// The numbers of the header block, with their defaults.
@@ -213,7 +214,7 @@ pub fn date_candidates(text: &str, p: &HeaderParams) -> Vec<DateCandidate> {
 /// An article whose date came from its metadata keeps it when plausible. Returns how many dates were dropped as
 /// implausible.
 pub fn read_dates(articles: &mut [Article], outlets: &[Option<String>], p: &HeaderParams) -> usize {
-    let candidates: Vec<Vec<DateCandidate>> = articles.iter().map(|a| date_candidates(&a.text, p)).collect();
+    let candidates: Vec<Vec<DateCandidate>> = articles.par_iter().map(|a| date_candidates(&a.text, p)).collect();
     // "Today" stamps: an unlabelled header date printed alike by many articles of one outlet.
     let mut alike: FxHashMap<(&str, &str), usize> = FxHashMap::default();
     for (cands, outlet) in candidates.iter().zip(outlets) {
