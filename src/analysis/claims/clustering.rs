@@ -251,19 +251,28 @@ fn merge_edges(matcher: &Matcher, edges: &[Edge], outlet_of_unit: &[u32]) -> Vec
         // Each side's joining unit resembles the other side's centre (a unit meets itself).
         let resembles =
             |centre: u32, u: u32| centre == u || matcher.quick_score(centre as usize, u as usize).similarity >= join;
-        // … and the two sides agree as wholes: most pairs between their first members match.
+        // … and the two sides agree as wholes: most pairs between their first members match. The pairs are scored
+        // only until the answer is certain (clustering is one sequential pass: its cost is the wall time).
         let agree = || {
             let cap = matcher.params.join_check_members;
-            let (mut hits, mut total) = (0usize, 0usize);
+            let total = ga.members.len().min(cap) * gb.members.len().min(cap);
+            let needed = matcher.params.min_join_agreement * total as f32;
+            let (mut hits, mut seen) = (0usize, 0usize);
             for &x in ga.members.iter().take(cap) {
                 for &y in gb.members.iter().take(cap) {
-                    total += 1;
+                    seen += 1;
                     if (x == a && y == b) || matcher.quick_score(x as usize, y as usize).matches {
                         hits += 1;
                     }
+                    if hits as f32 >= needed {
+                        return true;
+                    }
+                    if ((hits + total - seen) as f32) < needed {
+                        return false;
+                    }
                 }
             }
-            hits as f32 >= matcher.params.min_join_agreement * total as f32
+            hits as f32 >= needed
         };
         let ok = !overlap && resembles(ga.centre, b) && resembles(gb.centre, a) && agree();
         if !ok {
