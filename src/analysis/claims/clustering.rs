@@ -166,15 +166,29 @@ fn matching_edges(
     progress: &Progress,
 ) -> Vec<Edge> {
     let params = matcher.params;
-    let mut edges: Vec<Edge> = (0..matcher.units.len())
+    // Each unit's candidates first (sorted), so that a pair found from both sides is scored once: from its lower
+    // unit, or from the one side that found it.
+    let candidates: Vec<Vec<u32>> = (0..matcher.units.len())
         .into_par_iter()
         .map_init(Accumulator::default, |acc, u| {
             if progress.is_cancelled() {
                 return Vec::new();
             }
-            unit_candidates(u, postings, matcher, outlet_of_unit, acc)
-                .into_iter()
-                .filter_map(|v| {
+            let mut found = unit_candidates(u, postings, matcher, outlet_of_unit, acc);
+            found.sort_unstable();
+            found
+        })
+        .collect();
+    let mut edges: Vec<Edge> = (0..matcher.units.len())
+        .into_par_iter()
+        .map(|u| {
+            if progress.is_cancelled() {
+                return Vec::new();
+            }
+            candidates[u]
+                .iter()
+                .filter(|&&v| u < v as usize || candidates[v as usize].binary_search(&(u as u32)).is_err())
+                .filter_map(|&v| {
                     let v = v as usize;
                     let same_outlet = outlet_of_unit[u] == outlet_of_unit[v];
                     let (a, b) = (u.min(v), u.max(v));
