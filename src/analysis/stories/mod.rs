@@ -313,14 +313,15 @@ pub fn assign_stories(report: &mut Report, params: &StoryParams) {
         stories.dedup();
         claim_stories.push(stories);
     }
-    for (s, story) in report.stories.iter_mut().enumerate() {
-        story.claims = report
-            .claims
-            .iter()
-            .zip(&claim_stories)
-            .filter(|(_, stories)| stories.contains(&s))
-            .map(|(c, _)| c.id.clone())
-            .collect();
+    // Each story's claims in claim order, in one pass over the claims (not stories × claims).
+    let mut story_claims: Vec<Vec<String>> = vec![Vec::new(); report.stories.len()];
+    for (cluster, stories) in report.claims.iter().zip(&claim_stories) {
+        for &s in stories {
+            story_claims[s].push(cluster.id.clone());
+        }
+    }
+    for (story, claims) in report.stories.iter_mut().zip(story_claims) {
+        story.claims = claims;
     }
     let ids: Vec<String> = report.stories.iter().map(|s| s.id.clone()).collect();
     for (cluster, stories) in report.claims.iter_mut().zip(claim_stories) {
