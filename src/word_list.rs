@@ -3,7 +3,7 @@
 //!
 //! A list is parsed once, on first use, and then reads as a slice of its entries in file order.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Deref;
 use std::sync::OnceLock;
 
@@ -17,6 +17,8 @@ pub struct WordList {
 struct Entries {
     in_order: Vec<&'static str>,
     set: FxHashSet<&'static str>,
+    /// The entries by their first word, for [`WordList::occurs_in`].
+    by_first_word: FxHashMap<&'static str, Vec<&'static str>>,
 }
 
 impl WordList {
@@ -38,11 +40,37 @@ impl WordList {
         self.parsed().set.contains(word)
     }
 
+    /// Whether some entry occurs in `folded` (words separated by spaces) as whole words: at the start or after a
+    /// space, and followed by the end or a space. One hash look-up per word of `folded`, not a text search per entry.
+    pub fn occurs_in(&self, folded: &str) -> bool {
+        let by_first_word = &self.parsed().by_first_word;
+        let starts = std::iter::once(0).chain(folded.match_indices(' ').map(|(at, _)| at + 1));
+        starts.into_iter().any(|at| {
+            let rest = &folded[at..];
+            let word = rest.split(' ').next().unwrap_or("");
+            by_first_word.get(word).is_some_and(|entries| {
+                entries.iter().any(|entry| {
+                    rest.strip_prefix(entry)
+                        .is_some_and(|after| after.is_empty() || after.starts_with(' '))
+                })
+            })
+        })
+    }
+
     fn parsed(&self) -> &Entries {
         self.entries.get_or_init(|| {
             let in_order = parse(self.text);
             let set = in_order.iter().copied().collect();
-            Entries { in_order, set }
+            let mut by_first_word: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
+            for &entry in &in_order {
+                let first = entry.split(' ').next().unwrap_or(entry);
+                by_first_word.entry(first).or_default().push(entry);
+            }
+            Entries {
+                in_order,
+                set,
+                by_first_word,
+            }
         })
     }
 }
@@ -74,5 +102,33 @@ mod tests {
         assert_eq!(LIST.len(), 2);
         assert!(LIST.contains("ب"));
         assert!(!LIST.contains("ج"));
+    }
+
+    #[test]
+    fn an_entry_occurs_only_as_whole_words() {
+        static LIST: WordList = WordList::new("تابعونا على\nتويتر\nفيس بوك\n");
+        assert!(LIST.occurs_in("تابعونا على تويتر"));
+        assert!(LIST.occurs_in("صفحتنا على فيس بوك"));
+        assert!(LIST.occurs_in("تويتر"));
+        assert!(!LIST.occurs_in("تويترات الرئيس"));
+        assert!(!LIST.occurs_in("فيس بوكس"));
+        assert!(!LIST.occurs_in("الفيس بوك"));
+        assert!(!LIST.occurs_in(""));
+        // Every entry is found where a text search for it with word boundaries finds it.
+        for line in [
+            "قال تويتر",
+            "تابعونا علىتويتر",
+            "x فيس بوك y",
+            "فيس  بوك",
+            "على تويتر فيس",
+        ] {
+            let searched = LIST.iter().any(|e| {
+                line.match_indices(e).any(|(at, _)| {
+                    (at == 0 || line[..at].ends_with(' '))
+                        && (line[at + e.len()..].is_empty() || line[at + e.len()..].starts_with(' '))
+                })
+            });
+            assert_eq!(LIST.occurs_in(line), searched, "{line}");
+        }
     }
 }

@@ -63,15 +63,6 @@ pub(super) fn starts_with_words(folded: &str, prefix: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
-/// `folded` contains `words` as whole words.
-pub(super) fn contains_words(folded: &str, words: &str) -> bool {
-    folded.match_indices(words).any(|(at, _)| {
-        let before_ok = at == 0 || folded[..at].ends_with(' ');
-        let after = &folded[at + words.len()..];
-        before_ok && (after.is_empty() || after.starts_with(' '))
-    })
-}
-
 pub(super) fn starts_with_any(folded: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| starts_with_words(folded, p))
 }
@@ -264,7 +255,7 @@ pub(super) fn is_boilerplate(line: &Line, p: &SegmentParams) -> bool {
     if line.words <= p.form_line_max_words && FORM_LINES.contains(f) {
         return true;
     }
-    if line.words <= p.form_phrase_max_words && FORM_PHRASES.iter().any(|p| contains_words(f, p)) {
+    if line.words <= p.form_phrase_max_words && FORM_PHRASES.occurs_in(f) {
         return true;
     }
     if t.contains('©') {
@@ -283,7 +274,7 @@ pub(super) fn is_boilerplate(line: &Line, p: &SegmentParams) -> bool {
     }
     if line.words <= p.follow_line_max_words && !ends_like_sentence(t) {
         let first = f.split(' ').next().unwrap_or("");
-        let social = SOCIAL_WORDS.iter().any(|w| contains_words(f, w));
+        let social = SOCIAL_WORDS.occurs_in(f);
         if (FOLLOW_VERBS.contains(first) && (social || line.words <= p.follow_verb_max_words))
             || (line.words <= p.social_line_max_words && social)
         {

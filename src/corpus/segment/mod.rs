@@ -34,7 +34,7 @@ pub fn is_date_label(folded: &str) -> bool {
 
 /// Whether folded words hold an update label (`اخر تحديث`…).
 pub fn is_update_label(folded: &str) -> bool {
-    words::UPDATE_LABELS.iter().any(|l| lines::contains_words(folded, l))
+    words::UPDATE_LABELS.occurs_in(folded)
 }
 
 /// Metadata already known from a structured format (HTML meta tags, JSON/CSV fields).
