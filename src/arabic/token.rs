@@ -106,7 +106,7 @@ fn class(c: char) -> Class {
         Class::Digit
     } else if c.is_whitespace() {
         Class::Space
-    } else if c.is_alphabetic() {
+    } else if super::is_letter(c) {
         Class::Letter
     } else {
         Class::Other

@@ -270,7 +270,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<(String, &'static str)> {
 /// Letters are mostly Arabic or Latin: a wrong byte order gives CJK and other scripts.
 fn readable_letters(text: &str) -> bool {
     let (mut known, mut other) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|&c| crate::arabic::is_letter(c)) {
         if c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) || is_arabic(c) {
             known += 1;
         } else {
@@ -328,7 +328,7 @@ fn plausible_arabic(text: &str) -> bool {
     for c in text.chars() {
         if ('\u{0600}'..='\u{06FF}').contains(&c) {
             arabic += 1;
-        } else if c.is_alphabetic() && !c.is_ascii() {
+        } else if crate::arabic::is_letter(c) && !c.is_ascii() {
             other_letters += 1;
         }
     }

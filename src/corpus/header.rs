@@ -343,7 +343,7 @@ fn sentence_ends(text: &str) -> (usize, usize) {
             paragraph_ends += 1;
             after_end = false;
         }
-        if c.is_alphabetic() {
+        if crate::arabic::is_letter(c) {
             after_letter = true;
             after_end = false;
         } else if matches!(c, '.' | '!' | '?' | '؟' | '…') {

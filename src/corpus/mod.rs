@@ -147,7 +147,7 @@ fn fill_sentences(article: &mut Article) {
 /// What is odd about an article that decoded but holds nothing to compare: `Err` to skip it (no letters at all),
 /// `Ok(Some)` to load it with a warning (no body text), `Ok(None)` when it is an ordinary article.
 fn junk_check(article: &Article) -> Result<Option<String>, String> {
-    if !article.text.chars().any(char::is_alphabetic) {
+    if !article.text.chars().any(crate::arabic::is_letter) {
         let digits = article.text.chars().any(|c| c.is_numeric());
         let what = if digits {
             "only digits, punctuation and symbols"
@@ -158,7 +158,7 @@ fn junk_check(article: &Article) -> Result<Option<String>, String> {
     }
     let body_has_letters = article
         .body_segments()
-        .any(|s| article.slice(s.start, s.end).chars().any(char::is_alphabetic));
+        .any(|s| article.slice(s.start, s.end).chars().any(crate::arabic::is_letter));
     if body_has_letters {
         return Ok(None);
     }

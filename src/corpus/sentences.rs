@@ -99,8 +99,8 @@ fn is_boundary(chars: &[(usize, char)], k: usize) -> bool {
     let mut word = String::new();
     while w > 0 {
         let ch = chars[w - 1].1;
-        if ch.is_alphabetic() || ch == '\u{0640}' || ('\u{064B}'..='\u{065F}').contains(&ch) {
-            if ch.is_alphabetic() && ch != '\u{0640}' {
+        if crate::arabic::is_letter(ch) || ch == '\u{0640}' || ('\u{064B}'..='\u{065F}').contains(&ch) {
+            if crate::arabic::is_letter(ch) && ch != '\u{0640}' {
                 letters += 1;
                 word.insert(0, ch.to_ascii_lowercase());
             }

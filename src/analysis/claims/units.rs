@@ -123,7 +123,7 @@ fn clause_starts(text: &str, start: usize, end: usize, clauses: bool) -> Vec<usi
                 // An inner sentence end (also glued: "الروسية.واضاف"), not a decimal point or an abbreviation dot.
                 let prev_digit = k > 0 && chars[k - 1].1.is_ascii_digit();
                 if let Some(&(j, n)) = next_visible
-                    && n.is_alphabetic()
+                    && crate::arabic::is_letter(n)
                     && !prev_digit
                 {
                     cuts.push(start + j);
@@ -139,7 +139,7 @@ fn clause_starts(text: &str, start: usize, end: usize, clauses: bool) -> Vec<usi
                 if let Some(&(j, n)) = next_visible {
                     let rest = &slice[j..];
                     let word = rest
-                        .split(|ch: char| !ch.is_alphabetic() && !is_mark(ch))
+                        .split(|ch: char| !crate::arabic::is_letter(ch) && !is_mark(ch))
                         .next()
                         .unwrap_or("");
                     let opens =

@@ -141,7 +141,7 @@ fn gazetteer_cover(forms: &[TokenForms]) -> GazCover {
             TokenKind::Word
         } else if t.chars().any(|c| c.is_ascii_digit()) {
             TokenKind::Number
-        } else if t.chars().any(char::is_alphabetic) {
+        } else if t.chars().any(crate::arabic::is_letter) {
             TokenKind::Latin
         } else {
             TokenKind::Punct
