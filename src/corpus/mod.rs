@@ -733,7 +733,7 @@ pub fn mark_repeated_lines(articles: &mut [Article], params: &SegmentParams) {
         out
     };
     let per_article: Vec<Vec<(usize, usize, u64)>> = articles.par_iter().map(body_lines).collect();
-    let mut counts: HashMap<u64, (usize, usize)> = HashMap::new(); // key → (articles, last article seen)
+    let mut counts: rustc_hash::FxHashMap<u64, (usize, usize)> = Default::default(); // key → (articles, last seen)
     for (n, lines) in per_article.iter().enumerate() {
         for &(_, _, k) in lines {
             let e = counts.entry(k).or_insert((0, usize::MAX));

@@ -5,7 +5,7 @@
 
 use crate::arabic::{self, Token};
 use crate::word_list;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// Word and number tokens of `text[start..end]` (the Arabic chain's tokens, punctuation dropped); ranges are
@@ -21,8 +21,8 @@ fn folded_word(word: &str) -> Option<String> {
     tokenize(word, 0, word.len()).into_iter().next().map(|t| t.norm)
 }
 
-fn stop_words() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn stop_words() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         word_list::parse(include_str!("../../../assets/words/claims/stop_words.txt"))
             .into_iter()
@@ -76,10 +76,10 @@ pub fn synonym_groups() -> &'static [Vec<&'static str>] {
 }
 
 /// Every member of a synonym group → its group's first member (as light stems).
-fn synonym_table() -> &'static HashMap<String, String> {
-    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+fn synonym_table() -> &'static FxHashMap<String, String> {
+    static TABLE: OnceLock<FxHashMap<String, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         for group in synonym_groups() {
             let key = |w: &str| folded_word(w).map(|norm| light_stem(&norm));
             let Some(head) = group.first().and_then(|w| key(w)) else {
@@ -103,10 +103,10 @@ pub fn canonical(stem: &str) -> &str {
 /// How much a stem says about a particular statement, from how common it is in news generally (ANERcorp sentence
 /// frequencies): 1 for rare words, down to 0.25 for the commonest (دول, قال, رئيس …).
 pub fn background_factor(stem: &str) -> f32 {
-    static TABLE: OnceLock<(f32, HashMap<&'static str, f32>)> = OnceLock::new();
+    static TABLE: OnceLock<(f32, FxHashMap<&'static str, f32>)> = OnceLock::new();
     let (sentences, table) = TABLE.get_or_init(|| {
         let mut sentences = 1.0f32;
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         for line in include_str!("news_frequencies.tsv").lines() {
             if line.starts_with('#') {
                 continue;
