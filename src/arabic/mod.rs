@@ -28,5 +28,8 @@ pub use normalize::{
     digit_value, is_arabic_letter, is_arabic_mark, is_format_control, is_letter, normalize, push_normalized,
 };
 pub use stem::stem;
-pub use token::{CliticSplit, Token, TokenKind, split_numbers, tokenize, tokenize_range, without_punctuation};
+pub use token::{
+    CliticSplit, Token, TokenKind, TokenView, for_each_token, split_numbers, tokenize, tokenize_range,
+    without_punctuation,
+};
 pub use translit::{NameKey, match_keys, name_similarity, names_match, translit_key, weighted_distance, words_match};

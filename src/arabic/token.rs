@@ -117,33 +117,57 @@ fn is_number_separator(c: char) -> bool {
     matches!(c, '.' | ',' | '٫' | '٬')
 }
 
-/// The run of characters from `chars[i]` that `joins(char, the char after it)` accepts: its folded form, the byte
-/// where it ends and the index after it.
-fn run(chars: &[(usize, char)], i: usize, joins: impl Fn(char, Option<char>) -> bool) -> (String, usize, usize) {
-    let mut norm = String::new();
+/// The run of characters from `chars[i]` that `joins(char, the char after it)` accepts: its folded form (into
+/// `norm`, cleared first), the byte where it ends and the index after it.
+fn run(
+    chars: &[(usize, char)],
+    i: usize,
+    norm: &mut String,
+    joins: impl Fn(char, Option<char>) -> bool,
+) -> (usize, usize) {
+    norm.clear();
     let mut end = chars[i].0;
     let mut j = i;
     while let Some(&(pos, ch)) = chars.get(j)
         && joins(ch, chars.get(j + 1).map(|&(_, c)| c))
     {
-        push_normalized(ch, &mut norm);
+        push_normalized(ch, norm);
         end = pos + ch.len_utf8();
         j += 1;
     }
-    (norm, end, j)
+    (end, j)
+}
+
+/// One token as [`for_each_token`] shows it: its folded form borrowed for the call only (nothing allocated per
+/// token).
+#[derive(Debug, Clone, Copy)]
+pub struct TokenView<'n> {
+    pub start: usize,
+    pub end: usize,
+    pub norm: &'n str,
+    pub kind: TokenKind,
 }
 
 /// Splits `text` into tokens. Every token's `start..end` slices `text` exactly.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    for_each_token(text, |t| {
+        tokens.push(Token {
+            start: t.start,
+            end: t.end,
+            text: &text[t.start..t.end],
+            norm: t.norm.to_string(),
+            kind: t.kind,
+        })
+    });
+    tokens
+}
+
+/// The tokens of [`tokenize`], in order, shown one at a time to `visit` without allocating each one's folded form:
+/// for readers that only look at each token once (folding a line, hashing words).
+pub fn for_each_token(text: &str, mut visit: impl FnMut(TokenView<'_>)) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let token = |start: usize, end: usize, norm: String, kind: TokenKind| Token {
-        start,
-        end,
-        text: &text[start..end],
-        norm,
-        kind,
-    };
+    let mut norm = String::with_capacity(24);
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -154,7 +178,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             Class::Arabic | Class::Mark => {
                 // A stray mark at a word start is attached to the word that follows (or stands alone).
-                let mut norm = String::with_capacity(24); // most words fit: no regrowth
+                norm.clear();
                 let mut end = start;
                 let mut j = i;
                 while j < chars.len() {
@@ -182,39 +206,58 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
                 // A run of marks or tatweel alone has nothing to match: no token.
                 if !norm.is_empty() {
-                    tokens.push(token(start, end, norm, TokenKind::Word));
+                    visit(TokenView {
+                        start,
+                        end,
+                        norm: &norm,
+                        kind: TokenKind::Word,
+                    });
                 }
                 i = j;
             }
             Class::Digit => {
-                let (norm, end, next) = run(&chars, i, |ch, after| {
+                let (end, next) = run(&chars, i, &mut norm, |ch, after| {
                     digit_value(ch).is_some()
                         || (is_number_separator(ch) && after.is_some_and(|c| digit_value(c).is_some()))
                 });
-                tokens.push(token(start, end, norm, TokenKind::Number));
+                visit(TokenView {
+                    start,
+                    end,
+                    norm: &norm,
+                    kind: TokenKind::Number,
+                });
                 i = next;
             }
             Class::Letter => {
-                let (norm, end, next) = run(&chars, i, |ch, _| match class(ch) {
+                let (end, next) = run(&chars, i, &mut norm, |ch, _| match class(ch) {
                     Class::Letter => true,
                     Class::Digit => ch.is_ascii_digit(),
                     // Combining marks of Latin text (e.g. decomposed accents).
                     Class::Other => unicode_normalization::char::is_combining_mark(ch),
                     _ => false,
                 });
-                tokens.push(token(start, end, norm, TokenKind::Latin));
+                visit(TokenView {
+                    start,
+                    end,
+                    norm: &norm,
+                    kind: TokenKind::Latin,
+                });
                 i = next;
             }
             Class::Other => {
                 let end = start + c.len_utf8();
-                let mut norm = String::new();
+                norm.clear();
                 push_normalized(c, &mut norm);
-                tokens.push(token(start, end, norm, TokenKind::Punct));
+                visit(TokenView {
+                    start,
+                    end,
+                    norm: &norm,
+                    kind: TokenKind::Punct,
+                });
                 i += 1;
             }
         }
     }
-    tokens
 }
 
 /// Stage: a token whose folded form is split into proclitics and base, the proclitics also measured on the ORIGINAL

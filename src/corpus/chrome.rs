@@ -84,13 +84,16 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
 pub fn words_of(text: &str, numbers_alike: bool) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut last_end = 0;
-    for t in arabic::without_punctuation(arabic::tokenize(text)) {
+    arabic::for_each_token(text, |t| {
+        if t.kind == arabic::TokenKind::Punct {
+            return;
+        }
         let new_line = text.get(last_end..t.start).is_some_and(|gap| gap.contains('\n'));
         last_end = t.end;
-        let hash = if numbers_alike && t.is_number() {
+        let hash = if numbers_alike && t.kind == arabic::TokenKind::Number {
             hash_of("#")
         } else {
-            hash_of(t.norm.as_str())
+            hash_of(t.norm)
         };
         out.push(Word {
             start: t.start,
@@ -98,7 +101,7 @@ pub fn words_of(text: &str, numbers_alike: bool) -> Vec<Word> {
             hash,
             new_line,
         });
-    }
+    });
     out
 }
 

@@ -7,7 +7,7 @@
 use super::StoryParams;
 use crate::analysis::{Entity, EntityKind};
 use crate::arabic::stem::stem_slice;
-use crate::arabic::{TokenKind, tokenize_range};
+use crate::arabic::{TokenKind, for_each_token};
 use crate::corpus::Article;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -21,41 +21,42 @@ pub(super) fn raw_terms(article: &Article, params: &StoryParams) -> Terms {
     let mut terms = Terms::default();
     // One buffer for the keys looked up: a key is allocated once per distinct term of the article.
     let mut key = String::new();
-    let mut lowered;
     for seg in article.body_segments() {
-        for token in tokenize_range(&article.text, seg.start..seg.end) {
-            match token.kind {
-                TokenKind::Word | TokenKind::Latin => {
-                    if token.norm.chars().count() < params.min_word_letters {
-                        continue;
+        let Some(body) = article.text.get(seg.start..seg.end) else {
+            continue;
+        };
+        for_each_token(body, |token| match token.kind {
+            TokenKind::Word | TokenKind::Latin => {
+                if token.norm.chars().count() < params.min_word_letters {
+                    return;
+                }
+                // Arabic script has no case: only other scripts are lowered.
+                let lowered;
+                let word = match token.kind {
+                    TokenKind::Latin => {
+                        lowered = token.norm.to_lowercase();
+                        lowered.as_str()
                     }
-                    // Arabic script has no case: only other scripts are lowered.
-                    let word = match token.kind {
-                        TokenKind::Latin => {
-                            lowered = token.norm.to_lowercase();
-                            lowered.as_str()
-                        }
-                        _ => token.norm.as_str(),
-                    };
-                    key.clear();
-                    key.push_str("w:");
-                    key.push_str(stem_slice(word));
-                    match terms.get_mut(key.as_str()) {
-                        Some(term) => term.0 += 1.0,
-                        None => {
-                            terms.insert(key.clone(), (1.0, 1.0));
-                        }
+                    _ => token.norm,
+                };
+                key.clear();
+                key.push_str("w:");
+                key.push_str(stem_slice(word));
+                match terms.get_mut(key.as_str()) {
+                    Some(term) => term.0 += 1.0,
+                    None => {
+                        terms.insert(key.clone(), (1.0, 1.0));
                     }
                 }
-                TokenKind::Number => {
-                    if token.norm.chars().filter(|c| c.is_ascii_digit()).count() >= params.min_number_digits {
-                        let key = format!("n:{}", token.norm);
-                        terms.entry(key).or_insert((0.0, params.number_weight)).0 += 1.0;
-                    }
-                }
-                TokenKind::Punct => {}
             }
-        }
+            TokenKind::Number => {
+                if token.norm.chars().filter(|c| c.is_ascii_digit()).count() >= params.min_number_digits {
+                    let key = format!("n:{}", token.norm);
+                    terms.entry(key).or_insert((0.0, params.number_weight)).0 += 1.0;
+                }
+            }
+            TokenKind::Punct => {}
+        });
     }
     terms
 }

@@ -23,16 +23,19 @@ pub(super) struct Line<'a> {
 /// groups apart (`3.5` → `3 5`), punctuation dropped; its words are what the classifiers count.
 pub fn fold_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for token in arabic::without_punctuation(arabic::tokenize(s)) {
+    arabic::for_each_token(s, |token| {
+        if token.kind == arabic::TokenKind::Punct {
+            return;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        if token.is_number() {
+        if token.kind == arabic::TokenKind::Number {
             out.extend(token.norm.chars().map(|c| if c.is_ascii_digit() { c } else { ' ' }));
         } else {
-            out.push_str(&token.norm);
+            out.push_str(token.norm);
         }
-    }
+    });
     out
 }
 
