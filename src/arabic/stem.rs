@@ -11,8 +11,9 @@
 const PREFIXES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
 const SUFFIXES: [&str; 9] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا"];
 
-fn char_len(s: &str) -> usize {
-    s.chars().count()
+/// Whether `s` has at least `n` characters (counting stops there: stemming asks this of every word).
+fn at_least_chars(s: &str, n: usize) -> bool {
+    n == 0 || s.chars().nth(n - 1).is_some()
 }
 
 /// The light stem of a [`normalize`](super::normalize)d content word.
@@ -23,14 +24,14 @@ pub fn stem(norm: &str) -> String {
 /// [`stem`] without allocating: the stem is always a slice of the word.
 pub fn stem_slice(norm: &str) -> &str {
     let mut word = norm;
-    if char_len(word) > 3
+    if at_least_chars(word, 4)
         && let Some(rest) = word.strip_prefix('و')
     {
         word = rest;
     }
     for p in PREFIXES {
         if let Some(rest) = word.strip_prefix(p)
-            && char_len(rest) >= 2
+            && at_least_chars(rest, 2)
         {
             word = rest;
             break;
@@ -40,7 +41,7 @@ pub fn stem_slice(norm: &str) -> &str {
         let mut changed = false;
         for s in SUFFIXES {
             if let Some(rest) = word.strip_suffix(s)
-                && char_len(rest) >= 3
+                && at_least_chars(rest, 3)
             {
                 word = rest;
                 changed = true;

@@ -4,7 +4,7 @@
 use super::conll::spans;
 use super::tagger::TokenForms;
 use super::tagger::{TAGS, tag_index};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Words that never make a name on their own, even when the tagger put them inside one.
 fn is_function_word(k: &str) -> bool {
@@ -96,7 +96,7 @@ pub fn propagate(sentences: &[Vec<TokenForms>], tags: &mut [Vec<usize>], window:
                 let lo = i.saturating_sub(window);
                 let hi = i.saturating_add(window).saturating_add(1).min(sentences.len());
                 local = NameIndex::new(candidates(&names, lo, hi, Some(i)));
-                (&local, HashMap::new())
+                (&local, HashMap::default())
             }
         };
         if index.is_empty() {
@@ -142,7 +142,7 @@ struct NameIndex<'n, 'a> {
 
 impl<'n, 'a> NameIndex<'n, 'a> {
     fn new(cands: Vec<(&'n [&'a str], &'static str)>) -> Self {
-        let mut by_first: HashMap<&'a str, Vec<(&'n [&'a str], &'static str)>> = HashMap::new();
+        let mut by_first: HashMap<&'a str, Vec<(&'n [&'a str], &'static str)>> = HashMap::default();
         for (seq, ty) in cands {
             if let Some(&first) = seq.first() {
                 by_first.entry(first).or_default().push((seq, ty));
@@ -168,7 +168,7 @@ fn candidates<'n, 'a>(
     hi: usize,
     own: Option<usize>,
 ) -> Vec<(&'n [&'a str], &'static str)> {
-    let mut by_name: HashMap<&[&str], &'static str> = HashMap::new();
+    let mut by_name: HashMap<&[&str], &'static str> = HashMap::default();
     for (j, ns) in names.iter().enumerate().take(hi).skip(lo) {
         for (seq, ty) in ns {
             let e = by_name.entry(seq.as_slice()).or_insert(ty);
