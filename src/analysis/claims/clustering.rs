@@ -243,6 +243,17 @@ fn merge_edges(matcher: &Matcher, edges: &[Edge], outlet_of_unit: &[u32]) -> Vec
         centre: u,
     };
     let join = matcher.params.min_join_similarity;
+    // Scores already taken, by ordered pair: a join that fails is tried again through the next edge between the
+    // same groups, and a grown group meets members it met before (half the scores of a large corpus are repeats).
+    let scored: std::cell::RefCell<FxHashMap<(u32, u32), (bool, f32)>> = Default::default();
+    let quick = |x: u32, y: u32| -> (bool, f32) {
+        if let Some(&known) = scored.borrow().get(&(x, y)) {
+            return known;
+        }
+        let s = matcher.quick_score(x as usize, y as usize);
+        scored.borrow_mut().insert((x, y), (s.matches, s.similarity));
+        (s.matches, s.similarity)
+    };
     for &(_, a, b, same_outlet) in edges {
         if same_outlet {
             continue;
@@ -263,8 +274,7 @@ fn merge_edges(matcher: &Matcher, edges: &[Edge], outlet_of_unit: &[u32]) -> Vec
         // One unit per outlet: the outlet's unit already in holds a stronger match.
         let overlap = small.by_outlet.keys().any(|o| large.by_outlet.contains_key(o));
         // Each side's joining unit resembles the other side's centre (a unit meets itself).
-        let resembles =
-            |centre: u32, u: u32| centre == u || matcher.quick_score(centre as usize, u as usize).similarity >= join;
+        let resembles = |centre: u32, u: u32| centre == u || quick(centre, u).1 >= join;
         // … and the two sides agree as wholes: most pairs between their first members match. The pairs are scored
         // only until the answer is certain (clustering is one sequential pass: its cost is the wall time).
         let agree = || {
@@ -275,7 +285,7 @@ fn merge_edges(matcher: &Matcher, edges: &[Edge], outlet_of_unit: &[u32]) -> Vec
             for &x in ga.members.iter().take(cap) {
                 for &y in gb.members.iter().take(cap) {
                     seen += 1;
-                    if (x == a && y == b) || matcher.quick_score(x as usize, y as usize).matches {
+                    if (x == a && y == b) || quick(x, y).0 {
                         hits += 1;
                     }
                     if hits as f32 >= needed {
