@@ -2,7 +2,7 @@
 //! dates, near pairs of those, and token shingles for verbatim reuse.
 
 use super::params::FeatureParams;
-use super::text::{background_factor, canonical, is_stop_word, light_stem, tokenize};
+use super::text::{background_factor, canonical, is_stop_word, light_stem, light_stem_slice, tokenize};
 use super::units::ClaimUnit;
 use crate::analysis::model::{Entity, EntityKind};
 use crate::arabic;
@@ -334,7 +334,7 @@ pub fn unit_data(
             // left apart (شنغهاي / شانغاي) still meet; generic words inside names (منظمة, اتحاد) are not keyed.
             if entities[e].kind != EntityKind::Date
                 && tok.norm.chars().count() >= 4
-                && background_factor(&light_stem(&tok.norm)) >= params.name_word_rarity
+                && background_factor(light_stem_slice(&tok.norm)) >= params.name_word_rarity
             {
                 let key: String = arabic::translit_key(&tok.norm).chars().take(3).collect();
                 if key.chars().count() == 3 {
@@ -400,8 +400,7 @@ pub fn unit_data(
         if is_stop_word(&tok.norm) {
             continue;
         }
-        let stem = light_stem(&tok.norm);
-        let canon = canonical(&stem);
+        let canon = canonical(light_stem_slice(&tok.norm));
         let hash = hash_of(FeatureKind::Stem, &canon);
         content.push((hash, FeatureKind::Stem));
         place.push((i, i));

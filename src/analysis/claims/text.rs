@@ -50,16 +50,21 @@ pub fn is_stop_word(norm: &str) -> bool {
 /// (ب ل ك ف, which the toolkit keeps to protect names) is cut from a long word. Names inside linked mentions never get
 /// here; unlinked ones are stemmed alike on every side, so they still match themselves.
 pub fn light_stem(norm: &str) -> String {
+    light_stem_slice(norm).to_string()
+}
+
+/// [`light_stem`] without allocating: the stem is a slice of the word.
+pub fn light_stem_slice(norm: &str) -> &str {
     // ل before the article is written لل (للتعاون = ل + التعاون): the toolkit strips it whole; cutting ل alone would
     // leave لتعاون, whose stem no longer meets التعاون's.
     if norm.starts_with("لل") {
-        return arabic::stem(norm);
+        return arabic::stem::stem_slice(norm);
     }
     let base = ['ب', 'ل', 'ك', 'ف']
         .iter()
-        .find_map(|&p| norm.strip_prefix(p).filter(|rest| rest.chars().count() >= 4))
+        .find_map(|&p| norm.strip_prefix(p).filter(|rest| rest.chars().nth(3).is_some()))
         .unwrap_or(norm);
-    arabic::stem(base)
+    arabic::stem::stem_slice(base)
 }
 
 /// Groups of news synonyms and near-synonyms (written as words), the first member naming the group: the
