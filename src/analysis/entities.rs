@@ -181,8 +181,9 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
         .zip(mentions.par_iter())
         .enumerate()
         .map(|(ai, (article, ms))| {
+            // The mentions of one article in parallel too: a single long article is otherwise one thread's work.
             let mut recs: Vec<Rec> = ms
-                .iter()
+                .par_iter()
                 .filter_map(|m| record(ai, &article.text, m, gazetteer, params))
                 .collect();
             recs.sort_by_key(|r| (r.start, r.end));
@@ -220,55 +221,75 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
     // 3. Name forms compared only with those sharing match keys of their first and last words (never all pairs).
     let mut buckets: FxHashMap<(EntityKind, usize, u64), Vec<usize>> = FxHashMap::default();
     let mut surnames: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (g, (kind, key)) in groups.iter().enumerate() {
-        let Key::Name(w) = key else { continue };
-        let (Some(first), Some(last)) = (w.first(), w.last()) else {
-            continue;
-        };
-        if common(w) {
-            continue;
-        }
-        // Persons of two words or more compare first and last words whatever their length; others all words.
-        let length_class = match (*kind, w.len()) {
-            (_, 1) => 1,
-            (EntityKind::Person, _) => 2,
-            (_, n) => n + 1,
-        };
-        let last_keys = match_keys(last);
-        let first_keys = if w.len() > 1 {
-            match_keys(first)
-        } else {
-            vec![String::new()]
-        };
-        for fk in &first_keys {
-            for lk in &last_keys {
+    // The match keys of each name form's first and last words, in parallel; filed in group order.
+    // (group, kind, length class, more than one word, first-word keys, last-word keys)
+    type FormKeys = (usize, EntityKind, usize, bool, Vec<String>, Vec<String>);
+    let form_keys: Vec<FormKeys> = groups
+        .par_iter()
+        .enumerate()
+        .filter_map(|(g, (kind, key))| {
+            let Key::Name(w) = key else { return None };
+            let (first, last) = (w.first()?, w.last()?);
+            if common(w) {
+                return None;
+            }
+            // Persons of two words or more compare first and last words whatever their length; others all words.
+            let length_class = match (*kind, w.len()) {
+                (_, 1) => 1,
+                (EntityKind::Person, _) => 2,
+                (_, n) => n + 1,
+            };
+            let first_keys = if w.len() > 1 {
+                match_keys(first)
+            } else {
+                vec![String::new()]
+            };
+            Some((g, *kind, length_class, w.len() > 1, first_keys, match_keys(last)))
+        })
+        .collect();
+    for &(g, kind, length_class, multi_word, ref first_keys, ref last_keys) in &form_keys {
+        for fk in first_keys {
+            for lk in last_keys {
                 buckets
-                    .entry((*kind, length_class, hash_of(&(fk, lk))))
+                    .entry((kind, length_class, hash_of(&(fk, lk))))
                     .or_default()
                     .push(g);
             }
         }
-        if *kind == EntityKind::Person && w.len() > 1 {
-            for lk in &last_keys {
+        if kind == EntityKind::Person && multi_word {
+            for lk in last_keys {
                 surnames.entry(hash_of(lk)).or_default().push(g);
             }
         }
     }
     let mut bucket_list: Vec<(&BucketKey, &Vec<usize>)> = buckets.iter().collect();
     bucket_list.sort_by_key(|(key, members)| (members[0], key.1, key.2));
-    for ((kind, ..), members) in bucket_list {
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                if uf.find(a) == uf.find(b) {
-                    continue;
-                }
-                if let (Key::Name(wa), Key::Name(wb)) = (&groups[a].1, &groups[b].1)
-                    && forms_match(*kind, wa, wb)
-                {
-                    uf.union(a, b);
+    // The comparisons of each bucket in parallel, skipping pairs the bucket's own matches already join; then the
+    // matches are joined in bucket order. A pair the bucket already joins is joined corpus-wide too, so this makes
+    // exactly the joins of one pass in that order (and one long article's linking is not one thread's work).
+    let bucket_matches: Vec<Vec<(usize, usize)>> = bucket_list
+        .par_iter()
+        .map(|((kind, ..), members)| {
+            let mut local = UnionFind::new(members.len());
+            let mut matched = Vec::new();
+            for (i, &a) in members.iter().enumerate() {
+                for (j, &b) in members.iter().enumerate().skip(i + 1) {
+                    if local.find(i) == local.find(j) {
+                        continue;
+                    }
+                    if let (Key::Name(wa), Key::Name(wb)) = (&groups[a].1, &groups[b].1)
+                        && forms_match(*kind, wa, wb)
+                    {
+                        local.union(i, j);
+                        matched.push((a, b));
+                    }
                 }
             }
-        }
+            matched
+        })
+        .collect();
+    for (a, b) in bucket_matches.into_iter().flatten() {
+        uf.union(a, b);
     }
     // 4. A lone surname joins the single multi-word person it matches.
     let surname_keys: FxHashMap<usize, NameKey> = surnames
@@ -279,20 +300,29 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
             _ => None,
         })
         .collect();
-    for (a, (kind, key)) in groups.iter().enumerate() {
-        let Key::Name(wa) = key else { continue };
-        if *kind != EntityKind::Person || wa.len() != 1 || common(wa) {
-            continue;
-        }
-        let key = NameKey::of(&wa[0]);
-        let mut roots: Vec<usize> = match_keys(&wa[0])
-            .iter()
-            .filter_map(|k| surnames.get(&hash_of(k)))
-            .flatten()
-            .filter(|&&b| surname_keys.get(&b).is_none_or(|kb| key.may_match(kb)))
-            .filter(|&&b| matches!(&groups[b].1, Key::Name(wb) if words_match(&wa[0], &wb[wb.len() - 1])))
-            .map(|&b| uf.find(b))
-            .collect();
+    // The full names each lone surname matches, in parallel (the comparisons); the joins in group order after.
+    let lone_surnames: Vec<(usize, Vec<usize>)> = groups
+        .par_iter()
+        .enumerate()
+        .filter_map(|(a, (kind, key))| {
+            let Key::Name(wa) = key else { return None };
+            if *kind != EntityKind::Person || wa.len() != 1 || common(wa) {
+                return None;
+            }
+            let key = NameKey::of(&wa[0]);
+            let full_names: Vec<usize> = match_keys(&wa[0])
+                .iter()
+                .filter_map(|k| surnames.get(&hash_of(k)))
+                .flatten()
+                .filter(|&&b| surname_keys.get(&b).is_none_or(|kb| key.may_match(kb)))
+                .filter(|&&b| matches!(&groups[b].1, Key::Name(wb) if words_match(&wa[0], &wb[wb.len() - 1])))
+                .copied()
+                .collect();
+            Some((a, full_names))
+        })
+        .collect();
+    for (a, full_names) in lone_surnames {
+        let mut roots: Vec<usize> = full_names.iter().map(|&b| uf.find(b)).collect();
         roots.sort_unstable();
         roots.dedup();
         if let [root] = roots[..] {
