@@ -219,7 +219,8 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
     let common = |w: &[String]| w.len() == 1 && COMMON_GIVEN_NAMES.contains(w[0].as_str());
 
     // 3. Name forms compared only with those sharing match keys of their first and last words (never all pairs).
-    let mut buckets: FxHashMap<(EntityKind, usize, u64), Vec<usize>> = FxHashMap::default();
+    // (bucket, group) in group order: most buckets hold one form, so they are filed in one sorted list, not a map.
+    let mut filed: Vec<(BucketKey, usize)> = Vec::new();
     let mut surnames: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     // The match keys of each name form's first and last words, in parallel; filed in group order.
     // (group, kind, length class, more than one word, first-word keys, last-word keys)
@@ -250,10 +251,7 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
     for &(g, kind, length_class, multi_word, ref first_keys, ref last_keys) in &form_keys {
         for fk in first_keys {
             for lk in last_keys {
-                buckets
-                    .entry((kind, length_class, hash_of(&(fk, lk))))
-                    .or_default()
-                    .push(g);
+                filed.push(((kind, length_class, hash_of(&(fk, lk))), g));
             }
         }
         if kind == EntityKind::Person && multi_word {
@@ -262,7 +260,13 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
             }
         }
     }
-    let mut bucket_list: Vec<(&BucketKey, &Vec<usize>)> = buckets.iter().collect();
+    // A stable sort keeps each bucket's members in group order; buckets of one member compare nothing.
+    filed.par_sort_by_key(|&(key, _)| key);
+    let mut bucket_list: Vec<(BucketKey, Vec<usize>)> = filed
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() >= 2)
+        .map(|run| (run[0].0, run.iter().map(|&(_, g)| g).collect()))
+        .collect();
     bucket_list.sort_by_key(|(key, members)| (members[0], key.1, key.2));
     // The comparisons of each bucket in parallel, skipping pairs the bucket's own matches already join; then the
     // matches are joined in bucket order. A pair the bucket already joins is joined corpus-wide too, so this makes
@@ -385,63 +389,66 @@ fn resolve_short_names(recs: &mut [Rec]) {
         }
     }
     let matches = |short: &str, key: &NameKey, n: usize| key.may_match(&last_keys[n]) && words_match(short, lasts[n]);
-    // The last words each short name matches, worked out once per distinct short name (only for short names whose
-    // full name is not among the nearest earlier ones).
-    let mut matches_of: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    let mut chosen: Vec<(usize, Vec<String>)> = Vec::new();
-    for (i, r) in recs.iter().enumerate().filter(|(_, r)| r.kind == EntityKind::Person) {
-        let Key::Name(w) = &r.key else { continue };
-        if w.len() != 1 || COMMON_GIVEN_NAMES.contains(w[0].as_str()) {
-            continue;
-        }
-        let key = NameKey::of(&w[0]);
-        // The nearest earlier full names, latest first: the first that matches is the one the full search would
-        // choose, so a name introduced just before costs a few comparisons, not one per similar surname.
-        let before = full_names.partition_point(|f| f.0 < r.start);
-        let nearest = full_names[..before]
-            .iter()
-            .rev()
-            .take(NEAREST_FULL_NAMES)
-            .find(|&&(_, n)| matches(&w[0], &key, n));
-        let found = match nearest {
-            Some(&(start, n)) => by_last[lasts[n]].iter().find(|f| f.0 == start),
-            None => {
-                let candidates = matches_of.entry(w[0].clone()).or_insert_with(|| {
-                    let mut found: Vec<usize> = match_keys(&w[0])
-                        .iter()
-                        .filter_map(|k| lasts_by_key.get(k))
-                        .flatten()
-                        .copied()
-                        .filter(|&n| matches(&w[0], &key, n))
-                        .collect();
-                    found.sort_unstable();
-                    found.dedup();
-                    found
-                });
-                let mut earlier: Option<&(usize, Vec<String>)> = None;
-                let mut later: Option<&(usize, Vec<String>)> = None;
-                for &n in candidates.iter() {
-                    let full = &by_last[lasts[n]];
-                    let before = full.partition_point(|f| f.0 < r.start);
-                    if let Some(f) = before.checked_sub(1).and_then(|b| full.get(b))
-                        && earlier.is_none_or(|e| f.0 > e.0)
-                    {
-                        earlier = Some(f);
-                    }
-                    let after = full.partition_point(|f| f.0 <= r.start);
-                    if let Some(f) = full.get(after)
-                        && later.is_none_or(|l| f.0 < l.0)
-                    {
-                        later = Some(f);
-                    }
-                }
-                earlier.or(later)
+    // Short names are resolved in parallel (each only reads the full names); the last words a short name matches
+    // are worked out once per distinct short name and task (only for short names whose full name is not among the
+    // nearest earlier ones).
+    let chosen: Vec<(usize, Vec<String>)> = recs
+        .par_iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == EntityKind::Person)
+        .map_init(FxHashMap::<String, Vec<usize>>::default, |matches_of, (i, r)| {
+            let Key::Name(w) = &r.key else { return None };
+            if w.len() != 1 || COMMON_GIVEN_NAMES.contains(w[0].as_str()) {
+                return None;
             }
-        };
-        if let Some((_, words)) = found {
-            chosen.push((i, words.clone()));
-        }
-    }
+            let key = NameKey::of(&w[0]);
+            // The nearest earlier full names, latest first: the first that matches is the one the full search would
+            // choose, so a name introduced just before costs a few comparisons, not one per similar surname.
+            let before = full_names.partition_point(|f| f.0 < r.start);
+            let nearest = full_names[..before]
+                .iter()
+                .rev()
+                .take(NEAREST_FULL_NAMES)
+                .find(|&&(_, n)| matches(&w[0], &key, n));
+            let found = match nearest {
+                Some(&(start, n)) => by_last[lasts[n]].iter().find(|f| f.0 == start),
+                None => {
+                    let candidates = matches_of.entry(w[0].clone()).or_insert_with(|| {
+                        let mut found: Vec<usize> = match_keys(&w[0])
+                            .iter()
+                            .filter_map(|k| lasts_by_key.get(k))
+                            .flatten()
+                            .copied()
+                            .filter(|&n| matches(&w[0], &key, n))
+                            .collect();
+                        found.sort_unstable();
+                        found.dedup();
+                        found
+                    });
+                    let mut earlier: Option<&(usize, Vec<String>)> = None;
+                    let mut later: Option<&(usize, Vec<String>)> = None;
+                    for &n in candidates.iter() {
+                        let full = &by_last[lasts[n]];
+                        let before = full.partition_point(|f| f.0 < r.start);
+                        if let Some(f) = before.checked_sub(1).and_then(|b| full.get(b))
+                            && earlier.is_none_or(|e| f.0 > e.0)
+                        {
+                            earlier = Some(f);
+                        }
+                        let after = full.partition_point(|f| f.0 <= r.start);
+                        if let Some(f) = full.get(after)
+                            && later.is_none_or(|l| f.0 < l.0)
+                        {
+                            later = Some(f);
+                        }
+                    }
+                    earlier.or(later)
+                }
+            };
+            found.map(|(_, words)| (i, words.clone()))
+        })
+        .flatten()
+        .collect();
     for (i, words) in chosen {
         recs[i].key = Key::Name(words);
     }
