@@ -13,7 +13,7 @@ pub(super) fn tagger_mentions(
 ) {
     // The tokens' folded forms are the toolkit's normalisation of their text, as the tagger's own folding would be.
     let forms: Vec<Vec<TokenForms>> = sentences
-        .iter()
+        .par_iter()
         .map(|s| {
             s.toks
                 .iter()
@@ -22,7 +22,7 @@ pub(super) fn tagger_mentions(
         })
         .collect();
     let covers: Vec<_> = sentences
-        .iter()
+        .par_iter()
         .map(|s| cover_from_matches(s.toks.len(), &s.gaz))
         .collect();
     let tags = tag_document_forms(model, &forms, &covers, usize::MAX, go_on);
