@@ -237,3 +237,87 @@ fn a_late_copy_is_linked_in_any_file_order() {
     articles.reverse();
     assert_eq!(clusters_of(&articles), forward);
 }
+
+/// A restatement in other words is a claim only between articles about the same thing: the same sentence pair links
+/// when the rest of both articles tells one story, and not when each tells another (in a corpus large enough that
+/// most pairs of articles are unrelated). A verbatim copy links either way.
+#[test]
+fn a_paraphrase_links_articles_of_one_story_and_not_of_two() {
+    let said = "وأكد المتحدث العسكري أن القوات الحكومية استعادت السيطرة الكاملة على مدينة الباب بعد معارك عنيفة مع مسلحي التنظيم استمرت ثلاثة أسابيع";
+    let retold =
+        "القوات الحكومية تسيطر بالكامل على مدينة الباب إثر معارك عنيفة خاضتها ضد مسلحي التنظيم طوال ثلاثة أسابيع";
+    let story = [
+        "وفرت عشرات العائلات من الأحياء الشرقية لمدينة الباب نحو القرى المجاورة هربا من القصف المدفعي.",
+        "وقال مسعفون إن المستشفى الميداني في الباب استقبل عشرات الجرحى من المدنيين خلال يومين.",
+        "وتعد مدينة الباب آخر معقل كبير للتنظيم في ريف حلب الشمالي الشرقي.",
+    ];
+    let other_a = [
+        "وافتتح وزير الزراعة موسم حصاد القطن في سهل الغاب وسط توقعات بإنتاج وفير هذا العام.",
+        "وقال مزارعون إن ارتفاع أسعار الأسمدة والمحروقات يهدد أرباح الموسم في حقول القطن.",
+        "وتصدر المحافظة معظم إنتاجها من القطن إلى مصانع الغزل والنسيج في الساحل.",
+    ];
+    let other_b = [
+        "وأعلنت شركة الطيران الوطنية تسيير رحلات جديدة إلى العواصم الأوروبية اعتبارا من الصيف المقبل.",
+        "وقال مدير الشركة إن الطائرات المستأجرة ستنقل المسافرين والبضائع بأسعار تنافسية.",
+        "وتسعى الشركة إلى استعادة حصتها من سوق السفر الإقليمي بعد سنوات من الخسائر.",
+    ];
+    let with = |id: &str, first: &str, rest: &[&str]| {
+        let mut sentences = vec![first];
+        sentences.extend_from_slice(rest);
+        article(id, "2017-02-23", &sentences)
+    };
+    let params = ClaimParams {
+        min_paraphrase_affinity: 0.3,
+        affinity_per_decade: 0.0,
+        ..ClaimParams::default()
+    };
+    let linked = |articles: &[Article], params: &ClaimParams| {
+        analyze_claims(articles, &[], params, &Progress::new())
+            .clusters
+            .iter()
+            .any(|c| c.members.iter().any(|m| m.article == "p") && c.members.iter().any(|m| m.article == "q"))
+    };
+    let filler = article("filler", "2017-02-23", FILLER);
+    let one_story = [with("p", said, &story), with("q", retold, &story[1..]), filler.clone()];
+    assert!(linked(&one_story, &params), "one story");
+    assert!(
+        linked(&one_story, &ClaimParams::default()),
+        "one story, default thresholds"
+    );
+    let two_stories = [with("p", said, &other_a), with("q", retold, &other_b), filler.clone()];
+    assert!(!linked(&two_stories, &params), "two stories");
+    // The same statement copied word for word is a claim whatever the articles are about.
+    let copies = [with("p", said, &other_a), with("q", said, &other_b), filler];
+    assert!(linked(&copies, &params), "a copy");
+}
+
+/// Who speaks is not what is said: a line holding only a minister's title and name, copied into another outlet's
+/// sentence about what he said, is no verbatim claim; the statement itself copied is.
+#[test]
+fn a_copied_title_and_name_alone_is_not_a_claim() {
+    let name_only = "ومعالي وزير الخارجية عادل بن أحمد الجبير .";
+    let statement =
+        "وأوضح وزير الخارجية عادل بن أحمد الجبير أن المملكة ستستضيف مؤتمرا للمانحين في الشهر المقبل لدعم اللاجئين .";
+    let restated =
+        "وقال وزير الخارجية عادل بن أحمد الجبير إن المملكة ستستضيف مؤتمرا للمانحين في الشهر المقبل لدعم اللاجئين .";
+    let corpus = |first: &str, second: &str| qarin::corpus::Corpus {
+        articles: vec![
+            article("a", "2017-03-01", &[first, FILLER[0]]),
+            article("b", "2017-03-01", &[FILLER[1], second]),
+        ],
+        diagnostics: Vec::new(),
+    };
+    let report = qarin::analysis::analyze(corpus(name_only, statement), &Progress::new());
+    assert!(
+        report.entities.iter().any(|e| e.label.contains("الجبير")),
+        "the minister is recognised: {:?}",
+        report.entities.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+    assert!(report.claims.is_empty(), "{:?}", report.claims);
+    let report = qarin::analysis::analyze(corpus(restated, statement), &Progress::new());
+    assert!(
+        report.claims.iter().any(|c| c.members.len() == 2),
+        "the statement is a claim: {:?}",
+        report.claims
+    );
+}

@@ -23,7 +23,9 @@ pub fn scored_pairs(articles: &[Article], entities: &[Entity], params: &ClaimPar
             units.push(data);
         }
     }
-    let matcher = Matcher::new(&units, &priors, params);
+    let vectors = ArticleVectors::new(articles, entities, &StoryParams::default());
+    let mut matcher = Matcher::new(&units, &priors, params);
+    matcher.affinity = Some((&vectors, affinity_threshold(articles.len(), params)));
     let key = |u: &UnitData| (articles[u.article].id.clone(), u.unit.start, u.unit.end);
     let mut out = Vec::new();
     for x in 0..units.len() {

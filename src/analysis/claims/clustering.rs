@@ -372,7 +372,10 @@ pub fn analyze_claims(
     if progress.is_cancelled() {
         return ClaimAnalysis::default();
     }
-    let matcher = Matcher::new(&units, &priors, params);
+    // How alike whole articles are, for paraphrases (see `ClaimParams::min_paraphrase_affinity`).
+    let vectors = ArticleVectors::new(articles, entities, &StoryParams::default());
+    let mut matcher = Matcher::new(&units, &priors, params);
+    matcher.affinity = Some((&vectors, affinity_threshold(articles.len(), params)));
     drop(priors);
     let outlets = outlet_ids(articles);
     let outlet_of_unit: Vec<u32> = units.iter().map(|u| outlets[u.article]).collect();

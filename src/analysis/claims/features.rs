@@ -51,6 +51,9 @@ pub struct UnitData {
     pub people: Vec<usize>,
     /// Per token: the linked entity whose mention it is part of.
     pub token_entities: Vec<Option<usize>>,
+    /// Per token: part of what is said, not of who says it or when (not a role before a name, an attribution verb,
+    /// a medium's name, a person's name or a date).
+    pub said: Vec<bool>,
 }
 
 fn hash_of(kind: FeatureKind, value: &impl Hash) -> u64 {
@@ -317,6 +320,11 @@ pub fn unit_data(
 
     consume_role_descriptors(&tokens, mentions, entities, params.descriptor_window, &mut consumed);
     consume_attribution(&tokens, mentions, params.attribution_window, &mut consumed);
+    let said: Vec<bool> = consumed
+        .iter()
+        .zip(&token_entities)
+        .map(|(&c, e)| !c && e.is_none_or(|e| entities[e].kind != EntityKind::Person))
+        .collect();
     let figures = read_figures(&article.text, &tokens, &consumed);
 
     let mut last_entity = None;
@@ -442,6 +450,7 @@ pub fn unit_data(
         facts,
         people,
         token_entities,
+        said,
     };
     (unit, priors)
 }

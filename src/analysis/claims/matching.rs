@@ -27,6 +27,9 @@ pub(super) struct Matcher<'a> {
     pub(super) chance_floor: f32,
     /// The similarity from which two units state the same thing, for a corpus of this many units.
     pub(super) threshold: f32,
+    /// How alike whole articles are, and the affinity a paraphrase needs for this corpus (see
+    /// [`ClaimParams::min_paraphrase_affinity`]); none: no such test.
+    pub(super) affinity: Option<(&'a ArticleVectors, f32)>,
     pub(super) params: &'a ClaimParams,
 }
 
@@ -137,6 +140,7 @@ impl<'a> Matcher<'a> {
             content,
             chance_floor,
             threshold: scaled_threshold(units.len(), params),
+            affinity: None,
             params,
         }
     }
@@ -225,12 +229,29 @@ impl<'a> Matcher<'a> {
         let shorter = self.content[a].min(self.content[b]) as usize;
         let order = p.pair_surprise * pairs.min(shared_content.saturating_sub(1)) as f32;
         let significant = surprise + order >= self.chance_floor + ln_choose(shorter, shared_content);
-        let paraphrase = enough && significant && cosine >= self.threshold;
+        // A near copy (most of the shorter unit's content shared, words dropped or moved) is reuse whatever the
+        // articles are about; a looser restatement is taken only between articles about the same thing: at corpus
+        // scale the same names and words recur across stories, and wording alone cannot tell a restated claim from
+        // another statement on the same topic.
+        let near_copy = shared_content as f32 >= p.near_copy_share * shorter as f32;
+        let paraphrase =
+            enough && significant && cosine >= self.threshold && (near_copy || self.related(ua.article, ub.article));
         if shingles >= p.min_shingles_for_alignment && (need_verbatim || !paraphrase) {
             let al = p.verbatim_alignment.align(&ua.token_hashes, &ub.token_hashes);
             let shorter = ua.token_hashes.len().min(ub.token_hashes.len()).max(1);
             let coverage = al.matched as f32 / shorter as f32;
-            if al.matched >= p.verbatim_min_tokens && coverage >= p.verbatim_coverage {
+            // What the copy shares must be a statement, not only a title and a name or a date: «وزير الخارجية عادل
+            // الجبير» copied into a sentence about something else is not a claim.
+            let said: usize = al
+                .runs
+                .iter()
+                .map(|r| {
+                    (r.a_start..r.a_start + r.len)
+                        .filter(|&k| ua.said.get(k) == Some(&true))
+                        .count()
+                })
+                .sum();
+            if al.matched >= p.verbatim_min_tokens && coverage >= p.verbatim_coverage && said >= p.verbatim_min_said {
                 verbatim = true;
                 similarity = similarity.max(coverage);
             }
@@ -240,6 +261,14 @@ impl<'a> Matcher<'a> {
             matches: verbatim || paraphrase,
             verbatim,
         }
+    }
+}
+
+impl Matcher<'_> {
+    /// Whether articles `a` and `b` are alike enough as wholes for a paraphrase between them.
+    fn related(&self, a: usize, b: usize) -> bool {
+        self.affinity
+            .is_none_or(|(vectors, needed)| vectors.similarity(a, b) >= needed)
     }
 }
 

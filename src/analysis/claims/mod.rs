@@ -32,11 +32,12 @@ pub use params::{AlignParams, ClaimParams, FeatureParams, UnitParams};
 
 use describing::*;
 use matching::*;
-use params::scaled_threshold;
+use params::{affinity_threshold, scaled_threshold};
 
 use super::model::{
     Alignment, ClaimCluster, ClaimKind, ClaimMember, Difference, Entity, EntityKind, Report, SharedSpan,
 };
+use super::stories::{ArticleVectors, StoryParams};
 use crate::corpus::Article;
 use crate::progress::Progress;
 use features::{Fact, UnitData, mention_indices, unit_data};

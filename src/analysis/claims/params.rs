@@ -19,11 +19,27 @@ pub struct ClaimParams {
     pub min_shared_stems_unanchored: usize,
     /// A verbatim pair: the local alignment covers this share of the shorter unit …
     pub verbatim_coverage: f32,
-    /// … and at least this many tokens.
+    /// … and at least this many tokens …
     pub verbatim_min_tokens: usize,
+    /// … of which at least this many are what is said (not a role, a speaker's or person's name, an attribution
+    /// word or a date: see `UnitData::said`).
+    pub verbatim_min_said: usize,
     /// A unit's feature mass counts as at least this much, so that a heading of three common words does not match
     /// every sentence that contains them.
     pub min_mass: f32,
+    /// Cosine of two whole articles (their story vectors: rarer words, numbers and linked entities) from which a
+    /// paraphrase between their units is taken, in a corpus of up to [`Self::scale_free_articles`]; a verbatim copy
+    /// needs none. The articles of a small corpus were chosen together; in a large one most pairs of articles tell
+    /// different stories, and the same names and words recur across them.
+    pub min_paraphrase_affinity: f32,
+    /// Added to [`Self::min_paraphrase_affinity`] per tenfold of articles beyond [`Self::scale_free_articles`]. On
+    /// the dev set (2,236 articles) pairs below the resulting 0.15 joined two stories eight to nine times in ten.
+    pub affinity_per_decade: f32,
+    /// See [`Self::min_paraphrase_affinity`].
+    pub scale_free_articles: f32,
+    /// A paraphrase sharing at least this share of the shorter unit's content features (names, numbers, dates, stems)
+    /// is a near copy, taken whatever the articles' affinity: reuse with words dropped, moved or respelled.
+    pub near_copy_share: f32,
     /// Similarity to the centre of a cluster a unit joining it needs (the check against chaining).
     pub min_join_similarity: f32,
     /// Surprise (in nats) shared evidence needs, per tenfold of claim units beyond `scale_free_units`, beyond what
@@ -162,8 +178,13 @@ impl Default for ClaimParams {
             min_shared_stems_unanchored: 3,
             min_mass: 35.0,
             min_join_similarity: 0.15,
+            min_paraphrase_affinity: 0.05,
+            affinity_per_decade: 0.05,
+            scale_free_articles: 20.0,
+            near_copy_share: 0.8,
             verbatim_coverage: 0.6,
             verbatim_min_tokens: 6,
+            verbatim_min_said: 4,
             chance_margin: 3.0,
             pair_surprise: 1.4,
             unit_candidates: 6,
@@ -200,6 +221,12 @@ impl Default for ClaimParams {
 pub(super) fn scaled_threshold(units: usize, params: &ClaimParams) -> f32 {
     let decades = (units as f32 / params.scale_free_units).max(1.0).log10();
     params.min_similarity + params.similarity_per_decade * decades
+}
+
+/// The article affinity a paraphrase needs in a corpus of `articles` (see [`ClaimParams::min_paraphrase_affinity`]).
+pub(super) fn affinity_threshold(articles: usize, params: &ClaimParams) -> f32 {
+    let decades = (articles as f32 / params.scale_free_articles).max(1.0).log10();
+    params.min_paraphrase_affinity + params.affinity_per_decade * decades
 }
 
 #[cfg(test)]

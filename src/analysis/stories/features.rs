@@ -72,6 +72,65 @@ pub(super) fn kind_weight(kind: EntityKind, params: &StoryParams) -> f32 {
     }
 }
 
+/// What each article of a corpus is about, as the unit-length vectors of [`story_vectors`]: how alike two articles
+/// are as wholes (the cosine of their vectors), whatever their sentences share.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleVectors {
+    /// Per article (in the order given), its row in `vectors`.
+    row: Vec<usize>,
+    vectors: Vec<Vec<(u32, f32)>>,
+}
+
+impl ArticleVectors {
+    /// The vectors of `articles`, with the features of `params` (ids and sums in a canonical order: the same corpus
+    /// gives the same vectors whatever the file order).
+    pub fn new(articles: &[Article], entities: &[Entity], params: &StoryParams) -> Self {
+        let order = canonical_order(articles);
+        let mut row = vec![0usize; articles.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            row[i] = pos;
+        }
+        let vectors = if articles.len() < 2 {
+            vec![Vec::new(); articles.len()]
+        } else {
+            story_vectors(articles, entities, &order, params)
+        };
+        Self { row, vectors }
+    }
+
+    /// The cosine of articles `a` and `b` (indices into the articles given): 1 for an article with itself, 0 for an
+    /// index out of range.
+    pub fn similarity(&self, a: usize, b: usize) -> f32 {
+        if a == b {
+            return 1.0;
+        }
+        let (Some(&ra), Some(&rb)) = (self.row.get(a), self.row.get(b)) else {
+            return 0.0;
+        };
+        let (x, y) = (&self.vectors[ra], &self.vectors[rb]);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += x[i].1 * y[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot
+    }
+}
+
+/// The articles' indices sorted by id (then index): the order every id and sum is made in.
+pub(super) fn canonical_order(articles: &[Article]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| articles[a].id.cmp(&articles[b].id).then(a.cmp(&b)));
+    order
+}
+
 /// Unit-length TF-IDF vectors over the features shared by at least two and at most the background limit of
 /// articles (`(feature id, weight)` sorted by id), for the articles in `order` (a canonical order: ids and float
 /// sums do not depend on the order the files came in).

@@ -15,6 +15,7 @@
 
 pub mod eval;
 mod features;
+pub use features::ArticleVectors;
 pub mod linkage;
 
 use crate::analysis::{ClaimCluster, Entity, Report, Story};
@@ -124,8 +125,7 @@ pub fn story_groups(
         // One article is one story: nothing to compare, and its features would cost a pass over a long text.
         return vec![0; n];
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| articles[a].id.cmp(&articles[b].id).then(a.cmp(&b)));
+    let order = features::canonical_order(articles);
     let mut position = vec![0usize; n];
     for (pos, &i) in order.iter().enumerate() {
         position[i] = pos;
