@@ -336,3 +336,21 @@ fn an_outlets_template_does_not_make_its_articles_one_story() {
         assert!(stories.contains(&set(&["bridge"])), "{params:?}: {stories:?}");
     }
 }
+
+/// The article vectors the claims use to tell a restatement from a chance resemblance: two reports of one flood are
+/// more alike than a flood report and an article about something else; the cosine is symmetric, 1 for an article
+/// with itself and 0 for an index out of range.
+#[test]
+fn article_vectors_say_how_alike_two_articles_are() {
+    let articles = corpus();
+    let vectors = stories::ArticleVectors::new(&articles, &[], &StoryParams::default());
+    let index = |id: &str| articles.iter().position(|a| a.id == id).unwrap();
+    let (f1, f2) = (index("flood-1"), index("flood-2"));
+    let other = articles.iter().position(|a| !a.id.starts_with("flood")).unwrap();
+    let same = vectors.similarity(f1, f2);
+    assert!(same > 0.2, "{same}");
+    assert!(vectors.similarity(f1, other) < same / 2.0, "{}", vectors.similarity(f1, other));
+    assert_eq!(vectors.similarity(f1, f2), vectors.similarity(f2, f1));
+    assert_eq!(vectors.similarity(f1, f1), 1.0);
+    assert_eq!(vectors.similarity(f1, articles.len()), 0.0);
+}

@@ -229,11 +229,12 @@ impl<'a> Matcher<'a> {
         let shorter = self.content[a].min(self.content[b]) as usize;
         let order = p.pair_surprise * pairs.min(shared_content.saturating_sub(1)) as f32;
         let significant = surprise + order >= self.chance_floor + ln_choose(shorter, shared_content);
-        // A near copy (most of the shorter unit's content shared, words dropped or moved) is reuse whatever the
-        // articles are about; a looser restatement is taken only between articles about the same thing: at corpus
+        // A near copy (most of the shorter unit's content shared, words dropped or moved, and more than a name and a
+        // date) is reuse whatever the articles are about; a looser restatement is taken only between articles about the same thing: at corpus
         // scale the same names and words recur across stories, and wording alone cannot tell a restated claim from
         // another statement on the same topic.
-        let near_copy = shared_content as f32 >= p.near_copy_share * shorter as f32;
+        let near_copy =
+            shared_content as f32 >= p.near_copy_share * shorter as f32 && stems >= p.min_shared_stems_unanchored;
         let paraphrase =
             enough && significant && cosine >= self.threshold && (near_copy || self.related(ua.article, ub.article));
         if shingles >= p.min_shingles_for_alignment && (need_verbatim || !paraphrase) {

@@ -245,4 +245,14 @@ mod tests {
         );
         assert!(scaled_threshold(10_000, &p) < big);
     }
+
+    #[test]
+    fn the_affinity_a_paraphrase_needs_rises_with_the_number_of_articles() {
+        let p = ClaimParams::default();
+        assert_eq!(affinity_threshold(5, &p), p.min_paraphrase_affinity);
+        assert_eq!(affinity_threshold(20, &p), p.min_paraphrase_affinity);
+        let dev = affinity_threshold(2236, &p);
+        assert!((0.14..0.16).contains(&dev), "{dev}");
+        assert!(affinity_threshold(10_000, &p) > dev);
+    }
 }
