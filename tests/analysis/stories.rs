@@ -349,7 +349,11 @@ fn article_vectors_say_how_alike_two_articles_are() {
     let other = articles.iter().position(|a| !a.id.starts_with("flood")).unwrap();
     let same = vectors.similarity(f1, f2);
     assert!(same > 0.2, "{same}");
-    assert!(vectors.similarity(f1, other) < same / 2.0, "{}", vectors.similarity(f1, other));
+    assert!(
+        vectors.similarity(f1, other) < same / 2.0,
+        "{}",
+        vectors.similarity(f1, other)
+    );
     assert_eq!(vectors.similarity(f1, f2), vectors.similarity(f2, f1));
     assert_eq!(vectors.similarity(f1, f1), 1.0);
     assert_eq!(vectors.similarity(f1, articles.len()), 0.0);
