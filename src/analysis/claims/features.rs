@@ -44,6 +44,8 @@ pub struct UnitData {
     pub token_spans: Vec<(usize, usize)>,
     /// Hashes of the normalised tokens (for local alignment).
     pub token_hashes: Vec<u64>,
+    /// The low halves of `token_hashes`, sorted: what two units could at most align, before aligning them.
+    pub sorted_tokens: Vec<u32>,
     /// Sorted, deduplicated feature hashes with their kinds.
     pub features: Vec<(u64, FeatureKind)>,
     pub facts: Vec<Fact>,
@@ -441,11 +443,14 @@ pub fn unit_data(
     people.sort_unstable();
     people.dedup();
 
+    let mut sorted_tokens: Vec<u32> = token_hashes.iter().map(|&h| h as u32).collect();
+    sorted_tokens.sort_unstable();
     let unit = UnitData {
         article: article_index,
         unit,
         token_spans: tokens.iter().map(|t| (t.start, t.end)).collect(),
         token_hashes,
+        sorted_tokens,
         features,
         facts,
         people,

@@ -169,36 +169,38 @@ impl<'a> Matcher<'a> {
         let mut surprise = 0.0f32;
         let mut shared_content = 0usize;
         while i < fa.len() && j < fb.len() {
-            match fa[i].0.cmp(&fb[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let kind = fa[i].1;
-                    shared += if kind == FeatureKind::Pair {
-                        self.params.pair_share * idf_a[i]
-                    } else {
-                        idf_a[i] * kind_factor(kind, self.params)
-                    };
-                    if kind != FeatureKind::Pair && kind != FeatureKind::Shingle {
-                        // How unlikely the feature is in a unit taken at random: the root of its squared IDF,
-                        // ln(1 + N/df), a stem's scaled by how telling it is in news generally.
-                        surprise += idf_a[i].sqrt();
-                        shared_content += 1;
-                    }
-                    match kind {
-                        FeatureKind::Stem => stems += 1,
-                        FeatureKind::Date => {
-                            stems += 1;
-                            anchors += 1;
-                        }
-                        FeatureKind::Pair => pairs += 1,
-                        FeatureKind::Shingle => shingles += 1,
-                        FeatureKind::Entity | FeatureKind::Number => anchors += 1,
-                    }
-                    i += 1;
-                    j += 1;
-                }
+            let (x, y) = (fa[i].0, fb[j].0);
+            // Branch-free steps: which list moves on is a coin toss the processor cannot predict, and equal
+            // features (the rare case) are the only branch.
+            if x != y {
+                i += usize::from(x < y);
+                j += usize::from(y < x);
+                continue;
             }
+            let kind = fa[i].1;
+            shared += if kind == FeatureKind::Pair {
+                self.params.pair_share * idf_a[i]
+            } else {
+                idf_a[i] * kind_factor(kind, self.params)
+            };
+            if kind != FeatureKind::Pair && kind != FeatureKind::Shingle {
+                // How unlikely the feature is in a unit taken at random: the root of its squared IDF,
+                // ln(1 + N/df), a stem's scaled by how telling it is in news generally.
+                surprise += idf_a[i].sqrt();
+                shared_content += 1;
+            }
+            match kind {
+                FeatureKind::Stem => stems += 1,
+                FeatureKind::Date => {
+                    stems += 1;
+                    anchors += 1;
+                }
+                FeatureKind::Pair => pairs += 1,
+                FeatureKind::Shingle => shingles += 1,
+                FeatureKind::Entity | FeatureKind::Number => anchors += 1,
+            }
+            i += 1;
+            j += 1;
         }
         // Statements by wholly different named people are different statements, however alike their wording.
         if !ua.people.is_empty() && !ub.people.is_empty() && !ua.people.iter().any(|p| ub.people.contains(p)) {
@@ -237,9 +239,12 @@ impl<'a> Matcher<'a> {
             shared_content as f32 >= p.near_copy_share * shorter as f32 && stems >= p.min_shared_stems_unanchored;
         let paraphrase =
             enough && significant && cosine >= self.threshold && (near_copy || self.related(ua.article, ub.article));
-        if shingles >= p.min_shingles_for_alignment && (need_verbatim || !paraphrase) {
+        let shorter = ua.token_hashes.len().min(ub.token_hashes.len()).max(1);
+        if shingles >= p.min_shingles_for_alignment
+            && (need_verbatim || !paraphrase)
+            && could_be_verbatim(ua, ub, shorter, p)
+        {
             let al = p.verbatim_alignment.align(&ua.token_hashes, &ub.token_hashes);
-            let shorter = ua.token_hashes.len().min(ub.token_hashes.len()).max(1);
             let coverage = al.matched as f32 / shorter as f32;
             // What the copy shares must be a statement, not only a title and a name or a date: «وزير الخارجية عادل
             // الجبير» copied into a sentence about something else is not a claim.
@@ -271,6 +276,41 @@ impl Matcher<'_> {
         self.affinity
             .is_none_or(|(vectors, needed)| vectors.similarity(a, b) >= needed)
     }
+}
+
+/// Whether the local alignment of two units could pass the verbatim test at all: it aligns at most the tokens the
+/// two have in common (counted with repeats), and at most those of `a`'s said tokens that occur in `b`. Most candidate
+/// pairs fail this, and counting is linear where the alignment is quadratic in the units' lengths.
+fn could_be_verbatim(a: &UnitData, b: &UnitData, shorter: usize, p: &ClaimParams) -> bool {
+    let common = common_count(&a.sorted_tokens, &b.sorted_tokens);
+    if common < p.verbatim_min_tokens.max(p.verbatim_min_said) || (common as f32 / shorter as f32) < p.verbatim_coverage
+    {
+        return false;
+    }
+    let said_in_b = a
+        .token_hashes
+        .iter()
+        .zip(&a.said)
+        .filter(|&(&h, &said)| said && b.sorted_tokens.binary_search(&(h as u32)).is_ok())
+        .count();
+    said_in_b >= p.verbatim_min_said
+}
+
+/// The size of the multiset intersection of two sorted lists.
+fn common_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// `ln C(n, k)`: how many sets of `k` features a unit of `n` could share by chance.

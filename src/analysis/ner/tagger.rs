@@ -107,6 +107,78 @@ fn last_chars(s: &str, n: usize) -> &str {
     }
 }
 
+/// Cached word forms per thread before the cache starts again (about 20 MB a thread when full).
+const WORD_HASH_CACHE_LIMIT: usize = 1 << 17;
+
+thread_local! {
+    /// [`WordHashes`] by the raw word: they depend on the word alone (its folded form and base follow from it).
+    static WORD_HASHES: std::cell::RefCell<rustc_hash::FxHashMap<String, WordHashes>> = Default::default();
+}
+
+/// The feature hashes of one word that depend on nothing else: the word's own, and those it gives the words around
+/// it. Hashing them is most of the tagger's feature work; a word seen before costs a look-up.
+#[derive(Clone, Copy)]
+struct WordHashes {
+    /// Templates 0–4, 6 10 14, 7 11 15, 8 12 16, 17, 18: in the order [`sentence_features`] emits them.
+    own: [u32; 16],
+    /// Templates 20 21 22 23 24 25 (the word one or two before or after another) and 31 32 33 (its ends as a
+    /// neighbour).
+    as_neighbour: [u32; 9],
+}
+
+impl WordHashes {
+    fn of(t: &TokenForms) -> WordHashes {
+        let (w, b) = (t.folded, t.base());
+        let shape = shape(t.raw);
+        let mut own = [0u32; 16];
+        own[..5].copy_from_slice(&[
+            hash(0, &[]),
+            hash(1, &[t.raw]),
+            hash(2, &[w]),
+            hash(3, &[b]),
+            hash(4, &[t.clitic()]),
+        ]);
+        for k in 1..=3usize {
+            let at = 5 + (k - 1) * 3;
+            own[at] = hash(5 + k as u8, &[first_chars(w, k)]);
+            own[at + 1] = hash(9 + k as u8, &[last_chars(w, k)]);
+            own[at + 2] = hash(13 + k as u8, &[last_chars(b, k)]);
+        }
+        own[14] = hash(17, &[first_chars(b, 2)]);
+        own[15] = hash(18, &[shape]);
+        WordHashes {
+            own,
+            as_neighbour: Self::neighbour(w, b),
+        }
+    }
+
+    fn neighbour(w: &str, b: &str) -> [u32; 9] {
+        [
+            hash(20, &[w]),
+            hash(21, &[w]),
+            hash(22, &[w]),
+            hash(23, &[w]),
+            hash(24, &[b]),
+            hash(25, &[b]),
+            hash(31, &[last_chars(w, 2)]),
+            hash(32, &[last_chars(w, 2)]),
+            hash(33, &[first_chars(w, 2)]),
+        ]
+    }
+}
+
+/// What the sentence's edges give as neighbours: before its start (`<S>`) and after its end (`</S>`).
+fn boundary_hashes() -> &'static (WordHashes, WordHashes) {
+    static BOUNDARIES: std::sync::OnceLock<(WordHashes, WordHashes)> = std::sync::OnceLock::new();
+    BOUNDARIES.get_or_init(|| {
+        let edge = |s: &str| WordHashes {
+            own: [0; 16],
+            as_neighbour: WordHashes::neighbour(s, s),
+        };
+        (edge("<S>"), edge("</S>"))
+    })
+}
+
 /// The hashed emission features of every token of one sentence.
 /// Per token, the gazetteer entry kind covering it and whether it starts the match (`None` outside matches).
 pub type GazCover = Vec<Option<(GazKind, bool)>>;
@@ -163,6 +235,8 @@ fn gazetteer_cover(forms: &[TokenForms]) -> GazCover {
 pub struct Features {
     rows: Vec<u32>,
     ends: Vec<u32>,
+    /// The sentence's words' own hashes (scratch).
+    words: Vec<WordHashes>,
 }
 
 impl Features {
@@ -223,42 +297,58 @@ fn sentence_features(p: &[TokenForms], lexicon: &Lexicon, gaz: Option<&GazCover>
             (p[i as usize].folded, p[i as usize].base())
         }
     };
+    // Each token's own hashes, from the per-thread cache of word forms (news repeats its words: most are hits).
+    WORD_HASHES.with_borrow_mut(|cache| {
+        if cache.len() > WORD_HASH_CACHE_LIMIT {
+            cache.clear();
+        }
+        out.words.clear();
+        out.words.extend(p.iter().map(|t| match cache.get(t.raw) {
+            Some(h) => *h,
+            None => {
+                let h = WordHashes::of(t);
+                cache.insert(t.raw.to_owned(), h);
+                h
+            }
+        }));
+    });
+    let boundaries = boundary_hashes();
+    let word_at = |i: isize| -> &WordHashes {
+        if i < 0 {
+            &boundaries.0
+        } else if i as usize >= n {
+            &boundaries.1
+        } else {
+            &out.words[i as usize]
+        }
+    };
     let f = &mut out.rows;
     for (i, t) in p.iter().enumerate() {
         let ii = i as isize;
         let w = t.folded;
-        let b = t.base();
         let shape = shape(t.raw);
-        f.push(hash(0, &[]));
-        f.push(hash(1, &[t.raw]));
-        f.push(hash(2, &[w]));
-        f.push(hash(3, &[b]));
-        f.push(hash(4, &[t.clitic()]));
-        for k in 1..=3 {
-            f.push(hash(5 + k as u8, &[first_chars(w, k)]));
-            f.push(hash(9 + k as u8, &[last_chars(w, k)]));
-            f.push(hash(13 + k as u8, &[last_chars(b, k)]));
-        }
-        f.push(hash(17, &[first_chars(b, 2)]));
-        f.push(hash(18, &[shape]));
+        let own = word_at(ii);
+        let (m1, m2, p1, p2) = (word_at(ii - 1), word_at(ii - 2), word_at(ii + 1), word_at(ii + 2));
+        f.extend_from_slice(&own.own);
+        f.extend_from_slice(&[
+            m1.as_neighbour[0],
+            m2.as_neighbour[1],
+            p1.as_neighbour[2],
+            p2.as_neighbour[3],
+            m1.as_neighbour[4],
+            p1.as_neighbour[5],
+        ]);
         let (wm1, bm1) = at(ii - 1);
         let (wm2, _) = at(ii - 2);
         let (wp1, bp1) = at(ii + 1);
         let (wp2, _) = at(ii + 2);
-        f.push(hash(20, &[wm1]));
-        f.push(hash(21, &[wm2]));
-        f.push(hash(22, &[wp1]));
-        f.push(hash(23, &[wp2]));
-        f.push(hash(24, &[bm1]));
-        f.push(hash(25, &[bp1]));
         f.push(hash(26, &[wm1, w]));
         f.push(hash(27, &[w, wp1]));
         f.push(hash(28, &[wm2, wm1]));
         f.push(hash(29, &[wp1, wp2]));
         f.push(hash(30, &[shape, last_chars(wm1, 2)]));
-        f.push(hash(31, &[last_chars(wp1, 2)]));
-        f.push(hash(32, &[last_chars(wm1, 2)]));
-        f.push(hash(33, &[first_chars(wp1, 2)]));
+        f.extend_from_slice(&[p1.as_neighbour[6], m1.as_neighbour[7], p1.as_neighbour[8]]);
+        let b = t.base();
         // What training saw this word as: entity-start words and entity words, with and without clitics.
         for (tpl, key) in [(40u8, w), (44u8, b)] {
             if let Some(kind) = lexicon.kind_of(key) {
