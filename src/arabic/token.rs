@@ -95,7 +95,23 @@ enum Class {
     Space,
 }
 
+/// Characters below this have their class looked up in a table: ASCII, Latin-1 and the Arabic block, nearly
+/// everything Qarin reads. The tokenizer asks for the class of every character more than once.
+const TABLED_CLASSES: usize = 0x700;
+
+#[inline]
 fn class(c: char) -> Class {
+    static TABLE: std::sync::OnceLock<[Class; TABLED_CLASSES]> = std::sync::OnceLock::new();
+    match TABLE
+        .get_or_init(|| std::array::from_fn(|i| char::from_u32(i as u32).map_or(Class::Other, class_of)))
+        .get(c as usize)
+    {
+        Some(&class) => class,
+        None => class_of(c),
+    }
+}
+
+fn class_of(c: char) -> Class {
     if is_arabic_letter(c) {
         Class::Arabic
     } else if is_arabic_mark(c) {
