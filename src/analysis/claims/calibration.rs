@@ -68,3 +68,76 @@ pub fn dump_clusters(clusters: &[ClaimCluster]) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Progress;
+
+    /// Over every cross-article unit pair of the sample corpus with one of its articles copied under another outlet
+    /// (so wire copies, paraphrases and unrelated pairs all occur): how many pairs scoring matches, and how many the
+    /// screen turns away; panics if it turns away a matching pair.
+    fn screen_against_scoring(params: &ClaimParams) -> (usize, usize) {
+        let mut articles = crate::analysis::analyze(crate::corpus::load_builtin(), &Progress::new()).articles;
+        let mut copy = articles[0].clone();
+        copy.id = "copy".into();
+        copy.source = Some("another outlet".into());
+        copy.url = None;
+        articles.push(copy);
+        let report = crate::analysis::analyze(
+            crate::corpus::Corpus {
+                articles,
+                ..Default::default()
+            },
+            &Progress::new(),
+        );
+        let mentions = mention_indices(&report.articles, &report.entities);
+        let mut units = Vec::new();
+        let mut priors = FxHashMap::default();
+        for (ai, article) in report.articles.iter().enumerate() {
+            for unit in claim_units_with(article, &params.units) {
+                let (data, p) = unit_data(ai, article, unit, &mentions[ai], &report.entities, &params.features);
+                priors.extend(p);
+                units.push(data);
+            }
+        }
+        let vectors = ArticleVectors::new(&report.articles, &report.entities, &StoryParams::default());
+        let mut matcher = Matcher::new(&units, &priors, params);
+        matcher.affinity = Some((&vectors, affinity_threshold(report.articles.len(), params)));
+        let (mut matching, mut screened_out) = (0, 0);
+        for a in 0..units.len() {
+            for b in a + 1..units.len() {
+                if units[a].article == units[b].article {
+                    continue;
+                }
+                let kept = matcher.may_match(a, b);
+                screened_out += usize::from(!kept);
+                if matcher.score(a, b).matches {
+                    matching += 1;
+                    assert!(
+                        kept,
+                        "screened out a matching pair: {:?} / {:?}",
+                        units[a].unit, units[b].unit
+                    );
+                }
+            }
+        }
+        (matching, screened_out)
+    }
+
+    /// The cheap screen before scoring ([`Matcher::may_match`]) never turns away a pair that scoring matches, with
+    /// the default settings and with paraphrases ruled out (wire copies only: the verbatim bound alone).
+    #[test]
+    fn the_screen_before_scoring_keeps_every_pair_that_matches() {
+        let (matching, screened_out) = screen_against_scoring(&ClaimParams::default());
+        assert!(matching > 20, "{matching} matching pairs");
+        assert!(screened_out > 1000, "{screened_out} pairs screened out");
+        let copies_only = ClaimParams {
+            min_shared_stems: 10_000,
+            min_shared_stems_unanchored: 10_000,
+            ..ClaimParams::default()
+        };
+        let (matching, _) = screen_against_scoring(&copies_only);
+        assert!(matching > 10, "{matching} verbatim pairs");
+    }
+}

@@ -192,6 +192,9 @@ fn matching_edges(
                     let v = v as usize;
                     let same_outlet = outlet_of_unit[u] == outlet_of_unit[v];
                     let (a, b) = (u.min(v), u.max(v));
+                    if !matcher.may_match(a, b) {
+                        return None;
+                    }
                     if same_outlet {
                         let s = matcher.score(a, b);
                         (s.verbatim || (s.matches && s.similarity >= params.repetition_similarity)).then_some((

@@ -22,6 +22,8 @@ pub(super) struct Matcher<'a> {
     pub(super) mass: Vec<f32>,
     /// Content features of each unit (the sets chance could have matched).
     pub(super) content: Vec<u16>,
+    /// Each unit's content features with their IDF, in feature order: what [`Self::may_match`] reads.
+    content_features: Vec<Vec<(u64, FeatureKind, f32)>>,
     /// Surprise shared evidence must reach before the number of subsets compared is counted: the logarithm of the
     /// number of unit pairs compared beyond a corpus of [`ClaimParams::scale_free_units`], plus the margin.
     pub(super) chance_floor: f32,
@@ -133,11 +135,24 @@ impl<'a> Matcher<'a> {
                     .sum::<f32>()
             })
             .collect();
+        let content_features = units
+            .par_iter()
+            .zip(&feature_idf)
+            .map(|(u, idf)| {
+                u.features
+                    .iter()
+                    .zip(idf)
+                    .filter(|&(&(_, k), _)| is_content(k))
+                    .map(|(&(f, k), &w)| (f, k, w))
+                    .collect()
+            })
+            .collect();
         Self {
             units,
             feature_idf,
             mass,
             content,
+            content_features,
             chance_floor,
             threshold: scaled_threshold(units.len(), params),
             affinity: None,
@@ -154,6 +169,49 @@ impl<'a> Matcher<'a> {
     /// verbatim flag may then be false): what clustering needs, at a fraction of the cost.
     pub(super) fn quick_score(&self, a: usize, b: usize) -> PairScore {
         self.score_with(a, b, false)
+    }
+
+    /// Whether units `a` and `b` could match at all, judged from their content features and tokens alone: the
+    /// paraphrase test's word-count and chance conditions at their most lenient (as if every shared word stood near
+    /// another), or the verbatim bound. False only where [`Self::score`] would not match; most candidate pairs of a
+    /// large corpus are settled here, at a fraction of scoring's cost.
+    pub(super) fn may_match(&self, a: usize, b: usize) -> bool {
+        let (ca, cb) = (&self.content_features[a], &self.content_features[b]);
+        let (mut i, mut j) = (0, 0);
+        let (mut stems, mut anchors, mut shared_content) = (0usize, 0usize, 0usize);
+        let mut surprise = 0.0f32;
+        while i < ca.len() && j < cb.len() {
+            let (x, y) = (ca[i].0, cb[j].0);
+            if x != y {
+                i += usize::from(x < y);
+                j += usize::from(y < x);
+                continue;
+            }
+            // The same sums, in the same order, as `score_with`.
+            surprise += ca[i].2.sqrt();
+            shared_content += 1;
+            match ca[i].1 {
+                FeatureKind::Stem => stems += 1,
+                FeatureKind::Date => {
+                    stems += 1;
+                    anchors += 1;
+                }
+                _ => anchors += 1,
+            }
+            i += 1;
+            j += 1;
+        }
+        let p = self.params;
+        let enough = if anchors > 0 {
+            stems + 1 >= p.min_shared_stems
+        } else {
+            stems >= p.min_shared_stems_unanchored
+        };
+        let shorter = self.content[a].min(self.content[b]) as usize;
+        let order = p.pair_surprise.max(0.0) * shared_content.saturating_sub(1) as f32;
+        let significant = surprise + order >= self.chance_floor + ln_choose(shorter, shared_content);
+        let (ua, ub) = (&self.units[a], &self.units[b]);
+        (enough && significant) || could_be_verbatim(ua, ub, ua.token_hashes.len().min(ub.token_hashes.len()).max(1), p)
     }
 
     pub(super) fn score_with(&self, a: usize, b: usize, need_verbatim: bool) -> PairScore {
