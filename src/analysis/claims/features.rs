@@ -417,8 +417,14 @@ pub fn unit_data(
         priors.push((hash, background_factor(canon)));
     }
 
-    let mut features: Vec<(u64, FeatureKind)> = content.clone();
-    let prior_of = |h: u64| priors.iter().find(|p| p.0 == h).map_or(1.0, |p| p.1);
+    let mut features: Vec<(u64, FeatureKind)> =
+        Vec::with_capacity(content.len() * (1 + params.pair_window) + token_hashes.len());
+    features.extend_from_slice(&content);
+    // Each content feature's prior (the first recorded for its hash), found once rather than once per pair.
+    let content_prior: Vec<f32> = content
+        .iter()
+        .map(|&(h, _)| priors.iter().find(|p| p.0 == h).map_or(1.0, |p| p.1))
+        .collect();
     let mut pair_priors = Vec::new();
     let mut reading: Vec<usize> = (0..content.len()).collect();
     reading.sort_by_key(|&k| place[k].0);
@@ -429,7 +435,7 @@ pub fn unit_data(
                 let key = (x.min(y), x.max(y));
                 let hash = hash_of(FeatureKind::Pair, &key);
                 features.push((hash, FeatureKind::Pair));
-                pair_priors.push((hash, prior_of(x) * prior_of(y)));
+                pair_priors.push((hash, content_prior[i] * content_prior[j]));
             }
         }
     }
