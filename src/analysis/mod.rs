@@ -70,6 +70,7 @@ pub fn analyze_timed(
         .par_iter()
         .map(|a| ner::recognize_with_progress(a, recognition, progress))
         .collect();
+    ner::tagger::release_word_caches();
     if progress.is_cancelled() {
         return (
             Report::new(articles, Vec::new(), Vec::new(), diagnostics),

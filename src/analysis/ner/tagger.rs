@@ -107,8 +107,17 @@ fn last_chars(s: &str, n: usize) -> &str {
     }
 }
 
-/// Cached word forms per thread before the cache starts again (about 20 MB a thread when full).
-const WORD_HASH_CACHE_LIMIT: usize = 1 << 17;
+/// Cached word forms per thread before the cache starts again (about 10 MB a thread when full; freed after a corpus
+/// is tagged, see [`release_word_caches`]).
+const WORD_HASH_CACHE_LIMIT: usize = 1 << 16;
+
+/// Frees the per-thread caches of word hashes, on every thread of the pool and this one: a corpus has been tagged,
+/// and the workbench keeps its threads for the rest of the session.
+pub fn release_word_caches() {
+    let release = || WORD_HASHES.with_borrow_mut(|cache| *cache = Default::default());
+    rayon::broadcast(|_| release());
+    release();
+}
 
 thread_local! {
     /// [`WordHashes`] by the raw word: they depend on the word alone (its folded form and base follow from it).
@@ -831,6 +840,81 @@ mod tests {
         assert_eq!(hash(2, &["موسكو"]), hash(2, &["موسكو"]));
         assert_ne!(hash(2, &["موسكو"]), hash(3, &["موسكو"]));
         assert!(feature_rows(&["موسكو"]).len() > 10);
+    }
+
+    /// Each token's first 30 rows as the features were hashed before the per-word cache: its own templates, then
+    /// its neighbours' words, the word pairs and the neighbours' ends.
+    fn rows_hashed_afresh(p: &[TokenForms]) -> Vec<Vec<u32>> {
+        let n = p.len() as isize;
+        let at = |i: isize| -> (&str, &str) {
+            if i < 0 {
+                ("<S>", "<S>")
+            } else if i >= n {
+                ("</S>", "</S>")
+            } else {
+                (p[i as usize].folded, p[i as usize].base())
+            }
+        };
+        (0..n)
+            .map(|i| {
+                let t = &p[i as usize];
+                let (w, b, shape) = (t.folded, t.base(), shape(t.raw));
+                let mut f = vec![
+                    hash(0, &[]),
+                    hash(1, &[t.raw]),
+                    hash(2, &[w]),
+                    hash(3, &[b]),
+                    hash(4, &[t.clitic()]),
+                ];
+                for k in 1..=3 {
+                    f.push(hash(5 + k as u8, &[first_chars(w, k)]));
+                    f.push(hash(9 + k as u8, &[last_chars(w, k)]));
+                    f.push(hash(13 + k as u8, &[last_chars(b, k)]));
+                }
+                f.push(hash(17, &[first_chars(b, 2)]));
+                f.push(hash(18, &[shape]));
+                let ((wm1, bm1), (wm2, _), (wp1, bp1), (wp2, _)) = (at(i - 1), at(i - 2), at(i + 1), at(i + 2));
+                f.extend([hash(20, &[wm1]), hash(21, &[wm2]), hash(22, &[wp1]), hash(23, &[wp2])]);
+                f.extend([hash(24, &[bm1]), hash(25, &[bp1])]);
+                f.extend([
+                    hash(26, &[wm1, w]),
+                    hash(27, &[w, wp1]),
+                    hash(28, &[wm2, wm1]),
+                    hash(29, &[wp1, wp2]),
+                ]);
+                f.push(hash(30, &[shape, last_chars(wm1, 2)]));
+                f.extend([hash(31, &[last_chars(wp1, 2)]), hash(32, &[last_chars(wm1, 2)])]);
+                f.push(hash(33, &[first_chars(wp1, 2)]));
+                f
+            })
+            .collect()
+    }
+
+    /// The per-thread cache of word hashes gives the rows hashing each word afresh gives, in the same order, on a
+    /// cold cache and a warm one (the model's weights are looked up by these rows).
+    #[test]
+    fn cached_word_hashes_are_the_features_hashed_afresh() {
+        release_word_caches();
+        for sentence in [
+            "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو لن تقبل",
+            "وبالإضافة إلى ذلك 2020 Reuters للدفاع",
+            "لافروف",
+        ] {
+            let tokens: Vec<&str> = sentence.split(' ').collect();
+            let folded = fold_all(&tokens);
+            let forms = forms_of(&tokens, &folded);
+            let expected = rows_hashed_afresh(&forms);
+            for _ in 0..2 {
+                let mut f = Features::default();
+                sentence_features(&forms, &Lexicon::default(), None, &mut f);
+                for (i, rows) in expected.iter().enumerate() {
+                    assert_eq!(&f.token(i)[..rows.len()], &rows[..], "{sentence}: token {i}");
+                }
+            }
+        }
+        assert!(WORD_HASHES.with_borrow(|c| c.len()) > 10);
+        release_word_caches();
+        assert_eq!(WORD_HASHES.with_borrow(|c| c.len()), 0);
     }
 
     #[test]
