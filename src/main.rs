@@ -206,6 +206,16 @@ enum Command {
         /// Training epochs.
         #[arg(long, default_value_t = 10)]
         epochs: usize,
+        /// Unlabelled news (files or folders, read like `analyze` reads them) to learn word classes from; the
+        /// bundled model's come from `../shared/dev/unifiedfc` (see assets/ner/README.md).
+        #[arg(long, value_name = "PATH")]
+        unlabelled: Vec<PathBuf>,
+        /// Numbers of word classes, each learnt forward and backward (at most four).
+        #[arg(long, value_delimiter = ',', default_value = "64,256,1024")]
+        classes: Vec<usize>,
+        /// Also report K-fold cross-validation over the training portion (a steadier figure than the dev tenth).
+        #[arg(long, value_name = "K", default_value_t = 0)]
+        folds: usize,
     },
     /// Shape each line of a text file with the bundled fonts; print one JSON object of runs and glyphs per line.
     Shape {
@@ -276,7 +286,20 @@ fn main() -> ExitCode {
             out,
             dev_out,
             epochs,
-        }) => command::train_ner::run(&data, &out, dev_out.as_deref(), epochs),
+            unlabelled,
+            classes,
+            folds,
+        }) => command::train_ner::run(
+            &data,
+            &out,
+            dev_out.as_deref(),
+            &command::train_ner::TrainOptions {
+                epochs,
+                unlabelled: &unlabelled,
+                classes: &classes,
+                folds,
+            },
+        ),
         Some(Command::Shape { font, file }) => command::shape::run(font.as_deref(), &file),
         Some(Command::EvalStories { dir, report, threshold }) => {
             command::eval_stories::run(&dir, report.as_deref(), threshold)

@@ -2,11 +2,25 @@
 //! standard error.
 
 use anyhow::Context;
-use qarin::analysis::ner::{TrainingData, conll, tagger::Model};
-use std::path::Path;
+use qarin::analysis::ner::classes::{ClassParams, ClassTables};
+use qarin::analysis::ner::tagger::{Model, TAGS};
+use qarin::analysis::ner::text::fold;
+use qarin::analysis::ner::{TrainingData, conll, folded_body_sentences, tag_document};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(data: &Path, out: &Path, dev_out: Option<&Path>, epochs: usize) -> anyhow::Result<ExitCode> {
+/// What to train on besides the labelled data.
+pub struct TrainOptions<'a> {
+    pub epochs: usize,
+    /// Unlabelled news to learn word classes from (none: no classes).
+    pub unlabelled: &'a [PathBuf],
+    /// Class counts; each is learnt forward and backward.
+    pub classes: &'a [usize],
+    /// Also score K-fold cross-validation over the training portion (0: not).
+    pub folds: usize,
+}
+
+pub fn run(data: &Path, out: &Path, dev_out: Option<&Path>, options: &TrainOptions) -> anyhow::Result<ExitCode> {
     // Before training (minutes): an output that is the training data, or cannot be written, is said now.
     if let Some(parent) = out.parent()
         && !parent.as_os_str().is_empty()
@@ -36,7 +50,16 @@ pub fn run(data: &Path, out: &Path, dev_out: Option<&Path>, epochs: usize) -> an
             String::new()
         }
     );
-    let model = Model::train(&split.train, epochs, |epoch, err| {
+    let classes = learn_classes(&split, options)?;
+    if options.folds > 1 {
+        let scores = cross_validate(&split, options, &classes)?;
+        eprintln!(
+            "train-ner: {}-fold cross-validation over the training portion:\n{}",
+            options.folds,
+            scores.report()
+        );
+    }
+    let model = Model::train(&split.train, options.epochs, classes, |epoch, err| {
         eprintln!("train-ner: epoch {epoch}: token error rate {:.4}", err);
     });
     std::fs::write(out, model.to_bytes()).with_context(|| format!("writing {}", out.display()))?;
@@ -48,4 +71,92 @@ pub fn run(data: &Path, out: &Path, dev_out: Option<&Path>, epochs: usize) -> an
     let scores = split.dev_scores(&written);
     eprintln!("train-ner: wrote {}; dev scores:\n{}", out.display(), scores.report());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Word classes from the training sentences' words (never the dev portion's) and the unlabelled articles' bodies.
+fn learn_classes(split: &TrainingData, options: &TrainOptions) -> anyhow::Result<ClassTables> {
+    if options.unlabelled.is_empty() || options.classes.is_empty() {
+        return Ok(ClassTables::default());
+    }
+    let corpus = qarin::corpus::load_paths(options.unlabelled, &qarin::progress::Progress::new());
+    anyhow::ensure!(
+        !corpus.articles.is_empty(),
+        "no article could be read from the unlabelled paths"
+    );
+    let mut sentences: Vec<Vec<String>> = split
+        .train
+        .iter()
+        .map(|(tokens, _)| tokens.iter().map(|t| fold(t)).collect())
+        .collect();
+    for article in &corpus.articles {
+        sentences.extend(folded_body_sentences(article));
+    }
+    eprintln!(
+        "train-ner: learning word classes ({:?}, forward and backward) from {} sentences, {} words ({} unlabelled \
+         articles)",
+        options.classes,
+        sentences.len(),
+        sentences.iter().map(Vec::len).sum::<usize>(),
+        corpus.articles.len()
+    );
+    let params: Vec<ClassParams> = [false, true]
+        .into_iter()
+        .flat_map(|backward| {
+            options.classes.iter().map(move |&classes| ClassParams {
+                backward,
+                ..ClassParams::with_classes(classes)
+            })
+        })
+        .collect();
+    anyhow::ensure!(
+        params.len() <= qarin::analysis::ner::classes::MAX_TABLES,
+        "at most {} class counts",
+        qarin::analysis::ner::classes::MAX_TABLES / 2
+    );
+    let started = std::time::Instant::now();
+    let tables = ClassTables::learn(&sentences, &params, |table, pass, ll| {
+        let p = &params[table];
+        let direction = if p.backward { "backward" } else { "forward" };
+        eprintln!(
+            "train-ner: {} classes {direction}: pass {pass}: log-likelihood per word {ll:.4}",
+            p.classes
+        );
+    });
+    eprintln!(
+        "train-ner: {} words in {} class tables, {:.0} s",
+        tables.words(),
+        tables.tables(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(tables)
+}
+
+/// Entity-level scores of K models, each trained without one contiguous K-th of the training sentences and scored
+/// on it (the same word classes throughout: they come from no labels).
+fn cross_validate(
+    split: &TrainingData,
+    options: &TrainOptions,
+    classes: &ClassTables,
+) -> anyhow::Result<conll::Scores> {
+    let k = options.folds;
+    let n = split.train.len();
+    let mut scores = conll::Scores::default();
+    for fold in 0..k {
+        let (a, b) = (fold * n / k, (fold + 1) * n / k);
+        let train: Vec<_> = split.train[..a].iter().chain(&split.train[b..]).cloned().collect();
+        let model = Model::train(&train, options.epochs, classes.clone(), |_, _| {});
+        // As written and read back (quantised), like the dev figure.
+        let model = Model::from_bytes(&model.to_bytes())?;
+        let held = &split.train[a..b];
+        let tokens: Vec<Vec<&str>> = held
+            .iter()
+            .map(|(t, _)| t.iter().map(String::as_str).collect())
+            .collect();
+        for ((_, gold), pred) in held.iter().zip(tag_document(&model, &tokens)) {
+            let gold: Vec<&str> = gold.iter().map(|&x| TAGS[x]).collect();
+            let pred: Vec<&str> = pred.iter().map(|&x| TAGS[x]).collect();
+            scores.add(&gold, &pred);
+        }
+    }
+    Ok(scores)
 }

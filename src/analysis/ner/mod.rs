@@ -1,12 +1,15 @@
 //! Entity recognition in one article: a statistical tagger trained on ANERcorp, gazetteers, news-prose patterns, dates.
 
+pub mod classes;
 pub mod conll;
 mod consistency;
 mod recognize;
 pub mod tagger;
 pub mod text;
 
-pub use recognize::{RecognitionParams, is_role, recognize, recognize_with, recognize_with_progress};
+pub use recognize::{
+    RecognitionParams, folded_body_sentences, is_role, recognize, recognize_with, recognize_with_progress,
+};
 
 use rayon::prelude::*;
 use std::sync::OnceLock;

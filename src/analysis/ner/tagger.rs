@@ -9,6 +9,7 @@
 //! shipped model was trained on; moving them onto [`crate::arabic::Token`] stages would change the features, so they
 //! change only together with a retrained model.
 
+use super::classes::{ClassTables, MAX_TABLES, NO_CLASS};
 use super::text::{fold, shape, strip_proclitics};
 use crate::analysis::gazetteer::{GazKind, GazMatch, Gazetteer};
 use crate::arabic::{Token, TokenKind};
@@ -21,7 +22,7 @@ pub const N_TAGS: usize = TAGS.len();
 /// log2 of the number of hashed feature rows.
 const BITS: u32 = 18;
 const ROWS: usize = 1 << BITS;
-const MAGIC: &[u8; 8] = b"QARINER2";
+const MAGIC: &[u8; 8] = b"QARINER3";
 
 /// Index of a tag string in [`TAGS`] (`None` for anything else).
 pub fn tag_index(tag: &str) -> Option<usize> {
@@ -92,6 +93,41 @@ fn hash(template: u8, parts: &[&str]) -> u32 {
     ((h ^ (h >> 29) ^ (h >> 47)) as u32) & (ROWS as u32 - 1)
 }
 
+/// The row of a word-class feature. Class features are few (a table's classes times four templates) and on every
+/// token, so they have their own dense rows after the hashed ones: no collisions, and a block small enough to stay
+/// in cache. Per table, four templates × (its classes, then [`NO_CLASS`], [`START_CLASS`], [`END_CLASS`]).
+fn class_row(tables: &ClassTables, template: u8, table: usize, class: u16) -> u32 {
+    let sizes = tables.sizes();
+    let block = |t: usize| (usize::from(sizes[t]) + 3) * CLASS_TEMPLATES;
+    let before: usize = (0..table).map(block).sum();
+    let size = usize::from(sizes[table]);
+    let slot = if usize::from(class) < size {
+        usize::from(class)
+    } else {
+        size + usize::from(NO_CLASS - class).min(2)
+    };
+    (ROWS + before + usize::from(template - CLASS_OWN) * (size + 3) + slot) as u32
+}
+
+/// Rows of the dense class block (see [`class_row`]).
+fn class_rows(tables: &ClassTables) -> usize {
+    tables
+        .sizes()
+        .iter()
+        .map(|&s| (usize::from(s) + 3) * CLASS_TEMPLATES)
+        .sum()
+}
+
+/// The class the sentence's edges stand in as, before its start and after its end.
+const START_CLASS: u16 = NO_CLASS - 1;
+const END_CLASS: u16 = NO_CLASS - 2;
+/// Word-class templates: the word's class, the class of the word before it, after it, and of its clitic-free base.
+const CLASS_OWN: u8 = 60;
+const CLASS_BEFORE: u8 = 61;
+const CLASS_AFTER: u8 = 62;
+const CLASS_BASE: u8 = 63;
+const CLASS_TEMPLATES: usize = 4;
+
 fn first_chars(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
@@ -121,7 +157,8 @@ pub fn release_word_caches() {
 
 thread_local! {
     /// [`WordHashes`] by the raw word: they depend on the word alone (its folded form and base follow from it).
-    static WORD_HASHES: std::cell::RefCell<rustc_hash::FxHashMap<String, WordHashes>> = Default::default();
+    /// With the identity of the class tables the rows were made with.
+    static WORD_HASHES: std::cell::RefCell<(u64, rustc_hash::FxHashMap<String, WordHashes>)> = Default::default();
 }
 
 /// The feature hashes of one word that depend on nothing else: the word's own, and those it gives the words around
@@ -133,11 +170,32 @@ struct WordHashes {
     /// Templates 20 21 22 23 24 25 (the word one or two before or after another) and 31 32 33 (its ends as a
     /// neighbour).
     as_neighbour: [u32; 9],
+    /// Per table, the rows of its class as the word's own, as the word before another, as the word after another,
+    /// and of its clitic-free base's class (`u32::MAX` when the word has no proclitic).
+    class_rows: [[u32; 4]; MAX_TABLES],
 }
 
 impl WordHashes {
-    fn of(t: &TokenForms) -> WordHashes {
+    fn of(t: &TokenForms, tables: &ClassTables) -> WordHashes {
         let (w, b) = (t.folded, t.base());
+        let mut classes = [NO_CLASS; MAX_TABLES];
+        if let Some(known) = tables.classes_of(w) {
+            classes[..known.len()].copy_from_slice(known);
+        }
+        let base_classes = (b.len() != w.len()).then(|| tables.classes_of(b));
+        let mut class_rows = [[u32::MAX; 4]; MAX_TABLES];
+        for (i, rows) in class_rows.iter_mut().enumerate().take(tables.tables()) {
+            let c = classes[i];
+            *rows = [
+                class_row(tables, CLASS_OWN, i, c),
+                class_row(tables, CLASS_BEFORE, i, c),
+                class_row(tables, CLASS_AFTER, i, c),
+                match base_classes {
+                    Some(known) => class_row(tables, CLASS_BASE, i, known.map_or(NO_CLASS, |k| k[i])),
+                    None => u32::MAX,
+                },
+            ];
+        }
         let shape = shape(t.raw);
         let mut own = [0u32; 16];
         own[..5].copy_from_slice(&[
@@ -158,6 +216,7 @@ impl WordHashes {
         WordHashes {
             own,
             as_neighbour: Self::neighbour(w, b),
+            class_rows,
         }
     }
 
@@ -183,6 +242,7 @@ fn boundary_hashes() -> &'static (WordHashes, WordHashes) {
         let edge = |s: &str| WordHashes {
             own: [0; 16],
             as_neighbour: WordHashes::neighbour(s, s),
+            class_rows: [[u32::MAX; 4]; MAX_TABLES],
         };
         (edge("<S>"), edge("</S>"))
     })
@@ -307,21 +367,29 @@ fn sentence_features(p: &[TokenForms], lexicon: &Lexicon, gaz: Option<&GazCover>
         }
     };
     // Each token's own hashes, from the per-thread cache of word forms (news repeats its words: most are hits).
-    WORD_HASHES.with_borrow_mut(|cache| {
-        if cache.len() > WORD_HASH_CACHE_LIMIT {
+    let classes = &lexicon.classes;
+    WORD_HASHES.with_borrow_mut(|(owner, cache)| {
+        // The cached rows hold the classes of one set of tables.
+        if cache.len() > WORD_HASH_CACHE_LIMIT || *owner != classes.identity() {
             cache.clear();
+            *owner = classes.identity();
         }
         out.words.clear();
         out.words.extend(p.iter().map(|t| match cache.get(t.raw) {
             Some(h) => *h,
             None => {
-                let h = WordHashes::of(t);
+                let h = WordHashes::of(t, classes);
                 cache.insert(t.raw.to_owned(), h);
                 h
             }
         }));
     });
-    let boundaries = boundary_hashes();
+    // The edges' class rows depend on the model's tables.
+    let mut boundaries = *boundary_hashes();
+    for t in 0..classes.tables() {
+        boundaries.0.class_rows[t][1] = class_row(classes, CLASS_BEFORE, t, START_CLASS);
+        boundaries.1.class_rows[t][2] = class_row(classes, CLASS_AFTER, t, END_CLASS);
+    }
     let word_at = |i: isize| -> &WordHashes {
         if i < 0 {
             &boundaries.0
@@ -376,6 +444,13 @@ fn sentence_features(p: &[TokenForms], lexicon: &Lexicon, gaz: Option<&GazCover>
             f.push(hash(51, &[g, gaz_at(ii - 1)]));
         }
         f.push(hash(52, &[gaz_at(ii - 1), gaz_at(ii + 1)]));
+        for t in 0..classes.tables() {
+            // (Pairs of neighbouring classes were tried: no gain in cross-validation, and twice the rows.)
+            f.extend_from_slice(&[own.class_rows[t][0], m1.class_rows[t][1], p1.class_rows[t][2]]);
+            if own.class_rows[t][3] != u32::MAX {
+                f.push(own.class_rows[t][3]);
+            }
+        }
         out.ends.push(f.len() as u32);
     }
 }
@@ -389,6 +464,8 @@ pub struct Lexicon {
     common: rustc_hash::FxHashSet<String>,
     /// How often each folded token, exactly as written (clitics and all), was inside an entity.
     whole: rustc_hash::FxHashMap<String, u16>,
+    /// Word classes learnt from unlabelled text (none in models trained without it).
+    classes: ClassTables,
 }
 
 impl Lexicon {
@@ -453,7 +530,12 @@ impl Lexicon {
                 words.insert(w, names[best + 1]);
             }
         }
-        Lexicon { words, common, whole }
+        Lexicon {
+            words,
+            common,
+            whole,
+            classes: ClassTables::default(),
+        }
     }
 }
 
@@ -514,13 +596,23 @@ impl Model {
 
     /// Trains on sentences of `(tokens, tag indices)` in the given order (deterministic: no shuffling by chance;
     /// each epoch visits the sentences in a fixed interleaved order).
-    pub fn train(sentences: &[(Vec<String>, Vec<usize>)], epochs: usize, mut log: impl FnMut(usize, f64)) -> Model {
-        let lexicon = Lexicon::build(sentences);
+    /// `classes`: word classes learnt from unlabelled text (see [`super::classes`]), shipped in the model.
+    pub fn train(
+        sentences: &[(Vec<String>, Vec<usize>)],
+        epochs: usize,
+        classes: ClassTables,
+        mut log: impl FnMut(usize, f64),
+    ) -> Model {
+        let mut lexicon = Lexicon::build(sentences);
+        lexicon.classes = classes;
         // Lexicon features from the same data the model trains on would be trusted blindly; compute them with a
-        // lexicon built on the other half (jackknife), like they will look on unseen text.
+        // lexicon built on the other half (jackknife), like they will look on unseen text. (The classes come from
+        // no labels: both halves use them.)
         let half = sentences.len() / 2;
-        let lex_a = Lexicon::build(&sentences[..half]);
-        let lex_b = Lexicon::build(&sentences[half..]);
+        let mut lex_a = Lexicon::build(&sentences[..half]);
+        let mut lex_b = Lexicon::build(&sentences[half..]);
+        lex_a.classes = lexicon.classes.clone();
+        lex_b.classes = lexicon.classes.clone();
         let feats: Vec<Features> = sentences
             .iter()
             .enumerate()
@@ -537,8 +629,9 @@ impl Model {
                 f
             })
             .collect();
-        let mut w = vec![0f32; ROWS * N_TAGS];
-        let mut wa = vec![0f32; ROWS * N_TAGS];
+        let all_rows = ROWS + class_rows(&lexicon.classes);
+        let mut w = vec![0f32; all_rows * N_TAGS];
+        let mut wa = vec![0f32; all_rows * N_TAGS];
         let mut tr = vec![0f32; (N_TAGS + 1) * N_TAGS];
         let mut tra = vec![0f32; (N_TAGS + 1) * N_TAGS];
         let mut c: f32 = 1.0;
@@ -614,7 +707,9 @@ impl Model {
         out.extend_from_slice(&BITS.to_le_bytes());
         out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        for x in self.weights.iter().chain(&self.trans) {
+        // The hashed rows here; the dense class rows after the class tables (their size follows from them).
+        let hashed = ROWS * N_TAGS;
+        for x in self.weights[..hashed].iter().chain(&self.trans) {
             out.extend_from_slice(&x.to_le_bytes());
         }
         let mut words: Vec<(&String, &&str)> = self.lexicon.words.iter().collect();
@@ -644,14 +739,21 @@ impl Model {
             out.extend_from_slice(&(wd.len() as u16).to_le_bytes());
             out.extend_from_slice(wd.as_bytes());
         }
+        self.lexicon.classes.write(&mut out);
+        for x in &self.weights[hashed..] {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
         out
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let mut r = Reader { bytes, pos: 0 };
-        if r.take(8)? != MAGIC {
-            return Err(ModelError::BadHeader);
-        }
+        // Version 2 is version 3 without word classes.
+        let version = match r.take(8)? {
+            m if m == MAGIC => 3,
+            b"QARINER2" => 2,
+            _ => return Err(ModelError::BadHeader),
+        };
         if r.u32()? != BITS || r.u32()? != N_TAGS as u32 {
             return Err(ModelError::BadHeader);
         }
@@ -660,7 +762,7 @@ impl Model {
         let n_t = (N_TAGS + 1) * N_TAGS;
         let raw = r.take((n_w + n_t) * 2)?;
         let mut all = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]));
-        let weights: Vec<i16> = all.by_ref().take(n_w).collect();
+        let mut weights: Vec<i16> = all.by_ref().take(n_w).collect();
         let trans: Vec<i16> = all.collect();
         let count = r.u32()? as usize;
         let mut words = rustc_hash::FxHashMap::with_capacity_and_hasher(count, Default::default());
@@ -689,11 +791,30 @@ impl Model {
             let wd = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::BadHeader)?;
             whole.insert(wd.to_string(), n);
         }
+        let classes = if version >= 3 {
+            let (tables, used) = ClassTables::read(&r.bytes[r.pos..]).ok_or(ModelError::Truncated)?;
+            r.take(used)?;
+            let dense = class_rows(&tables) * N_TAGS;
+            let raw = r.take(dense * 2)?;
+            weights.extend(raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])));
+            // The class weights end the file: anything after them is not a model this version wrote.
+            if r.pos != r.bytes.len() {
+                return Err(ModelError::BadHeader);
+            }
+            tables
+        } else {
+            ClassTables::default()
+        };
         Ok(Model::from_quantised(
             weights,
             trans,
             scale,
-            Lexicon { words, common, whole },
+            Lexicon {
+                words,
+                common,
+                whole,
+                classes,
+            },
         ))
     }
 }
@@ -820,7 +941,7 @@ mod tests {
     #[test]
     fn learns_a_toy_set_and_round_trips() {
         let data = toy();
-        let model = Model::train(&data, 10, |_, _| {});
+        let model = Model::train(&data, 10, ClassTables::default(), |_, _| {});
         for (t, g) in &data {
             let toks: Vec<&str> = t.iter().map(String::as_str).collect();
             assert_eq!(&model.tag(&toks), g, "{t:?}");
@@ -912,9 +1033,9 @@ mod tests {
                 }
             }
         }
-        assert!(WORD_HASHES.with_borrow(|c| c.len()) > 10);
+        assert!(WORD_HASHES.with_borrow(|c| c.1.len()) > 10);
         release_word_caches();
-        assert_eq!(WORD_HASHES.with_borrow(|c| c.len()), 0);
+        assert_eq!(WORD_HASHES.with_borrow(|c| c.1.len()), 0);
     }
 
     #[test]
@@ -928,7 +1049,73 @@ mod tests {
     #[test]
     fn tokens_mixing_digits_and_letters_are_tagged() {
         // A CoNLL token such as و148حصانا once made the gazetteer slice inside a letter.
-        let model = Model::train(&toy(), 2, |_, _| {});
+        let model = Model::train(&toy(), 2, ClassTables::default(), |_, _| {});
         assert_eq!(model.tag(&["و148حصانا", "في", "موسكو"]).len(), 3);
+    }
+
+    /// Labelled "sentences" are three clubs and three common nouns, each alone, so only what a word is tells them
+    /// apart. Unlabelled text uses a fourth club, «موناكو», where the clubs go (and the nouns
+    /// where nouns go). Trained with word classes learnt from it, the tagger takes the unseen club for an
+    /// organisation; without them it cannot. The model with classes reads back from its bytes unchanged.
+    #[test]
+    fn a_name_only_unlabelled_text_saw_is_tagged_through_its_class() {
+        use super::super::classes::{ClassParams, ClassTables};
+        let clubs = ["ليون", "ليل", "نانت"];
+        let nouns = ["مسؤول", "وزير", "مدير"];
+        let mut labelled = Vec::new();
+        for (words, tag) in [(clubs, "B-ORG"), (nouns, "O")] {
+            for w in words {
+                labelled.push((vec![w.to_string()], vec![tag_index(tag).unwrap()]));
+            }
+        }
+        let mut unlabelled: Vec<Vec<String>> = Vec::new();
+        for round in 0..3 {
+            for club in clubs.iter().chain(&["موناكو"]) {
+                let (before, after) = (["فاز", "تعادل", "خسر"][round], ["على", "مع", "أمام"][round]);
+                unlabelled.push([before, club, after, "ضيفه"].map(fold).to_vec());
+            }
+            for noun in nouns {
+                let (before, after) = (["عين", "استقال", "زار"][round], ["الجديد", "السابق", "العام"][round]);
+                unlabelled.push([before, noun, after, "للشركة"].map(fold).to_vec());
+            }
+        }
+        let params: Vec<ClassParams> = [false, true]
+            .map(|backward| ClassParams {
+                classes: 4,
+                min_count: 2,
+                passes: 10,
+                backward,
+            })
+            .to_vec();
+        let tables = ClassTables::learn(&unlabelled, &params, |_, _, _| {});
+        let of = |w: &str| tables.classes_of(w).unwrap().to_vec();
+        assert_eq!(of("موناكو"), of("ليون"));
+        assert_ne!(of("موناكو"), of("مدير"));
+        let sentence = ["موناكو"];
+        let with = Model::train(&labelled, 10, tables, |_, _| {});
+        assert_eq!(with.tag(&sentence), vec![tag_index("B-ORG").unwrap()]);
+        let without = Model::train(&labelled, 10, ClassTables::default(), |_, _| {});
+        assert_eq!(without.tag(&sentence), vec![0]);
+        let bytes = with.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.lexicon.classes, with.lexicon.classes);
+        assert_eq!(back.tag(&sentence), with.tag(&sentence));
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    }
+
+    /// A model file of the previous version (no class tables, no class rows) still reads, and tags as it did.
+    #[test]
+    fn a_model_of_the_version_before_classes_still_reads() {
+        let model = Model::train(&toy(), 5, ClassTables::default(), |_, _| {});
+        let mut bytes = model.to_bytes();
+        // Version 3 without classes ends with an empty table list (u16 0, u32 0) and no class rows.
+        assert_eq!(bytes[bytes.len() - 6..], [0, 0, 0, 0, 0, 0]);
+        bytes.truncate(bytes.len() - 6);
+        bytes[..8].copy_from_slice(b"QARINER2");
+        let old = Model::from_bytes(&bytes).unwrap();
+        for (t, _) in toy() {
+            let toks: Vec<&str> = t.iter().map(String::as_str).collect();
+            assert_eq!(old.tag(&toks), model.tag(&toks));
+        }
     }
 }

@@ -50,6 +50,21 @@ pub fn recognize_with(article: &Article, params: &RecognitionParams) -> Vec<RawM
     recognize_with_progress(article, params, &Progress::new())
 }
 
+/// The folded words of each sentence recognition reads in an article (its body sentences), as the tagger sees
+/// them: unlabelled text to learn word classes from ([`super::classes`]).
+pub fn folded_body_sentences(article: &Article) -> Vec<Vec<String>> {
+    body_sentences(article)
+        .into_iter()
+        .map(|(s, e)| {
+            tokenize_range(&article.text, s..e)
+                .into_iter()
+                .map(|t| t.norm)
+                .collect::<Vec<_>>()
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// [`recognize_with`] that reports its work on `progress` in bytes of the article's text (each sentence's bytes
 /// counted as it is read, tagged and searched for patterns) and stops early when `progress` is cancelled: then the
 /// mentions are those of the sentences done (a cancelled analysis is thrown away). Sentences are worked on in

@@ -323,6 +323,12 @@ pub(super) fn name_clitics_ok(t: &Tok, lexicon: &Lexicon, first: bool) -> bool {
     if c.starts_with('و') || c.chars().count() > 1 {
         return false;
     }
+    // The first word of a name, right after the word that introduces it (a role, a speech verb): a clause cannot
+    // start there, so a lone ف/ب/ل/ك is the name's own letter unless the whole word is vocabulary (الفريق فالري
+    // غراسيموف: not ف + الري).
+    if first && !lexicon.is_common(&t.norm) && lexicon.entity_type(&t.norm).is_none_or(|ty| ty == "PERS") {
+        return true;
+    }
     !lexicon.is_common(t.base()) && !t.base().ends_with("ات")
 }
 
