@@ -34,6 +34,14 @@ fn found(text: &str, kind: EntityKind) -> Vec<String> {
         .collect()
 }
 
+/// Words after a role that only look like a clitic and a word: not names.
+#[test]
+fn a_clitic_and_a_common_word_after_a_role_is_no_name() {
+    let text = "وقالت الوزارة إنها أصابت زعيم جبهة فتح الشام المتشددة بإصابة بالغة في سوريا.";
+    let people = found(text, EntityKind::Person);
+    assert!(people.is_empty(), "{people:?}");
+}
+
 /// (sentence, the person it names, exactly).
 const PEOPLE_AFTER_ROLES: &[(&str, &str)] = &[
     // A name whose first letters look like clitics (ف + الري): after a rank they are the name's own.

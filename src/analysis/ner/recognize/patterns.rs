@@ -323,10 +323,13 @@ pub(super) fn name_clitics_ok(t: &Tok, lexicon: &Lexicon, first: bool) -> bool {
     if c.starts_with('و') || c.chars().count() > 1 {
         return false;
     }
-    // The first word of a name, right after the word that introduces it (a role, a speech verb): a clause cannot
-    // start there, so a lone ف/ب/ل/ك is the name's own letter unless the whole word is vocabulary (الفريق فالري
-    // غراسيموف: not ف + الري).
-    if first && !lexicon.is_common(&t.norm) && lexicon.entity_type(&t.norm).is_none_or(|ty| ty == "PERS") {
+    // The first word of a name whose whole is shaped like a foreign name: a lone ف/ب/ل/ك is its own letter even
+    // before a common word (الفريق فالري غراسيموف: not ف + الري; but الشيخ بصحة جيدة, … بإصابة بالغة stay out).
+    if first
+        && !lexicon.is_common(&t.norm)
+        && lexicon.entity_type(&t.norm).is_none_or(|ty| ty == "PERS")
+        && looks_like_a_name(&t.norm)
+    {
         return true;
     }
     !lexicon.is_common(t.base()) && !t.base().ends_with("ات")
