@@ -52,7 +52,16 @@ pub(super) fn tagger_mentions(
             let Some((ds, de)) = clean_span(&ty, &sentences[si].toks[s0..e0], lexicon, &known) else {
                 continue;
             };
-            let (s, e) = (s0 + ds, s0 + de);
+            let (mut s, mut e) = (s0 + ds, s0 + de);
+            if sentences[si].toks[s..e]
+                .iter()
+                .all(|t| t.token.kind == TokenKind::Latin)
+            {
+                let Some((ls, le)) = latin_name(&sentences[si].toks[s..e]) else {
+                    continue;
+                };
+                (s, e) = (s + ls, s + le);
+            }
             let toks = &sentences[si].toks[s..e];
             if toks.iter().any(|t| t.is_punct()) {
                 continue;
@@ -89,6 +98,33 @@ pub(super) fn tagger_mentions(
             rank,
         );
     }
+}
+
+/// Lower-case words a Latin-script name may hold inside it (Ministry of Foreign Affairs, Banco de España, Abu Bakr
+/// al Baghdadi).
+const LATIN_NAME_CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "de", "del", "la", "le", "du", "des", "von", "van", "al", "el", "bin", "ibn", "da", "di",
+];
+
+/// The part of a tagger span in Latin script that can be a name: without lower-case words at its ends, capitalised
+/// words (or acronyms, digits) joined by at most two connectors, at most six words. Scraped pages glue English
+/// sentences (captions, share lines, other languages' teasers) into the text; ANERcorp's Latin words are nearly all
+/// inside names, so the tagger takes a run of English for one.
+pub(super) fn latin_name(toks: &[Tok]) -> Option<(usize, usize)> {
+    let capital = |t: &Tok| {
+        t.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let s = toks.iter().position(capital)?;
+    let e = toks.iter().rposition(capital)? + 1;
+    let inner = &toks[s..e];
+    let connectors = inner.iter().filter(|t| !capital(t)).count();
+    let all_known = inner
+        .iter()
+        .all(|t| capital(t) || LATIN_NAME_CONNECTORS.contains(&t.text.to_lowercase().as_str()));
+    (inner.len() <= 6 && connectors <= 2 && all_known).then_some((s, e))
 }
 
 /// A tagger span made tidy: leading office words off a person (الروسي سيرجي شويجو → سيرجي شويجو), and cut before the
@@ -188,4 +224,33 @@ pub(super) fn trimmed_start(
         }
     }
     tok.start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn latin(text: &str) -> Option<String> {
+        let toks: Vec<Tok> = tokenize(text).into_iter().map(with_proclitics).collect();
+        latin_name(&toks).map(|(s, e)| text[toks[s].start..toks[e - 1].end].to_string())
+    }
+
+    #[test]
+    fn a_run_of_english_is_no_name_and_a_name_keeps_its_connectors() {
+        assert_eq!(
+            latin("Ministry of Foreign Affairs").as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
+        assert_eq!(
+            latin("the Open Society Foundations").as_deref(),
+            Some("Open Society Foundations")
+        );
+        assert_eq!(latin("NATO").as_deref(), Some("NATO"));
+        assert_eq!(latin("Anadolu Agency via Getty Images"), None);
+        assert_eq!(latin("IMF says Sudan must float currency to boost growth"), None);
+        assert_eq!(latin("Powered By Pin It on Pinterest Share This"), None);
+        assert_eq!(latin("flow financing"), None);
+        assert_eq!(latin("Armenian soldiers 134 times violated ceasefire"), None);
+        assert_eq!(latin("Boeing 737").as_deref(), Some("Boeing 737"));
+    }
 }
