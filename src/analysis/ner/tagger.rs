@@ -173,10 +173,12 @@ struct WordHashes {
     /// Per table, the rows of its class as the word's own, as the word before another, as the word after another,
     /// and of its clitic-free base's class (`u32::MAX` when the word has no proclitic).
     class_rows: [[u32; 4]; MAX_TABLES],
+    /// When tagging: the summed weights of `own`, the class rows and the base's class rows.
+    sum: [i32; N_TAGS],
 }
 
 impl WordHashes {
-    fn of(t: &TokenForms, tables: &ClassTables) -> WordHashes {
+    fn of(t: &TokenForms, tables: &ClassTables, weights: Option<OwnWeights>) -> WordHashes {
         let (w, b) = (t.folded, t.base());
         let mut classes = [NO_CLASS; MAX_TABLES];
         if let Some(known) = tables.classes_of(w) {
@@ -213,10 +215,21 @@ impl WordHashes {
         }
         own[14] = hash(17, &[first_chars(b, 2)]);
         own[15] = hash(18, &[shape]);
+        let mut sum = [0i32; N_TAGS];
+        if let Some(OwnWeights { weights, .. }) = weights {
+            let class_own = class_rows.iter().take(tables.tables()).flat_map(|r| [r[0], r[3]]);
+            for row in own.iter().copied().chain(class_own).filter(|&r| r != u32::MAX) {
+                let r = row as usize * N_TAGS;
+                for (s, &x) in sum.iter_mut().zip(&weights[r..r + N_TAGS]) {
+                    *s += i32::from(x);
+                }
+            }
+        }
         WordHashes {
             own,
             as_neighbour: Self::neighbour(w, b),
             class_rows,
+            sum,
         }
     }
 
@@ -243,6 +256,7 @@ fn boundary_hashes() -> &'static (WordHashes, WordHashes) {
             own: [0; 16],
             as_neighbour: WordHashes::neighbour(s, s),
             class_rows: [[u32::MAX; 4]; MAX_TABLES],
+            sum: [0; N_TAGS],
         };
         (edge("<S>"), edge("</S>"))
     })
@@ -306,6 +320,8 @@ pub struct Features {
     ends: Vec<u32>,
     /// The sentence's words' own hashes (scratch).
     words: Vec<WordHashes>,
+    /// When tagging: per token, the summed weights of the rows that depend on the word alone (not in `rows`).
+    sums: Vec<[i32; N_TAGS]>,
 }
 
 impl Features {
@@ -321,10 +337,28 @@ impl Features {
     fn clear(&mut self) {
         self.rows.clear();
         self.ends.clear();
+        self.sums.clear();
     }
 }
 
-fn sentence_features(p: &[TokenForms], lexicon: &Lexicon, gaz: Option<&GazCover>, out: &mut Features) {
+/// A model's weights, for [`sentence_features`] to sum each word's own rows once (tagging: the weights are fixed).
+#[derive(Clone, Copy)]
+struct OwnWeights<'a> {
+    weights: &'a [i16],
+    /// The model's [`Model::identity`].
+    identity: u64,
+}
+
+/// Training passes no weights: every row is listed. Tagging passes the model's: the rows that depend on the word
+/// alone (its own hashed rows, its class and its base's class) are summed once per word and cached, and listed as
+/// that sum ([`Features::sums`]) instead — the same integers added in another order, so the same tags.
+fn sentence_features(
+    p: &[TokenForms],
+    lexicon: &Lexicon,
+    gaz: Option<&GazCover>,
+    weights: Option<OwnWeights>,
+    out: &mut Features,
+) {
     out.clear();
     let n = p.len();
     let own;
@@ -368,17 +402,18 @@ fn sentence_features(p: &[TokenForms], lexicon: &Lexicon, gaz: Option<&GazCover>
     };
     // Each token's own hashes, from the per-thread cache of word forms (news repeats its words: most are hits).
     let classes = &lexicon.classes;
+    // The cached rows hold the classes of one set of tables, and their sums one model's weights.
+    let key = weights.map_or(classes.identity() | 1 << 63, |w| w.identity);
     WORD_HASHES.with_borrow_mut(|(owner, cache)| {
-        // The cached rows hold the classes of one set of tables.
-        if cache.len() > WORD_HASH_CACHE_LIMIT || *owner != classes.identity() {
+        if cache.len() > WORD_HASH_CACHE_LIMIT || *owner != key {
             cache.clear();
-            *owner = classes.identity();
+            *owner = key;
         }
         out.words.clear();
         out.words.extend(p.iter().map(|t| match cache.get(t.raw) {
             Some(h) => *h,
             None => {
-                let h = WordHashes::of(t, classes);
+                let h = WordHashes::of(t, classes, weights);
                 cache.insert(t.raw.to_owned(), h);
                 h
             }
@@ -406,7 +441,11 @@ fn sentence_features(p: &[TokenForms], lexicon: &Lexicon, gaz: Option<&GazCover>
         let shape = shape(t.raw);
         let own = word_at(ii);
         let (m1, m2, p1, p2) = (word_at(ii - 1), word_at(ii - 2), word_at(ii + 1), word_at(ii + 2));
-        f.extend_from_slice(&own.own);
+        if weights.is_some() {
+            out.sums.push(own.sum);
+        } else {
+            f.extend_from_slice(&own.own);
+        }
         f.extend_from_slice(&[
             m1.as_neighbour[0],
             m2.as_neighbour[1],
@@ -446,9 +485,12 @@ fn sentence_features(p: &[TokenForms], lexicon: &Lexicon, gaz: Option<&GazCover>
         f.push(hash(52, &[gaz_at(ii - 1), gaz_at(ii + 1)]));
         for t in 0..classes.tables() {
             // (Pairs of neighbouring classes were tried: no gain in cross-validation, and twice the rows.)
-            f.extend_from_slice(&[own.class_rows[t][0], m1.class_rows[t][1], p1.class_rows[t][2]]);
-            if own.class_rows[t][3] != u32::MAX {
-                f.push(own.class_rows[t][3]);
+            f.extend_from_slice(&[m1.class_rows[t][1], p1.class_rows[t][2]]);
+            if weights.is_none() {
+                f.push(own.class_rows[t][0]);
+                if own.class_rows[t][3] != u32::MAX {
+                    f.push(own.class_rows[t][3]);
+                }
             }
         }
         out.ends.push(f.len() as u32);
@@ -550,6 +592,8 @@ pub struct Model {
     /// `trans` times `scale`.
     trans_f: Vec<f32>,
     lexicon: Lexicon,
+    /// Unique per model in this process: the per-thread caches of word sums know whose weights they hold.
+    identity: u64,
 }
 
 /// Errors reading a model file.
@@ -571,10 +615,14 @@ impl Model {
     /// [`Model::tag`] over tokens already folded, with the gazetteer matches over them if already known (see
     /// [`cover_from_matches`]); `scratch` is reused between sentences.
     pub fn tag_forms(&self, forms: &[TokenForms], cover: Option<&GazCover>, scratch: &mut Features) -> Vec<usize> {
-        sentence_features(forms, &self.lexicon, cover, scratch);
+        let own = OwnWeights {
+            weights: &self.weights,
+            identity: self.identity,
+        };
+        sentence_features(forms, &self.lexicon, cover, Some(own), scratch);
         viterbi(
-            |rows, em| {
-                let mut sum = [0i32; N_TAGS];
+            |i, rows, em| {
+                let mut sum = scratch.sums[i];
                 for &h in rows {
                     let r = h as usize * N_TAGS;
                     for (e, &x) in sum.iter_mut().zip(&self.weights[r..r + N_TAGS]) {
@@ -624,6 +672,7 @@ impl Model {
                     &forms_of(&toks, &folded),
                     if i < half { &lex_b } else { &lex_a },
                     None,
+                    None,
                     &mut f,
                 );
                 f
@@ -646,7 +695,7 @@ impl Model {
                 let idx = (k * stride + epoch) % n;
                 let gold = &sentences[idx].1;
                 let f = &feats[idx];
-                let pred = viterbi(|rows, em| float_emission(&w, rows, em), &tr, f);
+                let pred = viterbi(|_, rows, em| float_emission(&w, rows, em), &tr, f);
                 total += gold.len();
                 if pred != *gold {
                     let mut prev_g = N_TAGS;
@@ -691,12 +740,14 @@ impl Model {
 
     fn from_quantised(weights: Vec<i16>, trans: Vec<i16>, scale: f32, lexicon: Lexicon) -> Model {
         let trans_f = trans.iter().map(|&x| f32::from(x) * scale).collect();
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Model {
             weights,
             trans,
             scale,
             trans_f,
             lexicon,
+            identity: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -851,7 +902,7 @@ fn float_emission(w: &[f32], rows: &[u32], em: &mut [f32; N_TAGS]) {
 }
 
 /// The best BIO-valid tag sequence given the emission scores of a token's feature rows and the transition weights.
-fn viterbi(emission: impl Fn(&[u32], &mut [f32; N_TAGS]), tr: &[f32], feats: &Features) -> Vec<usize> {
+fn viterbi(emission: impl Fn(usize, &[u32], &mut [f32; N_TAGS]), tr: &[f32], feats: &Features) -> Vec<usize> {
     let n = feats.len();
     if n == 0 {
         return Vec::new();
@@ -860,7 +911,7 @@ fn viterbi(emission: impl Fn(&[u32], &mut [f32; N_TAGS]), tr: &[f32], feats: &Fe
     let mut back = vec![[0u8; N_TAGS]; n];
     for i in 0..n {
         let mut em = [0f32; N_TAGS];
-        emission(feats.token(i), &mut em);
+        emission(i, feats.token(i), &mut em);
         for cur in 0..N_TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
@@ -903,7 +954,7 @@ fn viterbi(emission: impl Fn(&[u32], &mut [f32; N_TAGS]), tr: &[f32], feats: &Fe
 fn feature_rows(tokens: &[&str]) -> std::collections::HashSet<u32> {
     let folded = fold_all(tokens);
     let mut f = Features::default();
-    sentence_features(&forms_of(tokens, &folded), &Lexicon::default(), None, &mut f);
+    sentence_features(&forms_of(tokens, &folded), &Lexicon::default(), None, None, &mut f);
     f.rows.into_iter().collect()
 }
 
@@ -1027,7 +1078,7 @@ mod tests {
             let expected = rows_hashed_afresh(&forms);
             for _ in 0..2 {
                 let mut f = Features::default();
-                sentence_features(&forms, &Lexicon::default(), None, &mut f);
+                sentence_features(&forms, &Lexicon::default(), None, None, &mut f);
                 for (i, rows) in expected.iter().enumerate() {
                     assert_eq!(&f.token(i)[..rows.len()], &rows[..], "{sentence}: token {i}");
                 }
@@ -1117,5 +1168,63 @@ mod tests {
             let toks: Vec<&str> = t.iter().map(String::as_str).collect();
             assert_eq!(old.tag(&toks), model.tag(&toks));
         }
+    }
+
+    /// Tagging sums each word's own rows once per word; the tags and the emission scores are those of summing every
+    /// row, as training lists them, with the bundled model (word classes included), cold cache and warm.
+    #[test]
+    fn summed_word_rows_tag_as_every_row_does() {
+        let model = crate::analysis::ner::bundled_model().expect("the bundled model");
+        assert!(model.lexicon.classes.tables() > 0, "the bundled model has word classes");
+        release_word_caches();
+        for sentence in [
+            "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو لن تقبل",
+            "والتقى الفريق فالري غراسيموف نظيره الإيراني في طهران",
+            "وفاز ليون الفرنسي على ضيفه موناكو بهدفين Reuters 2020",
+        ] {
+            let tokens: Vec<&str> = sentence.split(' ').collect();
+            let folded = fold_all(&tokens);
+            let forms = forms_of(&tokens, &folded);
+            let mut all = Features::default();
+            sentence_features(&forms, &model.lexicon, None, None, &mut all);
+            assert!(all.sums.is_empty());
+            let every_row = |_: usize, rows: &[u32], em: &mut [f32; N_TAGS]| {
+                let mut sum = [0i32; N_TAGS];
+                for &h in rows {
+                    let r = h as usize * N_TAGS;
+                    for (e, &x) in sum.iter_mut().zip(&model.weights[r..r + N_TAGS]) {
+                        *e += i32::from(x);
+                    }
+                }
+                for (e, s) in em.iter_mut().zip(sum) {
+                    *e = s as f32 * model.scale;
+                }
+            };
+            let expected = viterbi(every_row, &model.trans_f, &all);
+            for _ in 0..2 {
+                let mut scratch = Features::default();
+                assert_eq!(model.tag_forms(&forms, None, &mut scratch), expected, "{sentence}");
+                assert_eq!(scratch.sums.len(), tokens.len());
+                assert!(scratch.rows.len() < all.rows.len());
+                let total = |start: [i32; N_TAGS], rows: &[u32]| {
+                    let mut sum = start;
+                    for &h in rows {
+                        let r = h as usize * N_TAGS;
+                        for (e, &x) in sum.iter_mut().zip(&model.weights[r..r + N_TAGS]) {
+                            *e += i32::from(x);
+                        }
+                    }
+                    sum
+                };
+                for i in 0..tokens.len() {
+                    assert_eq!(
+                        total(scratch.sums[i], scratch.token(i)),
+                        total([0; N_TAGS], all.token(i)),
+                        "{sentence}: token {i}"
+                    );
+                }
+            }
+        }
+        release_word_caches();
     }
 }
