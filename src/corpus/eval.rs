@@ -92,6 +92,7 @@ pub fn evaluate(corpus: &Corpus, header: &HeaderParams) -> CorpusEval {
         .iter()
         .map(|a| {
             let name = outlet::domain_of_path(&a.path)
+                .map(|d| outlet::site_of(&d))
                 .or_else(|| a.source.clone())
                 .unwrap_or_else(|| a.id.clone());
             let o = intern(&mut outlet_ids, name.clone());

@@ -350,6 +350,8 @@ fn sentence_ends(text: &str) -> (usize, usize) {
             ends += usize::from(after_letter);
             after_end = after_letter;
             after_letter = false;
+        } else if matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']') {
+            // A closing quote or bracket after a word keeps the sentence open: «… المعاقل " .» ends a sentence.
         } else if !c.is_whitespace() {
             after_letter = false;
             after_end = false;

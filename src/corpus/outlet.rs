@@ -71,11 +71,21 @@ pub fn domain_of_path(path: &str) -> Option<String> {
         .find_map(|(n, part)| domain_of_name(part, n == 0))
 }
 
-/// The key articles are grouped by to learn an outlet's chrome: URL domain, path domain, else the stated source
-/// folded to lower case; `None` when nothing says (such an article is its own outlet).
+/// The site a domain belongs to: its registrable domain under the Public Suffix List (`mideast.liveuamap.com` and
+/// `syria.liveuamap.com` → `liveuamap.com`, `gate.ahram.org.eg` → `ahram.org.eg`), so that one publisher's sections
+/// and editions are one outlet; where the list keeps hosts apart (`name.blogspot.com`) they stay apart. A domain
+/// the list cannot read stays as it is.
+pub fn site_of(domain: &str) -> String {
+    psl::domain_str(domain).unwrap_or(domain).to_string()
+}
+
+/// The key articles are grouped by as one outlet (chrome learning, claims never matched within an outlet, stories):
+/// the site of the URL's domain or of the path's domain, else the stated source folded to lower case; `None` when
+/// nothing says (such an article is its own outlet).
 pub fn outlet_key(url: Option<&str>, path: &str, source: Option<&str>) -> Option<String> {
     url.and_then(domain_of_url)
         .or_else(|| domain_of_path(path))
+        .map(|d| site_of(&d))
         .or_else(|| source.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()))
 }
 
@@ -105,5 +115,29 @@ mod tests {
         );
         assert_eq!(domain_of_url("not a url"), None);
         assert_eq!(outlet_key(None, "/a/b.txt", Some(" وكالة ")).as_deref(), Some("وكالة"));
+    }
+
+    #[test]
+    fn sections_of_one_site_are_one_outlet_and_hosted_blogs_are_not() {
+        let key = |path: &str| outlet_key(None, path, None);
+        assert_eq!(
+            key("/x/R-1/03_mideast.liveuamap.com.txt").as_deref(),
+            Some("liveuamap.com")
+        );
+        assert_eq!(
+            key("/x/R-2/11_syria.liveuamap.com.txt").as_deref(),
+            Some("liveuamap.com")
+        );
+        assert_eq!(key("/x/R-1/01_gate.ahram.org.eg.txt").as_deref(), Some("ahram.org.eg"));
+        assert_eq!(key("/x/R-1/02_okaz.com.sa.txt").as_deref(), Some("okaz.com.sa"));
+        assert_eq!(
+            outlet_key(Some("https://arabic.rt.com/middle_east/1"), "a.txt", None).as_deref(),
+            Some("rt.com")
+        );
+        // The list keeps a blog host's subdomains apart: two blogs are two outlets.
+        assert_ne!(
+            key("/x/R-1/04_one.blogspot.com.txt"),
+            key("/x/R-1/05_two.blogspot.com.txt")
+        );
     }
 }

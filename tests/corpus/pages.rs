@@ -334,6 +334,26 @@ fn a_phrase_an_article_repeats_across_sentences_is_not_a_headline_printed_twice(
     );
 }
 
+/// Scraped text spaces its punctuation, so a quoted sentence ends `… " .`: those ends still say that prose lies between
+/// two prints of a phrase, which is then no headline printed twice (the page's opening paragraphs stay body).
+#[test]
+fn a_phrase_repeated_between_quoted_sentences_is_not_a_headline_printed_twice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "وأورد الإعلام العراقي نقلا عن مصدر محلي , بأن التنظيم أعلن في بيان مقتضب عن مقتل زعيمه وتحدث عن قرب \
+إعلان اسم \" خليفته الجديد \" , مشيرا إلى أن التنظيم دعا مسلحيه إلى \" الثبات في المعاقل \" .\n\
+وقال المصدر , إن \" التنظيم نشر بيانا مقتضبا عبر ماكنته الإعلامية في مركز القضاء يؤكد مقتل زعيمه دون تحديد أي تفاصيل \
+أخرى \" .\n\
+وأضاف المصدر , إن \" التنظيم ذكر في بيانه قرب إعلان اسم خليفته الجديد ودعا مسلحيه إلى الثبات \" .\n";
+    std::fs::write(dir.path().join("03_elkhabar-news.com.txt"), text).expect("write");
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let a = &c.articles[0];
+    assert!(!a.title.contains("خليفته الجديد"), "{}", a.title);
+    assert_eq!(
+        kinds_of(a, "التنظيم نشر بيانا مقتضبا عبر ماكنته الإعلامية"),
+        [SegmentKind::Body]
+    );
+}
+
 #[test]
 fn a_search_box_label_is_no_source_a_byline_after_an_outlet_name_is_cut_and_a_speaker_yields_to_the_domain() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -97,8 +97,14 @@ fn file_name(path: &Path) -> &str {
     path.file_name().and_then(|n| n.to_str()).unwrap_or("")
 }
 
-/// The outlet of a file named `NN_<domain>.txt`: its domain (the whole stem when there is no `NN_`).
-pub fn outlet_of_file_name(name: &str) -> &str {
+/// The outlet of a file named `NN_<domain>.txt`: the site of its domain (the whole stem when there is no `NN_`), as
+/// the corpus layer groups outlets (see [`crate::corpus::outlet::site_of`]).
+pub fn outlet_of_file_name(name: &str) -> String {
+    crate::corpus::outlet::site_of(domain_of_file_name(name))
+}
+
+/// The domain of a file named `NN_<domain>.txt` (the whole stem when there is no `NN_`).
+fn domain_of_file_name(name: &str) -> &str {
     let stem = name.strip_suffix(".txt").unwrap_or(name);
     match stem.split_once('_') {
         Some((number, domain)) if number.chars().all(|c| c.is_ascii_digit()) && !domain.is_empty() => domain,
@@ -144,7 +150,7 @@ pub struct ClaimsEvaluation {
 struct Placed<'a> {
     story: usize,
     file: &'a str,
-    outlet: &'a str,
+    outlet: String,
     /// Byte ranges of its claim lines.
     claim_ranges: Vec<(usize, usize)>,
     agrees: bool,
@@ -300,6 +306,9 @@ mod tests {
         assert_eq!(outlet_of_file_name("07_example.com.txt"), "example.com");
         assert_eq!(outlet_of_file_name("example.com.txt"), "example.com");
         assert_eq!(outlet_of_file_name("x_y.txt"), "x_y");
+        // Sections of one site are one outlet.
+        assert_eq!(outlet_of_file_name("03_mideast.liveuamap.com.txt"), "liveuamap.com");
+        assert_eq!(outlet_of_file_name("04_gate.ahram.org.eg.txt"), "ahram.org.eg");
     }
 
     #[test]
