@@ -312,7 +312,8 @@ pub fn printed_twice(text: &str, p: &HeaderParams) -> Option<((usize, usize), (u
     // A headline's two prints are apart by a header's stamp, menus or site name, not by prose: sentences between
     // them mean the run is a phrase the article repeats.
     let gap = &text[words[i + len - 1].end..words[j].start];
-    let (ends, paragraph_ends) = sentence_ends(gap);
+    // Read from the first print's last word, so that a sentence it closes (`… الأردن " .`) counts.
+    let (ends, paragraph_ends) = sentence_ends(&text[words[i + len - 1].start..words[j].start]);
     if ends >= 2 || paragraph_ends >= 1 || (ends == 1 && j - (i + len) > p.twice_window_words / 4) {
         return None;
     }

@@ -354,6 +354,30 @@ fn a_phrase_repeated_between_quoted_sentences_is_not_a_headline_printed_twice() 
     );
 }
 
+/// A scraper printed one quoted sentence twice on consecutive lines. The longer run is that sentence, but the quote
+/// it closes (`… الأردن " .`) ends a paragraph between its prints: the headline printed twice at the top stays the
+/// title, and the sentence stays body.
+#[test]
+fn a_sentence_the_scraper_printed_twice_is_no_headline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "تسريبات حول معبر نصيب الحدودي مع الأردن . . قد يرفع علم النظام - شبكة الأنباء تسريبات حول معبر نصيب \
+الحدودي مع الأردن . . قد يرفع علم النظام سربت مصادر إعلامية , اليوم الخميس , أنباء عن مفاوضات متعددة الأطراف .\n\
+وقال مصدر عسكري إن \" مصادر أردنية بدأت تطلب من بعض الفصائل أن توافق على رفع العلم الرسمي في المعبر \" .\n\
+وستتم , بحسب المصدر ذاته , \" إدارة المعبر والمنطقة الحرة عبر موظفين سوريين حياديين ترسلهم الحكومة , ويبقى أمن \
+المعبر والحدود بيد قوات المعارضة التي يوافق عليها الأردن \" .\n\
+وستتم , بحسب المصدر \" إدارة المعبر والمنطقة الحرة عبر موظفين سوريين حياديين ترسلهم الحكومة , ويبقى أمن \
+المعبر والحدود بيد قوات المعارضة التي يوافق عليها الأردن \" .\n\
+وكانت روسيا وأمريكا والأردن قد توافقت مؤخرا على اتفاق لوقف إطلاق النار في الجنوب .\n";
+    std::fs::write(dir.path().join("01_shabaka-news.org.txt"), text).expect("write");
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let a = &c.articles[0];
+    assert!(a.title.starts_with("تسريبات حول معبر نصيب"), "{}", a.title);
+    assert_eq!(
+        kinds_of(a, "وستتم , بحسب المصدر ذاته , \" إدارة المعبر والمنطقة الحرة"),
+        [SegmentKind::Body]
+    );
+}
+
 #[test]
 fn a_search_box_label_is_no_source_a_byline_after_an_outlet_name_is_cut_and_a_speaker_yields_to_the_domain() {
     let dir = tempfile::tempdir().expect("temp dir");
