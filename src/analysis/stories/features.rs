@@ -242,14 +242,17 @@ fn outlet_bound(
     if params.max_outlet_share >= 1.0 {
         return bound;
     }
-    let mut outlet_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut outlet_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut uses: Vec<(u32, u32)> = Vec::new();
     for (pos, article) in features.iter().enumerate() {
         let next = outlet_ids.len() as u32;
-        let outlet = match articles[order[pos]].source.as_deref().map(str::trim) {
-            Some(source) if !source.is_empty() => *outlet_ids.entry(source).or_insert(next),
+        let a = &articles[order[pos]];
+        let source = a.source.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        // The corpus layer's outlet key: a site, so one publisher's sections are one outlet.
+        let outlet = match crate::corpus::outlet::outlet_key(a.url.as_deref(), &a.path, source) {
+            Some(key) => *outlet_ids.entry(key).or_insert(next),
             // Its own outlet: an id no named outlet takes.
-            _ => u32::MAX - pos as u32,
+            None => u32::MAX - pos as u32,
         };
         for &(id, _, _) in article {
             if (2..=limit).contains(&document_frequency[id as usize]) {

@@ -199,15 +199,18 @@ pub fn story_groups(
     position.iter().map(|&pos| first_of[&label[pos]]).collect()
 }
 
-/// Per article (by canonical position), its outlet as a number (in order of first appearance), if known.
+/// Per article (by canonical position), its outlet as a number (in order of first appearance), if known: the corpus
+/// layer's outlet key (a site, so one publisher's sections are one outlet), as claims use it.
 fn outlet_ids(articles: &[Article], order: &[usize]) -> Vec<Option<u32>> {
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     order
         .iter()
         .map(|&i| {
-            let source = articles[i].source.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+            let a = &articles[i];
+            let source = a.source.as_deref().map(str::trim).filter(|s| !s.is_empty());
+            let key = crate::corpus::outlet::outlet_key(a.url.as_deref(), &a.path, source)?;
             let next = ids.len() as u32;
-            Some(*ids.entry(source).or_insert(next))
+            Some(*ids.entry(key).or_insert(next))
         })
         .collect()
 }
