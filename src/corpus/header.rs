@@ -317,6 +317,14 @@ pub fn printed_twice(text: &str, p: &HeaderParams) -> Option<((usize, usize), (u
     if ends >= 2 || paragraph_ends >= 1 || (ends == 1 && j - (i + len) > p.twice_window_words / 4) {
         return None;
     }
+    // A headline is printed after the header's chrome, never straight after «إن», «على» or «الذي»: a run that follows
+    // such a word is the lede restating the headline's words inside its sentence («… , إن ضربات جوية روسية قتلت …»).
+    if j > 0 && text[words[j - 1].end..words[j].start].trim().is_empty() {
+        let before = crate::arabic::normalize(&text[words[j - 1].start..words[j - 1].end]);
+        if super::segment::words::FUNCTION_WORDS.contains(&before) {
+            return None;
+        }
+    }
     // A short line of its own is a headline whole: its words coming back in the lede are no second print.
     if gap.contains('\n') {
         let line_start = text[..words[i].start].rfind('\n').map_or(0, |n| n + 1);

@@ -378,6 +378,28 @@ fn a_sentence_the_scraper_printed_twice_is_no_headline() {
     );
 }
 
+/// The lede restates the headline's first words inside its sentence, after «إن»: that is no second print of the
+/// headline, and the lede's opening (who said it) stays body instead of becoming header.
+#[test]
+fn a_lede_restating_the_headline_after_a_function_word_is_no_second_print() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "آخر الأخبار ضربات جوية روسية تقتل 21 في شرق سوريا أخبار دولية الأربعاء 06 - 12 - 2017 الساعة 7 : 09 م \
+قال المرصد السوري لحقوق الإنسان , اليوم الأربعاء , إن ضربات جوية روسية قتلت 21 شخصا في قرية على الجانب الشرقي من \
+نهر الفرات في شرق سوريا .\n\
+وأضاف المرصد أن الضربات في محافظة دير الزور جاءت لدعم قوات سوريا الديمقراطية في هجومها على التنظيم .\n";
+    std::fs::write(dir.path().join("01_sharq-news.com.txt"), text).expect("write");
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let a = &c.articles[0];
+    assert_ne!(a.title, "ضربات جوية روسية");
+    assert_eq!(
+        kinds_of(
+            a,
+            "قال المرصد السوري لحقوق الإنسان , اليوم الأربعاء , إن ضربات جوية روسية قتلت 21 شخصا"
+        ),
+        [SegmentKind::Body]
+    );
+}
+
 #[test]
 fn a_search_box_label_is_no_source_a_byline_after_an_outlet_name_is_cut_and_a_speaker_yields_to_the_domain() {
     let dir = tempfile::tempdir().expect("temp dir");

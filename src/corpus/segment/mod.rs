@@ -16,7 +16,7 @@
 
 mod lines;
 mod params;
-mod words;
+pub(crate) mod words;
 
 pub use lines::fold_line;
 pub use params::SegmentParams;

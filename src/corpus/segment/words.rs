@@ -31,6 +31,10 @@ pub static FOLLOW_VERBS: WordList = WordList::new(include_str!("../../../assets/
 /// Markers that open a block of related articles.
 pub static RELATED_MARKERS: WordList = WordList::new(include_str!("../../../assets/words/segment/related_markers.txt"));
 
+/// Function words (prepositions, conjunctions, complementisers, relative pronouns): a phrase right after one
+/// continues a sentence. The recogniser's list (`assets/words/ner/function_words.txt`), in `arabic::normalize` form.
+pub static FUNCTION_WORDS: WordList = WordList::new(include_str!("../../../assets/words/ner/function_words.txt"));
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,3 +64,4 @@ mod tests {
         }
     }
 }
+
