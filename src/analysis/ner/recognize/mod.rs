@@ -147,9 +147,37 @@ pub fn recognize_with_progress(article: &Article, params: &RecognitionParams, pr
             m.canonical = Some(g.canonical.clone());
         }
     });
+    drop_broken_words(text, &mut mentions);
     drop_unsupported_single_names(text, lexicon, params, &mut mentions);
     short_forms(text, &sentences, params, &mut mentions);
     mentions
+}
+
+/// Scraped pages often print a word broken where a mark stood (نبيه بر ي, معو ض, الإمبراطوري ة): a letter cut off
+/// from its word. A name is made of whole words: a mention holding such a lone letter, or a word that no Arabic word
+/// begins with (ة, ى, ؤ), is dropped (cutting the letter off would leave a broken word: ك ردستان → ردستان). An
+/// abbreviation spelled letter by letter (أ ف ب, د ب أ) is whole as it is, and «و» spaced off inside a name is the
+/// conjunction (وزارة الخارجية و المغتربين).
+fn drop_broken_words(text: &str, mentions: &mut Vec<RawMention>) {
+    let lone_letter = |w: &str| {
+        let mut chars = w.chars().filter(|&c| !crate::arabic::normalize::is_arabic_mark(c));
+        matches!((chars.next(), chars.next()), (Some(c), None) if crate::arabic::normalize::is_arabic_letter(c))
+    };
+    let impossible_start = |w: &str| w.starts_with(['ة', 'ى', 'ؤ']);
+    mentions.retain(|m| {
+        if m.kind == EntityKind::Date || m.origin == MentionOrigin::Gazetteer {
+            return true;
+        }
+        let words: Vec<&str> = text[m.start..m.end].split_whitespace().collect();
+        if words.iter().all(|w| lone_letter(w)) {
+            return words.len() >= 3;
+        }
+        let inner_and = |k: usize, w: &str| w == "و" && k > 0 && k + 1 < words.len();
+        !words
+            .iter()
+            .enumerate()
+            .any(|(k, w)| (lone_letter(w) && !inner_and(k, w)) || impossible_start(w))
+    });
 }
 
 pub(super) fn kind_of(ty: &str) -> EntityKind {
