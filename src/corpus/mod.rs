@@ -656,6 +656,7 @@ pub fn read_pages(articles: &mut [Article], params: &SegmentParams) {
     }
     let learnt = chrome::learn(articles, &outlets, &params.chrome);
     chrome::mark(articles, &learnt);
+    mark_outlet_openings(articles, &outlets, params.repeat_min_articles);
     articles.par_iter_mut().for_each(|a| {
         header::read_title(a, &params.header, params.fallback_title_words);
         let tidy = header::tidy_title(&a.title);
@@ -664,6 +665,109 @@ pub fn read_pages(articles: &mut [Article], params: &SegmentParams) {
         }
     });
     header::read_dates(articles, &outlets, &params.header);
+}
+
+/// Words an outlet's page opening is read to (its name, a menu, a breadcrumb), and the fewest that make one.
+const OPENING_MAX_WORDS: usize = 8;
+const OPENING_MIN_WORDS: usize = 2;
+
+/// Many outlets open every page alike: their name (`الحياة -`), a menu (`البرامج الحلقات البرامج الحلقات`), a
+/// breadcrumb, printed on the first line before the headline. Too short for learnt chrome's 8-word runs, they became
+/// the start of titles. The longest opening of the first line (two to eight words) that at least `min_articles`
+/// articles and half of an outlet's articles share is boilerplate, and the title loses it.
+fn mark_outlet_openings(articles: &mut [Article], outlets: &[Option<String>], min_articles: usize) {
+    // Per article: the byte end of each of its first line's first words, and their hashes.
+    let openings: Vec<Vec<(usize, usize, u64)>> = articles
+        .par_iter()
+        .map(|a| {
+            let text = a.text.trim_start();
+            let offset = a.text.len() - text.len();
+            let line = &text[..text.find('\n').unwrap_or(text.len())];
+            let mut cut = line.len().min(OPENING_MAX_WORDS * 40);
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            chrome::words_of(&line[..cut], false)
+                .into_iter()
+                .take(OPENING_MAX_WORDS)
+                .map(|w| (offset + w.start, offset + w.end, w.hash))
+                .collect()
+        })
+        .collect();
+    let mut by_outlet: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (i, o) in outlets.iter().enumerate() {
+        if let Some(o) = o {
+            by_outlet.entry(o.as_str()).or_default().push(i);
+        }
+    }
+    let mut marked: Vec<Option<(usize, usize)>> = vec![None; articles.len()];
+    for group in by_outlet.values().filter(|g| g.len() >= min_articles.max(2)) {
+        for k in (OPENING_MIN_WORDS..=OPENING_MAX_WORDS).rev() {
+            let mut counts: rustc_hash::FxHashMap<Vec<u64>, usize> = Default::default();
+            for &i in group {
+                if openings[i].len() > k {
+                    *counts
+                        .entry(openings[i][..k].iter().map(|w| w.2).collect())
+                        .or_default() += 1;
+                }
+            }
+            let common: Vec<Vec<u64>> = counts
+                .into_iter()
+                .filter(|&(_, c)| c >= min_articles && 2 * c >= group.len())
+                .map(|(prefix, _)| prefix)
+                .collect();
+            for &i in group {
+                if marked[i].is_none()
+                    && openings[i].len() > k
+                    && common
+                        .iter()
+                        .any(|p| p.iter().eq(openings[i][..k].iter().map(|w| &w.2)))
+                    && headline_follows(&articles[i].text, openings[i][k - 1].1)
+                {
+                    // From the line's first byte: punctuation before the first word («( 514 ) …») goes too.
+                    marked[i] = Some((
+                        articles[i].text.len() - articles[i].text.trim_start().len(),
+                        openings[i][k - 1].1,
+                    ));
+                }
+            }
+        }
+    }
+    articles.par_iter_mut().zip(marked).for_each(|(a, range)| {
+        let Some(range) = range else { return };
+        let mut parts = chrome::clip_to(a, &[range], SegmentKind::Body);
+        parts.extend(chrome::clip_to(a, &[range], SegmentKind::Title));
+        parts.sort_unstable();
+        if parts.is_empty() {
+            return;
+        }
+        relabel(a, &parts, SegmentKind::Boilerplate);
+        let rest = a
+            .segments
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Title)
+            .map(|t| header::tidy_title(&a.text[t.start..t.end]))
+            .find(|t| t.chars().any(char::is_alphanumeric));
+        if let Some(rest) = rest {
+            let opening = a.text[range.0..range.1].trim();
+            if a.title.trim_start().starts_with(opening) && !rest.is_empty() {
+                a.title = rest.to_string();
+            }
+        }
+        fill_sentences(a);
+    });
+}
+
+/// Whether at least three words with letters follow `from` on its line: a headline after the opening. A series'
+/// titles («مقال رقم 39», «افتتاحيات الصحف ليوم الثلثاء 5 كانون») open alike too, and what follows their shared words
+/// is a number or a date, no headline: they keep their opening.
+fn headline_follows(text: &str, from: usize) -> bool {
+    let rest = &text[from..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    line.split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
+        .nth(2)
+        .is_some()
 }
 
 /// `source` from the URL's domain or a domain-like file or folder name when the metadata and the text name none.

@@ -400,6 +400,48 @@ fn a_lede_restating_the_headline_after_a_function_word_is_no_second_print() {
     );
 }
 
+/// An outlet that opens every page with its menu before the headline: the menu is boilerplate and no title starts
+/// with it. Another outlet's two pages that happen to open alike keep their words (too few pages to tell).
+#[test]
+fn an_outlets_page_opening_is_not_part_of_its_titles() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let headlines = [
+        "اتفاق جديد بين روسيا والنظام في طرطوس",
+        "تقرير أوكراني يكشف كيف يتعامل الكرملين مع مرتزقته",
+        "إسقاط طائرة حربية للنظام في منطقة البادية السورية",
+    ];
+    for (n, h) in headlines.iter().enumerate() {
+        let folder = dir.path().join(format!("S-{n}"));
+        std::fs::create_dir_all(&folder).expect("folder");
+        let text = format!(
+            "البرامج الحلقات البرامج الحلقات {h}\nقالت مصادر محلية اليوم إن {h} بحسب ما أفادت شبكة محلية في المنطقة .\n"
+        );
+        std::fs::write(folder.join("01_menu-news.net.txt"), text).expect("write");
+        let pair = format!("أخبار اليوم {h}\nوأضافت المصادر أن المفاوضات مستمرة منذ أيام بين الطرفين .\n");
+        if n < 2 {
+            std::fs::write(folder.join("02_pair-news.net.txt"), pair).expect("write");
+        }
+        // A series' titles open alike too, and only a number follows: they keep their words.
+        let series = format!("مقال رقم {}\nوأضافت المصادر أن {h} في الأيام الماضية .\n", n + 1);
+        std::fs::write(folder.join("03_series-news.net.txt"), series).expect("write");
+    }
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    for a in c.articles.iter().filter(|a| a.path.contains("menu-news")) {
+        assert!(!a.title.contains("البرامج"), "{}", a.title);
+        assert!(headlines.iter().any(|h| a.title.starts_with(h)), "{}", a.title);
+        assert_eq!(
+            kinds_of(a, "البرامج الحلقات البرامج الحلقات"),
+            [SegmentKind::Boilerplate]
+        );
+    }
+    for a in c.articles.iter().filter(|a| a.path.contains("pair-news")) {
+        assert!(a.title.starts_with("أخبار اليوم"), "{}", a.title);
+    }
+    for a in c.articles.iter().filter(|a| a.path.contains("series-news")) {
+        assert!(a.title.starts_with("مقال رقم"), "{}", a.title);
+    }
+}
+
 #[test]
 fn a_search_box_label_is_no_source_a_byline_after_an_outlet_name_is_cut_and_a_speaker_yields_to_the_domain() {
     let dir = tempfile::tempdir().expect("temp dir");
