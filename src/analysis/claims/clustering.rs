@@ -85,6 +85,8 @@ fn unit_key(article_id: &str, start: usize) -> u64 {
 #[derive(Default)]
 pub(super) struct Accumulator {
     sums: Vec<f32>,
+    /// Shingles (runs of tokens) shared, per unit: the evidence of a copy, counted apart from the weighted sum.
+    shingles: Vec<u16>,
     touched: Vec<u32>,
 }
 
@@ -104,9 +106,11 @@ pub(super) fn unit_candidates(
     let unit = &matcher.units[u];
     if acc.sums.len() < matcher.units.len() {
         acc.sums.resize(matcher.units.len(), 0.0);
+        acc.shingles.resize(matcher.units.len(), 0);
     }
     for &v in &acc.touched {
         acc.sums[v as usize] = 0.0;
+        acc.shingles[v as usize] = 0;
     }
     acc.touched.clear();
     for (&(f, kind), &idf) in unit.features.iter().zip(&matcher.feature_idf[u]) {
@@ -132,6 +136,9 @@ pub(super) fn unit_candidates(
                 acc.touched.push(v);
             }
             *sum += w.max(f32::MIN_POSITIVE);
+            if kind == FeatureKind::Shingle {
+                acc.shingles[v as usize] = acc.shingles[v as usize].saturating_add(1);
+            }
         }
     }
     let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -151,6 +158,26 @@ pub(super) fn unit_candidates(
         }
         list.truncate(keep);
         out.extend(list.iter().map(|&(v, _)| v));
+    }
+    // Copies compete with copies: a unit copied word for word whose words are all common gains little weight from
+    // them (their posting lists are only sampled) and would lose its slots to units that share a few rarer words, so
+    // the units sharing most runs of tokens get slots of their own.
+    if params.copy_candidates > 0 {
+        let mut copies: Vec<Scored> = acc
+            .touched
+            .iter()
+            .filter(|&&v| {
+                outlet_of_unit[v as usize] != own
+                    && acc.shingles[v as usize] as usize >= params.copy_min_shingles
+                    && !out.contains(&v)
+            })
+            .map(|&v| (v, f32::from(acc.shingles[v as usize])))
+            .collect();
+        if copies.len() > params.copy_candidates {
+            copies.select_nth_unstable_by(params.copy_candidates - 1, by_weight);
+        }
+        copies.truncate(params.copy_candidates);
+        out.extend(copies.iter().map(|&(v, _)| v));
     }
     out
 }
@@ -458,4 +485,120 @@ pub fn analyze_claims(
 pub(super) fn first_position(position: &FxHashMap<&str, usize>, c: &ClaimCluster) -> (usize, usize) {
     let m = &c.members[0];
     (position.get(m.article.as_str()).copied().unwrap_or(usize::MAX), m.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Segment, SegmentKind, Sentence};
+
+    /// An article of one sentence from its own outlet.
+    fn article(id: &str, sentence: &str) -> Article {
+        let text = format!("عنوان\n{sentence}\n");
+        Article {
+            id: id.into(),
+            path: format!("test:{id}"),
+            title: "عنوان".into(),
+            date: None,
+            source: Some(id.into()),
+            url: None,
+            segments: vec![
+                Segment {
+                    kind: SegmentKind::Title,
+                    start: 0,
+                    end: 10,
+                },
+                Segment {
+                    kind: SegmentKind::Body,
+                    start: 11,
+                    end: text.len(),
+                },
+            ],
+            sentences: vec![Sentence {
+                start: 11,
+                end: 11 + sentence.len(),
+            }],
+            text,
+        }
+    }
+
+    /// Each article's one unit, and the units each proposes as candidates under `params`.
+    fn candidates(articles: &[Article], params: &ClaimParams) -> Vec<Vec<u32>> {
+        let mentions = mention_indices(articles, &[]);
+        let mut units = Vec::new();
+        let mut priors = FxHashMap::default();
+        for (ai, a) in articles.iter().enumerate() {
+            for unit in claim_units_with(a, &params.units) {
+                let (data, p) = unit_data(ai, a, unit, &mentions[ai], &[], &params.features);
+                priors.extend(p);
+                units.push(data);
+            }
+        }
+        assert_eq!(units.len(), articles.len(), "one unit per article");
+        let matcher = Matcher::new(&units, &priors, params);
+        let outlets = outlet_ids(articles);
+        let outlet_of_unit: Vec<u32> = units.iter().map(|u| outlets[u.article]).collect();
+        let keys: Vec<u64> = units
+            .iter()
+            .map(|u| unit_key(&articles[u.article].id, u.unit.start))
+            .collect();
+        let postings = unit_postings(&units, &keys);
+        let mut acc = Accumulator::default();
+        (0..units.len())
+            .map(|u| unit_candidates(u, &postings, &matcher, &outlet_of_unit, &mut acc))
+            .collect()
+    }
+
+    /// A word-for-word copy whose words are all common is proposed as a candidate. At corpus scale a common word's
+    /// posting list is only sampled and its rarity weighs far more than a shared run of tokens, so units that happen
+    /// to be in the samples of a few lists take every weighted slot: here 40 retellings of the wire sentence in
+    /// shuffled order, one weighted slot, lists read two deep, runs nearly weightless. The units sharing most runs
+    /// have slots of their own.
+    #[test]
+    fn a_copy_of_common_words_is_proposed_among_units_sharing_them() {
+        let wire = "قال المرصد السوري لحقوق الإنسان إن ضربات جوية روسية قتلت عشرين شخصا في قرية على الجانب الشرقي من نهر الفرات في شرق سوريا";
+        let words: Vec<&str> = wire.split(' ').collect();
+        let mut articles = vec![article("wire", wire), article("copy", &format!("وفي تطور آخر {wire}"))];
+        // Retellings: the same words in an order that keeps no two neighbours together (a stride coprime with the
+        // length), so they share no run with the wire.
+        let n = words.len();
+        let strides: Vec<usize> = (2..n).filter(|&k| gcd(k, n) == 1 && k != n - 1).collect();
+        for i in 0..40 {
+            let k = strides[i % strides.len()];
+            let shuffled: Vec<&str> = (0..n).map(|j| words[(j * k + i) % n]).collect();
+            articles.push(article(&format!("retelling-{i}"), &shuffled.join(" ")));
+        }
+        let params = ClaimParams {
+            posting_prefix: 2,
+            unit_candidates: 1,
+            shingle_candidate_weight: 1e-3,
+            ..ClaimParams::default()
+        };
+        let (wire_unit, copy_unit) = (0u32, 1u32);
+        let finds_copy = |c: &[Vec<u32>]| c[0].contains(&copy_unit) || c[1].contains(&wire_unit);
+        let without = candidates(
+            &articles,
+            &ClaimParams {
+                copy_candidates: 0,
+                ..params.clone()
+            },
+        );
+        assert!(
+            !finds_copy(&without),
+            "the retellings take the weighted slot: {:?} {:?}",
+            without[0],
+            without[1]
+        );
+        let with = candidates(&articles, &params);
+        assert!(
+            with[0].contains(&copy_unit) && with[1].contains(&wire_unit),
+            "{:?} {:?}",
+            with[0],
+            with[1]
+        );
+    }
+
+    fn gcd(a: usize, b: usize) -> usize {
+        if b == 0 { a } else { gcd(b, a % b) }
+    }
 }

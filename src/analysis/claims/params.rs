@@ -53,6 +53,12 @@ pub struct ClaimParams {
     pub unit_candidates: usize,
     /// Units of the same outlet it proposes (to recognise an outlet repeating itself).
     pub own_outlet_candidates: usize,
+    /// Further units of other outlets it proposes by the runs of tokens they share alone (possible copies), beyond
+    /// those it proposes by weighted evidence.
+    pub copy_candidates: usize,
+    /// Runs of tokens a unit must share to be proposed as a copy (short shared runs are formulas and attributions,
+    /// which the weighted evidence already judges).
+    pub copy_min_shingles: usize,
     /// Entries of one posting list read per feature (a sample of its units in an order drawn from the feature and the
     /// units' article ids, never the corpus order; a feature shared by thousands of units is not read at all, see
     /// [`Self::max_candidate_df`]).
@@ -189,6 +195,8 @@ impl Default for ClaimParams {
             pair_surprise: 1.4,
             unit_candidates: 6,
             own_outlet_candidates: 2,
+            copy_candidates: 2,
+            copy_min_shingles: 8,
             posting_prefix: 48,
             max_candidate_df: 4000,
             entity_factor: 0.7,
