@@ -321,3 +321,49 @@ fn a_copied_title_and_name_alone_is_not_a_claim() {
         report.claims
     );
 }
+
+/// A statement quoted inside a longer sentence — another attribution around it in one outlet, a headline glued before
+/// it in the other — is a verbatim copy though the copied run covers only half of either unit; a role, a body's and
+/// a country's name and a person copied together into two different statements is not.
+#[test]
+fn a_long_copied_run_inside_longer_units_is_a_verbatim_claim() {
+    let quoted = "وقال الموقع المقرب من دوائر الاستخبارات في تقرير نشره مساء أمس إن \" البرلمان وافق صباح الاثنين على مشروع تغيير البطاقات الشخصية للمواطنين المقيمين داخل البلاد \" بحسب مصادره الخاصة التي لم يسمها .";
+    let glued = "البرلمان يقرر تغيير البطاقات والمتخلف سيحرم من الجنسية نقلا عن موقع محلي وافق البرلمان صباح الاثنين على مشروع تغيير البطاقات الشخصية للمواطنين المقيمين داخل البلاد .";
+    let envoy_a = "وقال الممثل الخاص للأمين العام للأمم المتحدة في العراق يان كوبيش إن المنظمة سترسل فريقا طبيا إلى المستشفيات في الموصل الأسبوع المقبل .";
+    let envoy_b = "وأدان الممثل الخاص للأمين العام للأمم المتحدة في العراق يان كوبيش التفجيرين اللذين استهدفا سوقا شعبية في بغداد وأوقعا عشرات الضحايا .";
+    let analysed = |first: &str, second: &str| {
+        qarin::analysis::analyze(
+            qarin::corpus::Corpus {
+                articles: vec![
+                    article("a", "2017-03-01", &[first, FILLER[0]]),
+                    article("b", "2017-03-01", &[FILLER[1], second]),
+                ],
+                diagnostics: Vec::new(),
+            },
+            &Progress::new(),
+        )
+    };
+    let verbatim = |r: &qarin::analysis::Report, params: &ClaimParams| {
+        analyze_claims(&r.articles, &r.entities, params, &Progress::new())
+            .clusters
+            .iter()
+            .any(|c| c.kind == ClaimKind::Verbatim && c.members.len() == 2)
+    };
+    let report = analysed(quoted, glued);
+    assert!(verbatim(&report, &ClaimParams::default()), "{:?}", report.claims);
+    let no_runs = ClaimParams {
+        verbatim_run_tokens: 1000,
+        ..ClaimParams::default()
+    };
+    assert!(
+        !verbatim(&report, &no_runs),
+        "the run covers too little of the units to pass by coverage"
+    );
+    let report = analysed(envoy_a, envoy_b);
+    assert!(
+        report.entities.iter().any(|e| e.label.contains("كوبيش")),
+        "the envoy is recognised: {:?}",
+        report.entities.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+    assert!(!verbatim(&report, &ClaimParams::default()), "{:?}", report.claims);
+}

@@ -315,7 +315,21 @@ impl<'a> Matcher<'a> {
                         .count()
                 })
                 .sum();
-            if al.matched >= p.verbatim_min_tokens && coverage >= p.verbatim_coverage && said >= p.verbatim_min_said {
+            // Words of what is said, outside any name (a body's or a place's name copied with a title is who and
+            // where, not what); a lone letter (a quotation spelt out letter by letter) is no word.
+            let said_word = |k: usize| {
+                ua.said.get(k) == Some(&true)
+                    && ua.token_entities.get(k).is_some_and(Option::is_none)
+                    && ua.token_spans.get(k).is_some_and(|&(s, e)| e - s > 2)
+            };
+            let long_run = al.runs.iter().any(|r| {
+                r.len >= p.verbatim_run_tokens
+                    && (r.a_start..r.a_start + r.len).filter(|&k| said_word(k)).count() >= p.verbatim_run_said
+            });
+            if al.matched >= p.verbatim_min_tokens
+                && said >= p.verbatim_min_said
+                && (coverage >= p.verbatim_coverage || long_run)
+            {
                 verbatim = true;
                 similarity = similarity.max(coverage);
             }
@@ -341,7 +355,8 @@ impl Matcher<'_> {
 /// pairs fail this, and counting is linear where the alignment is quadratic in the units' lengths.
 fn could_be_verbatim(a: &UnitData, b: &UnitData, shorter: usize, p: &ClaimParams) -> bool {
     let common = common_count(&a.sorted_tokens, &b.sorted_tokens);
-    if common < p.verbatim_min_tokens.max(p.verbatim_min_said) || (common as f32 / shorter as f32) < p.verbatim_coverage
+    if common < p.verbatim_min_tokens.max(p.verbatim_min_said)
+        || ((common as f32 / shorter as f32) < p.verbatim_coverage && common < p.verbatim_run_tokens)
     {
         return false;
     }

@@ -24,6 +24,13 @@ pub struct ClaimParams {
     /// … of which at least this many are what is said (not a role, a speaker's or person's name, an attribution
     /// word or a date: see `UnitData::said`).
     pub verbatim_min_said: usize,
+    /// A copied run of at least this many tokens, [`Self::verbatim_run_said`] of them words of what is said, is a
+    /// verbatim pair whatever share of the units it covers: a statement quoted inside a longer sentence (another
+    /// attribution around it, a headline glued before it). A role, a name and a country copied together («وزير
+    /// خارجية دولة الإمارات العربية المتحدة») are not enough.
+    pub verbatim_run_tokens: usize,
+    /// … (words of two letters or more, not a role, a name, an attribution or a date).
+    pub verbatim_run_said: usize,
     /// A unit's feature mass counts as at least this much, so that a heading of three common words does not match
     /// every sentence that contains them.
     pub min_mass: f32,
@@ -191,6 +198,8 @@ impl Default for ClaimParams {
             verbatim_coverage: 0.6,
             verbatim_min_tokens: 6,
             verbatim_min_said: 4,
+            verbatim_run_tokens: 10,
+            verbatim_run_said: 8,
             chance_margin: 3.0,
             pair_surprise: 1.4,
             unit_candidates: 6,
