@@ -135,7 +135,11 @@ fn run_shard(run: u64) -> usize {
 #[derive(Debug, Clone)]
 enum Verdict {
     Everywhere,
-    Outlets(FxHashSet<u32>),
+    /// Chrome in these outlets' articles, except the listed articles: they tell the same story as an article of
+    /// another outlet that prints the run too, where the run is not that outlet's chrome as well (a statement the
+    /// outlet quoted in two reports, one of them about the event the other outlets report; a login form two sites of
+    /// one group print stays chrome in both).
+    Outlets(FxHashSet<u32>, Vec<u32>),
 }
 
 /// Per article: its words, run hashes and key words.
@@ -373,15 +377,25 @@ pub fn learn(articles: &[Article], outlets: &[Option<String>], p: &ChromeParams)
                     {
                         return Verdict::Everywhere;
                     }
-                    Verdict::Outlets(
-                        by_outlet
-                            .iter()
-                            .filter(|(_, group)| group.len() >= 2 && stories(group.as_slice()) >= 2)
-                            .map(|(&o, _)| o)
-                            .collect(),
-                    )
+                    let chrome_of: FxHashSet<u32> = by_outlet
+                        .iter()
+                        .filter(|(_, group)| group.len() >= 2 && stories(group.as_slice()) >= 2)
+                        .map(|(&o, _)| o)
+                        .collect();
+                    let exempt: Vec<u32> = members
+                        .iter()
+                        .filter(|&&m| chrome_of.contains(&outlet_of[m as usize]))
+                        .filter(|&&m| {
+                            members.iter().any(|&other| {
+                                !chrome_of.contains(&outlet_of[other as usize])
+                                    && same_story(m as usize, other as usize)
+                            })
+                        })
+                        .copied()
+                        .collect();
+                    Verdict::Outlets(chrome_of, exempt)
                 });
-                if !matches!(verdict, Verdict::Outlets(o) if o.is_empty()) {
+                if !matches!(verdict, Verdict::Outlets(o, _) if o.is_empty()) {
                     chrome_runs.insert(run, verdict.clone());
                 }
             }
@@ -399,7 +413,7 @@ pub fn learn(articles: &[Article], outlets: &[Option<String>], p: &ChromeParams)
             for (at, run) in unsorted.iter().enumerate() {
                 let chrome = match chrome_runs[run_shard(*run)].get(run) {
                     Some(Verdict::Everywhere) => true,
-                    Some(Verdict::Outlets(o)) => o.contains(&outlet_of[i]),
+                    Some(Verdict::Outlets(o, exempt)) => o.contains(&outlet_of[i]) && !exempt.contains(&(i as u32)),
                     None => false,
                 };
                 if chrome {

@@ -318,6 +318,72 @@ fn a_wire_paragraph_quoted_by_most_outlets_of_one_story_stays_body() {
     }
 }
 
+/// An outlet quotes one statement in two reports, one about the event the statement is about and one about another
+/// story: to the outlet's own articles it is text printed on pages about different things, the mark of chrome. But
+/// other outlets print it too, on pages telling the same story as the first report, so there it is the story's text
+/// and stays body.
+#[test]
+fn a_statement_an_outlet_quotes_in_two_reports_stays_body_where_others_tell_its_story() {
+    let statement = "وقالت وزارة الدفاع في بيان إن الغارة استهدفت ليلة الثامن والعشرين من الشهر الماضي مركز قيادة \
+كان يعقد فيه اجتماع لقادة التنظيم لبحث طرق الخروج من المدينة عبر الممر الجنوبي .";
+    // Story 0: the strike (every outlet, in its own words, quoting the statement); story 1: an arrest elsewhere,
+    // which outlet 0 follows with the statement as background.
+    let strike = [
+        "رجحت وزارة الدفاع الروسية مقتل زعيم التنظيم أبو بكر البغدادي في غارة جوية على مشارف الرقة الجنوبية .",
+        "أعلنت وزارة الدفاع الروسية أنها تتحقق من مقتل أبو بكر البغدادي زعيم التنظيم في غارة على الرقة .",
+        "قالت موسكو إن غارة روسية على الرقة ربما قتلت أبو بكر البغدادي زعيم التنظيم المتشدد .",
+    ];
+    let arrest = [
+        "اعتقل مسلحو التنظيم أبو قتيبة المقرب من قيادته في بلدة تلعفر غرب الموصل بعد خطبة الجمعة .",
+        "ذكرت مصادر محلية أن أبو قتيبة اعتقل في منزله بأطراف تلعفر غرب الموصل دون مقاومة .",
+        "أفاد سكان في تلعفر أن عناصر التنظيم اقتادوا أبو قتيبة من منزله غرب الموصل إلى جهة مجهولة .",
+    ];
+    // More of each report in each outlet's words (its own text must be long enough to say what it is about).
+    let strike_more = [
+        "وأضافت الوزارة أن طائرات سوخوي نفذت الغارة بعد رصد تحركات قادة التنظيم قرب الرقة لأيام ، وأن المعلومات عن مصير \
+البغدادي ما زالت قيد التحقق عبر قنوات مختلفة ، فيما لم يصدر عن التنظيم أي تعليق على إعلان الوزارة حتى الآن .",
+        "وأشارت الوزارة إلى أن الطائرات الروسية استهدفت اجتماعا لقادة التنظيم على المشارف الجنوبية للرقة ، وأن مصير \
+البغدادي لم يتأكد بعد ، بينما شكك مسؤولون أمريكيون في الرواية الروسية وقالوا إنهم لا يملكون ما يؤكدها .",
+        "ولم تؤكد واشنطن مقتل البغدادي ، وقال التحالف إنه لا يستطيع التحقق من الإعلان الروسي عن الغارة على الرقة ، \
+في حين ذكر ناشطون أن الطائرات الروسية قصفت مواقع عدة جنوب الرقة خلال الأسبوع الماضي .",
+    ];
+    let arrest_more = [
+        "وكان أبو قتيبة قد ألمح في خطبة الجمعة في أحد مساجد تلعفر إلى موت زعيم التنظيم ، فاعتقلته مفارز التنظيم في اليوم \
+التالي ، ونشر التنظيم بيانا في أرجاء تلعفر يحدد عقوبة الجلد لكل من يتحدث عن موت زعيمه .",
+        "وأضافت المصادر أن خطبة أبو قتيبة في تلعفر أثارت جدلا واسعا بين عناصر التنظيم ، وأن مفارز التنظيم طوقت منزله \
+قبل اعتقاله ، كما نشر التنظيم بيانا مقتضبا في تلعفر يتوعد من يتحدث عن مصير زعيمه بالجلد .",
+        "وقال السكان إن بيانا للتنظيم وزع في شوارع تلعفر يقضي بجلد كل من يتحدث عن موت زعيم التنظيم ، بعد يوم من خطبة \
+أبو قتيبة التي لمح فيها إلى ذلك وأثارت جدلا بين عناصر التنظيم في المدينة .",
+    ];
+    let outlets = ["wahat-news.com", "sada-aljanoub.net", "madar.tv"];
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stories = [
+        (strike, strike_more, "غارة على الرقة"),
+        (arrest, arrest_more, "اعتقال في تلعفر"),
+    ];
+    for (s, (told, more, title)) in stories.iter().enumerate() {
+        let folder = dir.path().join(format!("S-{s}"));
+        std::fs::create_dir_all(&folder).expect("folder");
+        for (o, outlet) in outlets.iter().enumerate() {
+            let quoted = s == 0 || o == 0;
+            let text = format!(
+                "{title}\n{}\n{}\n{}\n",
+                told[o],
+                more[o],
+                if quoted { statement } else { "" }
+            );
+            std::fs::write(folder.join(format!("{:02}_{outlet}.txt", o + 1)), text).expect("write");
+        }
+    }
+    let c = corpus::load_paths(&[dir.path().to_path_buf()], &Progress::new());
+    let report = c
+        .articles
+        .iter()
+        .find(|a| a.path.ends_with("S-0/01_wahat-news.com.txt"))
+        .expect("the outlet's report of the strike");
+    assert_eq!(kinds_of(report, statement), [SegmentKind::Body], "{}", report.path);
+}
+
 #[test]
 fn a_phrase_an_article_repeats_across_sentences_is_not_a_headline_printed_twice() {
     let dir = tempfile::tempdir().expect("temp dir");
