@@ -163,13 +163,15 @@ pub(super) fn unit_candidates(
     // them (their posting lists are only sampled) and would lose its slots to units that share a few rarer words, so
     // the units sharing most runs of tokens get slots of their own.
     if params.copy_candidates > 0 {
+        // A short unit (a headline) holds few runs: then a share of its own runs, at least five.
+        let own_runs = unit.features.iter().filter(|(_, k)| *k == FeatureKind::Shingle).count();
+        let share = (params.copy_min_share * own_runs as f32).ceil() as usize;
+        let floor = params.copy_min_shingles.min(share.max(COPY_MIN_SHORT));
         let mut copies: Vec<Scored> = acc
             .touched
             .iter()
             .filter(|&&v| {
-                outlet_of_unit[v as usize] != own
-                    && acc.shingles[v as usize] as usize >= params.copy_min_shingles
-                    && !out.contains(&v)
+                outlet_of_unit[v as usize] != own && acc.shingles[v as usize] as usize >= floor && !out.contains(&v)
             })
             .map(|&v| (v, f32::from(acc.shingles[v as usize])))
             .collect();
@@ -181,6 +183,9 @@ pub(super) fn unit_candidates(
     }
     out
 }
+
+/// Runs a short unit must share to propose a copy, whatever share of its own runs that is.
+const COPY_MIN_SHORT: usize = 5;
 
 /// A matching pair of units: similarity, the two units (smaller index first), whether they share an outlet.
 type Edge = (f32, u32, u32, bool);
@@ -595,6 +600,43 @@ mod tests {
             "{:?} {:?}",
             with[0],
             with[1]
+        );
+    }
+
+    /// A headline of few words copied into another outlet's longer line (its start, the line going on with a
+    /// statement) shares fewer runs than a long copy must; it shares most of its own, and is proposed by them.
+    #[test]
+    fn a_headline_copied_into_a_longer_line_is_proposed_by_most_of_its_runs() {
+        let headline = "روسيا تحقق في مقتل البغدادي في إحدى غاراتها على الرقة";
+        let line = "روسيا ترجح مقتل البغدادي في إحدى غاراتها على الرقة وقالت وزارة الدفاع إن لديها معلومات عن مقتل زعيم التنظيم في غارة جوية";
+        let words: Vec<&str> = headline.split(' ').collect();
+        let mut articles = vec![article("headline", headline), article("line", line)];
+        let n = words.len();
+        let strides: Vec<usize> = (2..n).filter(|&k| gcd(k, n) == 1 && k != n - 1).collect();
+        for i in 0..40 {
+            let k = strides[i % strides.len()];
+            let shuffled: Vec<&str> = (0..n).map(|j| words[(j * k + i) % n]).collect();
+            articles.push(article(&format!("retelling-{i}"), &shuffled.join(" ")));
+        }
+        let params = ClaimParams {
+            posting_prefix: 2,
+            unit_candidates: 1,
+            shingle_candidate_weight: 1e-3,
+            ..ClaimParams::default()
+        };
+        let with = candidates(&articles, &params);
+        assert!(with[0].contains(&1), "the headline proposes the line: {:?}", with[0]);
+        let whole_share = candidates(
+            &articles,
+            &ClaimParams {
+                copy_min_share: 1.0,
+                ..params.clone()
+            },
+        );
+        assert!(
+            !whole_share[0].contains(&1),
+            "five of seven runs are not all of them: {:?}",
+            whole_share[0]
         );
     }
 

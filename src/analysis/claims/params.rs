@@ -64,8 +64,11 @@ pub struct ClaimParams {
     /// those it proposes by weighted evidence.
     pub copy_candidates: usize,
     /// Runs of tokens a unit must share to be proposed as a copy (short shared runs are formulas and attributions,
-    /// which the weighted evidence already judges).
+    /// which the weighted evidence already judges) …
     pub copy_min_shingles: usize,
+    /// … or, for a unit with fewer runs (a headline), this share of its own runs (at least five): a headline copied
+    /// inside another outlet's longer line.
+    pub copy_min_share: f32,
     /// Entries of one posting list read per feature (a sample of its units in an order drawn from the feature and the
     /// units' article ids, never the corpus order; a feature shared by thousands of units is not read at all, see
     /// [`Self::max_candidate_df`]).
@@ -206,6 +209,7 @@ impl Default for ClaimParams {
             own_outlet_candidates: 2,
             copy_candidates: 2,
             copy_min_shingles: 8,
+            copy_min_share: 0.6,
             posting_prefix: 48,
             max_candidate_df: 4000,
             entity_factor: 0.7,
