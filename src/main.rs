@@ -267,7 +267,18 @@ enum Command {
     },
 }
 
+/// A command's output piped into a reader that stops early (`qarin eval-claims | head`) ends the program quietly,
+/// as for any command-line tool, instead of a panic on the failed write: Rust ignores SIGPIPE by default.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restores the signal's default disposition for this process; no memory is touched.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     keep_freed_memory_a_while();
     no_transparent_huge_pages();
     let cli = Cli::parse();

@@ -91,3 +91,35 @@ fn help_documents_every_command() {
         assert!(help.contains(cmd), "--help mentions {cmd}: {help}");
     }
 }
+
+/// Output piped into a reader that has stopped (`qarin eval-claims | head`, the reader gone before the figures come)
+/// ends the program quietly, as any command-line tool does, never with a panic about the failed write (Unix: the
+/// default SIGPIPE; Windows has no such signal).
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("S-1");
+    std::fs::create_dir_all(&story).unwrap();
+    let said = "قال المتحدث باسم الحكومة إن المفاوضات ستستأنف الأسبوع المقبل في العاصمة بحضور كل الأطراف .";
+    std::fs::write(story.join("01_wahat-news.com.txt"), format!("عنوان\n{said}\n")).unwrap();
+    std::fs::write(story.join("02_madar.tv.txt"), format!("عنوان آخر\n{said}\n")).unwrap();
+    std::fs::write(
+        story.join("gold.json"),
+        r#"{"files": {"01_wahat-news.com.txt": {"stance": "agree", "claim_lines": [1]},
+                      "02_madar.tv.txt": {"stance": "agree", "claim_lines": [1]}}}"#,
+    )
+    .unwrap();
+    let mut child = qarin()
+        .arg("eval-claims")
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes before the program has printed anything.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
