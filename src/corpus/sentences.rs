@@ -65,6 +65,24 @@ fn push(text: &str, base: usize, from: usize, to: usize, out: &mut Vec<Sentence>
     });
 }
 
+/// Whether one or two digits end just before `chars[end]` (and no digit before them).
+fn short_number_ends_at(chars: &[(usize, char)], end: usize) -> bool {
+    let digits = chars[..end]
+        .iter()
+        .rev()
+        .take_while(|&&(_, c)| c.is_ascii_digit())
+        .count();
+    (1..=2).contains(&digits)
+}
+
+/// Whether one or two digits start at `chars[start]` (and no digit after them).
+fn short_number_starts_at(chars: &[(usize, char)], start: usize) -> bool {
+    let digits = chars
+        .get(start..)
+        .map_or(0, |rest| rest.iter().take_while(|&&(_, c)| c.is_ascii_digit()).count());
+    (1..=2).contains(&digits)
+}
+
 fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
 }
@@ -80,6 +98,15 @@ fn is_boundary(chars: &[(usize, char)], k: usize) -> bool {
     }
     // Numbers: 2.5, 10.19.2021
     if prev.is_some_and(|p| p.is_numeric()) && next.is_some_and(|n| n.is_numeric()) {
+        return false;
+    }
+    // Scraped text spaces its punctuation: a short number, a spaced dot and a short number are one figure or a
+    // time («3 . 25 مليون», «بين 00 . 45»), not a sentence ending in a number and another starting with one.
+    if prev == Some(' ')
+        && next == Some(' ')
+        && short_number_ends_at(chars, k - 1)
+        && short_number_starts_at(chars, k + 2)
+    {
         return false;
     }
     // Latin on both sides without a space: domains, file names, "e.g".
@@ -163,6 +190,18 @@ mod tests {
             ["موقع sputnik.ru نشر الخبر...", "ثم حذفه"]
         );
         assert_eq!(split("Mr. Smith left. He"), ["Mr. Smith left.", "He"]);
+        // Spaced as scrapers print them: a figure and a time stay in their sentence; a year ends one.
+        assert_eq!(
+            split("تراجعت المساحة إلى 3 . 25 مليون فدان ونفذت الضربة بين 00 . 45 و 01 . 10 فجرا . ثم انسحبوا"),
+            [
+                "تراجعت المساحة إلى 3 . 25 مليون فدان ونفذت الضربة بين 00 . 45 و 01 . 10 فجرا .",
+                "ثم انسحبوا"
+            ]
+        );
+        assert_eq!(
+            split("وقع ذلك عام 2016 . 15 شخصا قتلوا"),
+            ["وقع ذلك عام 2016 .", "15 شخصا قتلوا"]
+        );
     }
 
     #[test]
