@@ -173,6 +173,43 @@ fn figures_in_words_equal_digits_and_a_rounded_figure_is_a_soft_difference() {
     assert!(diff.values["c"].starts_with('~'), "{diff:?}");
 }
 
+/// A decimal as scrapers space it (`1 . 4 مليون`) is the figure `1.4 مليون`, not the numbers 1 and 4 million.
+#[test]
+fn a_spaced_decimal_is_one_figure() {
+    let spaced = article(
+        "a",
+        "النهار",
+        "2021-04-01",
+        &["وقالت المفوضية إن الأردن يستضيف نحو 1 . 4 مليون لاجئ سوري في المخيمات والمدن منذ بداية الحرب ."],
+    );
+    let glued = article(
+        "b",
+        "الغد",
+        "2021-04-02",
+        &["وقالت المفوضية إن الأردن يستضيف نحو 1.4 مليون لاجئ سوري في المخيمات والمدن منذ بداية الحرب ."],
+    );
+    let other = article(
+        "c",
+        "الرأي",
+        "2021-04-03",
+        &["وقالت المفوضية إن الأردن يستضيف نحو 1 . 6 مليون لاجئ سوري في المخيمات والمدن منذ بداية الحرب ."],
+    );
+    let clusters = find_claims(&[spaced.clone(), glued], &[], &Progress::new());
+    assert_eq!(clusters.len(), 1, "{clusters:#?}");
+    assert!(clusters[0].differences.is_empty(), "1 . 4 = 1.4: {clusters:#?}");
+    let clusters = find_claims(&[spaced, other], &[], &Progress::new());
+    assert_eq!(clusters.len(), 1, "{clusters:#?}");
+    let diff = clusters[0]
+        .differences
+        .iter()
+        .find(|d| d.what == "quantity" || d.what == "number")
+        .unwrap_or_else(|| panic!("{clusters:#?}"));
+    assert!(
+        diff.values["a"].contains("1400000") && diff.values["c"].contains("1600000"),
+        "{diff:?}"
+    );
+}
+
 #[test]
 fn of_one_date_the_source_the_others_copy_from_comes_first() {
     let full =

@@ -174,9 +174,26 @@ fn read_figures(text: &str, tokens: &[arabic::Token], consumed: &[bool]) -> Vec<
                 && m.parse::<u32>().is_ok_and(|m| m < 60)
                 && text.get(tokens[i].end..next.start).is_some_and(|gap| gap.trim() == ":")
         });
-        let found = match time {
-            Some(next) => Some((format!("{}:{}", tokens[i].norm.trim_start_matches('0'), next.norm), 2)),
-            None => {
+        // A decimal as scrapers space it (`1 . 4 مليون`, `31 . 92 %`): short digit groups joined by a dot alone.
+        let decimal = tokens.get(i + 1).filter(|next| {
+            let (whole, part) = (&tokens[i].norm, &next.norm);
+            time.is_none()
+                && tokens[i].is_number()
+                && next.is_number()
+                && (1..=3).contains(&whole.len())
+                && (1..=2).contains(&part.len())
+                && whole.bytes().chain(part.bytes()).all(|b| b.is_ascii_digit())
+                && text.get(tokens[i].end..next.start).is_some_and(|gap| gap.trim() == ".")
+        });
+        let found = match (time, decimal) {
+            (Some(next), _) => Some((format!("{}:{}", tokens[i].norm.trim_start_matches('0'), next.norm), 2)),
+            (None, Some(next)) => {
+                let joined = format!("{}.{}", tokens[i].norm, next.norm);
+                let mut spaced: Vec<(&str, bool)> = vec![(joined.as_str(), true)];
+                spaced.extend_from_slice(&words[i + 2..]);
+                arabic::numbers::read_figure(&spaced).map(|(value, n)| (arabic::numbers::format_value(value), n + 1))
+            }
+            (None, None) => {
                 arabic::numbers::read_figure(&words[i..]).map(|(value, n)| (arabic::numbers::format_value(value), n))
             }
         };
