@@ -287,3 +287,21 @@ fn no_mention_holds_a_word_broken_by_the_scraper() {
         );
     }
 }
+
+/// No name ends with a connector (أبو, بن, عبد, آل): a name cut there goes on over the word after it and the rest of
+/// the name named right after («إبراهيم أبو» + «بكر» + «البغدادي»).
+#[test]
+fn a_name_cut_after_a_connector_goes_on_to_its_end() {
+    let a = body_only(
+        "وتابعت الوزارة إن زعيم داعش إبراهيم أبو بكر البغدادي كان حاضرا في الاجتماع وتم القضاء عليه جراء الغارة .\n\
+         وقال مسؤول إن أبو بكر البغدادي لم يظهر منذ أشهر .\n",
+    );
+    let found = people(&a);
+    assert!(
+        found.iter().any(|p| p == "إبراهيم أبو بكر البغدادي"),
+        "the whole name: {found:?}"
+    );
+    for cut in ["إبراهيم أبو", "إبراهيم أبو بكر"] {
+        assert!(!found.iter().any(|p| p == cut), "{cut} in {found:?}");
+    }
+}

@@ -150,7 +150,82 @@ pub fn recognize_with_progress(article: &Article, params: &RecognitionParams, pr
     drop_broken_words(text, &mut mentions);
     drop_unsupported_single_names(text, lexicon, params, &mut mentions);
     short_forms(text, &sentences, params, &mut mentions);
+    complete_names_cut_at_a_connector(text, &mut mentions);
     mentions
+}
+
+/// Words that join a name to the rest of it (أبو بكر, بن سلمان, عبد الله, آل مكتوم), as written (marks left out): no
+/// name ends with one. Not folded: «آبي» (Abe) is a surname, «أبي» the kunya's connector.
+const NAME_CONNECTORS: &[&str] = &[
+    "أبو", "ابو", "أبي", "ابي", "أبا", "ابا", "بن", "ابن", "إبن", "بنت", "عبد", "آل",
+];
+
+/// A person's name cut after a connector («إبراهيم أبو» + «البغدادي», the kunya's «بكر» left between) goes on: the
+/// word after the connector is part of the name, and a person named right after it is the rest of the same name
+/// («إبراهيم أبو بكر البغدادي»). The word taken must be a word of letters that is no function or time word.
+fn complete_names_cut_at_a_connector(text: &str, mentions: &mut Vec<RawMention>) {
+    mentions.sort_by_key(|m| (m.start, m.end));
+    // The next whitespace-separated word after `at`: its byte range, if only spaces lie before it.
+    let next_word = |at: usize| -> Option<(usize, usize)> {
+        let rest = text.get(at..)?;
+        let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        let start = at + lead;
+        let len = text[start..].find(char::is_whitespace).unwrap_or(text.len() - start);
+        (len > 0 && lead > 0).then_some((start, start + len))
+    };
+    let is_connector = |w: &str| {
+        let bare: String = w
+            .chars()
+            .filter(|&c| !crate::arabic::normalize::is_arabic_mark(c) && c != '\u{640}')
+            .collect();
+        NAME_CONNECTORS.contains(&bare.as_str())
+    };
+    // The word after a connector, if it can be the rest of a name: letters (two or more), no function or time word.
+    let name_word = |(ws, we): (usize, usize)| {
+        let word = &text[ws..we];
+        let folded = crate::arabic::normalize(word);
+        let base = folded
+            .strip_prefix('و')
+            .filter(|b| b.chars().count() >= 2)
+            .unwrap_or(&folded);
+        word.chars().all(crate::arabic::normalize::is_letter)
+            && word.chars().count() >= 2
+            && ![folded.as_str(), base]
+                .iter()
+                .any(|w| FUNCTION_WORDS.contains(w) || never_a_name(w))
+    };
+    // One pass that moves each mention once (removing merged ones in place would be quadratic in a long article).
+    let mut rest = std::mem::take(mentions).into_iter().peekable();
+    while let Some(mut m) = rest.next() {
+        if m.kind == EntityKind::Person {
+            let mut end = m.end;
+            // A connector ends the name so far: take the word after it (a chain «بن سلمان بن عبد العزيز» word by word).
+            for _ in 0..4 {
+                let ends_in_connector = text[m.start..end].split_whitespace().last().is_some_and(is_connector);
+                let Some((_, we)) = next_word(end).filter(|&w| ends_in_connector && name_word(w)) else {
+                    break;
+                };
+                if rest
+                    .peek()
+                    .is_some_and(|n| n.start < we && n.kind != EntityKind::Person)
+                {
+                    break;
+                }
+                end = we.max(end);
+                // The rest of the name: a person mention starting at that word or right after it.
+                while let Some(n) = rest.next_if(|n| {
+                    n.kind == EntityKind::Person && (n.start < end || next_word(end).is_some_and(|(s, _)| s == n.start))
+                }) {
+                    end = end.max(n.end);
+                }
+            }
+            if end != m.end {
+                m.end = end;
+                m.canonical = None;
+            }
+        }
+        mentions.push(m);
+    }
 }
 
 /// Scraped pages often print a word broken where a mark stood (نبيه بر ي, معو ض, الإمبراطوري ة): a letter cut off
