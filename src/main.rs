@@ -213,6 +213,13 @@ enum Command {
         /// Numbers of word classes, each learnt forward and backward (at most four).
         #[arg(long, value_delimiter = ',', default_value = "64,256,1024")]
         classes: Vec<usize>,
+        /// Numbers of classes learnt from the sentence encoder's word states, a table each (0: none; see
+        /// assets/ner/README.md). Exchange and contextual tables are at most eight in all.
+        #[arg(long, value_delimiter = ',', default_value = "256,1024")]
+        contextual_classes: Vec<usize>,
+        /// Encoder layers run before the word states are read (of 12).
+        #[arg(long, default_value_t = 6)]
+        contextual_layers: usize,
         /// Also report K-fold cross-validation over the training portion (a steadier figure than the dev tenth).
         #[arg(long, value_name = "K", default_value_t = 0)]
         folds: usize,
@@ -299,6 +306,8 @@ fn main() -> ExitCode {
             epochs,
             unlabelled,
             classes,
+            contextual_classes,
+            contextual_layers,
             folds,
         }) => command::train_ner::run(
             &data,
@@ -308,6 +317,8 @@ fn main() -> ExitCode {
                 epochs,
                 unlabelled: &unlabelled,
                 classes: &classes,
+                contextual_classes: &contextual_classes,
+                contextual_layers,
                 folds,
             },
         ),

@@ -2,10 +2,12 @@
 //! standard error.
 
 use anyhow::Context;
-use qarin::analysis::ner::classes::{ClassParams, ClassTables};
+use qarin::analysis::ner::classes::{ClassParams, ClassTables, WordClasses};
+use qarin::analysis::ner::contextual::{self, ContextualParams};
 use qarin::analysis::ner::tagger::{Model, TAGS};
 use qarin::analysis::ner::text::fold;
 use qarin::analysis::ner::{TrainingData, conll, folded_body_sentences, tag_document};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,6 +18,10 @@ pub struct TrainOptions<'a> {
     pub unlabelled: &'a [PathBuf],
     /// Class counts; each is learnt forward and backward.
     pub classes: &'a [usize],
+    /// Class counts of the tables learnt from the sentence encoder's word states (none: no such tables), and the
+    /// encoder layers run.
+    pub contextual_classes: &'a [usize],
+    pub contextual_layers: usize,
     /// Also score K-fold cross-validation over the training portion (0: not).
     pub folds: usize,
 }
@@ -75,7 +81,9 @@ pub fn run(data: &Path, out: &Path, dev_out: Option<&Path>, options: &TrainOptio
 
 /// Word classes from the training sentences' words (never the dev portion's) and the unlabelled articles' bodies.
 fn learn_classes(split: &TrainingData, options: &TrainOptions) -> anyhow::Result<ClassTables> {
-    if options.unlabelled.is_empty() || options.classes.is_empty() {
+    if options.unlabelled.is_empty()
+        || (options.classes.is_empty() && options.contextual_classes.iter().all(|&k| k == 0))
+    {
         return Ok(ClassTables::default());
     }
     let corpus = qarin::corpus::load_paths(options.unlabelled, &qarin::progress::Progress::new());
@@ -108,24 +116,73 @@ fn learn_classes(split: &TrainingData, options: &TrainOptions) -> anyhow::Result
             })
         })
         .collect();
+    let contextual: Vec<usize> = options.contextual_classes.iter().copied().filter(|&k| k > 0).collect();
     anyhow::ensure!(
-        params.len() <= qarin::analysis::ner::classes::MAX_TABLES,
-        "at most {} class counts",
-        qarin::analysis::ner::classes::MAX_TABLES / 2
+        params.len() + contextual.len() <= qarin::analysis::ner::classes::MAX_TABLES,
+        "at most {} class tables in all (each exchange class count makes two)",
+        qarin::analysis::ner::classes::MAX_TABLES
     );
     let started = std::time::Instant::now();
-    let tables = ClassTables::learn(&sentences, &params, |table, pass, ll| {
-        let p = &params[table];
-        let direction = if p.backward { "backward" } else { "forward" };
-        eprintln!(
-            "train-ner: {} classes {direction}: pass {pass}: log-likelihood per word {ll:.4}",
-            p.classes
-        );
-    });
+    let mut tables: Vec<WordClasses> = params
+        .par_iter()
+        .enumerate()
+        .map(|(table, p)| {
+            WordClasses::learn(&sentences, p, |pass, ll| {
+                let direction = if p.backward { "backward" } else { "forward" };
+                eprintln!(
+                    "train-ner: {} classes {direction} (table {table}): pass {pass}: log-likelihood per word {ll:.4}",
+                    p.classes
+                );
+            })
+        })
+        .collect();
+    if !contextual.is_empty() {
+        tables.extend(contextual_classes(&sentences, &contextual, options.contextual_layers)?);
+    }
+    let tables = ClassTables::from_tables(&tables);
     eprintln!(
         "train-ner: {} words in {} class tables, {:.0} s",
         tables.words(),
         tables.tables(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(tables)
+}
+
+/// Class tables of `classes` classes each from the bundled sentence encoder's states of the words of `sentences`
+/// (see `qarin::analysis::ner::contextual`). The encoder reads every sentence once: minutes for millions of words.
+fn contextual_classes(sentences: &[Vec<String>], classes: &[usize], layers: usize) -> anyhow::Result<Vec<WordClasses>> {
+    use qarin::analysis::meaning::{bundled_model, bundled_model_problem, encoder};
+    let (Some(encoder), Some(model)) = (encoder::bundled_encoder(), bundled_model()) else {
+        anyhow::bail!(
+            "{}",
+            encoder::bundled_encoder_problem()
+                .or_else(bundled_model_problem)
+                .unwrap_or_else(|| "the bundled sentence encoder cannot be read".into())
+        );
+    };
+    let params = ContextualParams {
+        classes: classes.to_vec(),
+        layers,
+        ..ContextualParams::default()
+    };
+    let started = std::time::Instant::now();
+    let last_said = std::sync::atomic::AtomicUsize::new(0);
+    let vectors = contextual::word_vectors(sentences, encoder, model, &params, |done, total| {
+        // About every tenth of the text.
+        let tenth = done * 10 / total.max(1);
+        if tenth > last_said.swap(tenth, std::sync::atomic::Ordering::Relaxed) {
+            eprintln!(
+                "train-ner: encoder word states: {done} of {total} words, {:.0} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+    });
+    let tables = contextual::classes_from_vectors(&vectors, &params);
+    eprintln!(
+        "train-ner: contextual classes {classes:?} over {} words (of {} read), {:.0} s",
+        tables.first().map_or(0, WordClasses::len),
+        vectors.len(),
         started.elapsed().as_secs_f64()
     );
     Ok(tables)

@@ -361,6 +361,87 @@ impl Encoder {
     /// Piece ids index the piece table; ids beyond the encoder's vocabulary read as `<unk>`.
     pub fn embed_pieces(&self, seqs: &[Vec<u32>]) -> Vec<Vector> {
         let h = self.hidden;
+        let (x, spans) = self.hidden_states(seqs, self.layers.len());
+        spans
+            .iter()
+            .map(|&(start, end)| {
+                let mut sum = vec![0.0f32; h];
+                for row in x[start * h..end * h].chunks_exact(h) {
+                    for (s, v) in sum.iter_mut().zip(row) {
+                        *s += v;
+                    }
+                }
+                normalized(sum)
+            })
+            .collect()
+    }
+
+    /// Contextual vectors of the words of each sentence (words as given, each cut into pieces on its own): the
+    /// mean of a word's pieces' hidden states after the first `layers` layers (all of them when more are asked
+    /// for), not normalised; a word without a known piece, or cut off beyond [`MAX_PIECES`], gets none. Sentences
+    /// are packed into batches run in parallel.
+    pub fn word_states(&self, model: &Model, sentences: &[Vec<&str>], layers: usize) -> Vec<Vec<Option<Vector>>> {
+        use rayon::prelude::*;
+        let h = self.hidden;
+        let limit = MAX_PIECES.min(self.max_pos - 2);
+        // Per sentence: its piece ids and each word's piece range (offset by the `<s>` the pass puts first).
+        let cut: Vec<CutSentence> = sentences
+            .iter()
+            .map(|words| {
+                let mut ids = Vec::new();
+                let mut ranges = Vec::with_capacity(words.len());
+                for w in words {
+                    let start = ids.len();
+                    ids.extend(model.pieces(w));
+                    ranges.push((start.min(limit) + 1, ids.len().min(limit) + 1));
+                }
+                ids.truncate(limit);
+                (ids, ranges)
+            })
+            .collect();
+        let mut batches: Vec<std::ops::Range<usize>> = Vec::new();
+        let (mut start, mut tokens) = (0, 0);
+        for (i, (ids, _)) in cut.iter().enumerate() {
+            if i > start && tokens + ids.len() + 2 > BATCH_TOKENS {
+                batches.push(start..i);
+                (start, tokens) = (i, 0);
+            }
+            tokens += ids.len() + 2;
+        }
+        batches.push(start..cut.len());
+        batches
+            .par_iter()
+            .flat_map_iter(|range| {
+                let seqs: Vec<Vec<u32>> = cut[range.clone()].iter().map(|(ids, _)| ids.clone()).collect();
+                let (x, spans) = self.hidden_states(&seqs, layers.min(self.layers.len()));
+                cut[range.clone()]
+                    .iter()
+                    .zip(spans)
+                    .map(|((_, ranges), (seq_start, _))| {
+                        ranges
+                            .iter()
+                            .map(|&(a, b)| {
+                                (b > a).then(|| {
+                                    let mut sum = vec![0.0f32; h];
+                                    for row in x[(seq_start + a) * h..(seq_start + b) * h].chunks_exact(h) {
+                                        sum.iter_mut().zip(row).for_each(|(s, v)| *s += v);
+                                    }
+                                    let n = (b - a) as f32;
+                                    sum.iter_mut().for_each(|s| *s /= n);
+                                    sum
+                                })
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// The hidden states of every token of the packed sequences after the first `layers` layers, and each
+    /// sequence's [start, end) rows (with its `<s>` and `</s>`).
+    fn hidden_states(&self, seqs: &[Vec<u32>], layers: usize) -> (Vec<f32>, Vec<(usize, usize)>) {
+        let h = self.hidden;
         let unk = self.vocab - 1;
         // Token ids and the [start, end) of each sequence in the packed batch.
         let mut ids = Vec::new();
@@ -395,7 +476,7 @@ impl Encoder {
         let mut proj = vec![0.0f32; n * h];
         let mut mid = vec![0.0f32; n * ffn];
         let mut scores = Vec::new();
-        for layer in &self.layers {
+        for layer in &self.layers[..layers] {
             linear(&layer.qkv, &x, n, &mut qkv);
             for &(start, end) in &spans {
                 self.attention(&qkv, start, end, &mut ctx, &mut scores);
@@ -407,18 +488,7 @@ impl Encoder {
             linear(&layer.ffn_out, &mid, n, &mut proj);
             add_layer_norm(&mut x, Some(&proj), &layer.out_ln, h, self.eps);
         }
-        spans
-            .iter()
-            .map(|&(start, end)| {
-                let mut sum = vec![0.0f32; h];
-                for row in x[start * h..end * h].chunks_exact(h) {
-                    for (s, v) in sum.iter_mut().zip(row) {
-                        *s += v;
-                    }
-                }
-                normalized(sum)
-            })
-            .collect()
+        (x, spans)
     }
 
     /// Scaled dot-product attention of the tokens `start..end` among themselves, every head; writes `ctx`.
@@ -486,6 +556,9 @@ impl Encoder {
         }
     }
 }
+
+/// A sentence's piece ids, and each word's [start, end) among the rows of its forward pass.
+type CutSentence = (Vec<u32>, Vec<(usize, usize)>);
 
 /// The bundled encoder, decoded on first use (it takes a few hundred milliseconds and ~90 MB); `None` if the
 /// bundled file is broken or does not match the piece table (see [`bundled_encoder_problem`]).

@@ -3,6 +3,7 @@
 pub mod classes;
 pub mod conll;
 mod consistency;
+pub mod contextual;
 mod recognize;
 pub mod tagger;
 pub mod text;
