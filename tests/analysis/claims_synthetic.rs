@@ -367,3 +367,47 @@ fn a_long_copied_run_inside_longer_units_is_a_verbatim_claim() {
     );
     assert!(!verbatim(&report, &ClaimParams::default()), "{:?}", report.claims);
 }
+
+/// A line that only names and titles someone states no claim that joins two unrelated articles, even when the other
+/// prints the same names and titles inside its own sentence; the same names in a line that says something are a
+/// claim. (Without the rule the titled name is a verbatim claim: the control below.)
+#[test]
+fn a_line_that_says_nothing_beyond_who_is_no_claim() {
+    let named = "ونقل قائد فيلق القدس في الحرس الثوري , قاسم سليماني , .";
+    let around =
+        "والتي ينفذها قاسم سليماني قائد فيلق القدس في الحرس الثوري الإيراني الذي شكل في أوائل 2014 ( لواء الفاطميون )";
+    // Two articles about other things (a festival and wheat prices; a match, grants and rain).
+    let corpus = |first: &str, second: &str| qarin::corpus::Corpus {
+        articles: vec![
+            article("a", "2017-03-01", &[FILLER[0], first, FILLER[1]]),
+            article("b", "2017-03-01", &[FILLER[2], FILLER[3], second, FILLER[4]]),
+        ],
+        diagnostics: Vec::new(),
+    };
+    let report = qarin::analysis::analyze(corpus(named, around), &Progress::new());
+    // Two articles alone share a large part of their few names: the affinity that tells related articles asks for
+    // more than at its small-corpus default, as at corpus scale.
+    let unrelated = ClaimParams {
+        min_paraphrase_affinity: 0.5,
+        ..ClaimParams::default()
+    };
+    let claims = analyze_claims(&report.articles, &report.entities, &unrelated, &Progress::new());
+    assert!(claims.clusters.is_empty(), "{:?}", claims.clusters);
+    let without_the_rule = ClaimParams {
+        min_said_words: 0,
+        ..unrelated.clone()
+    };
+    let control = analyze_claims(&report.articles, &report.entities, &without_the_rule, &Progress::new());
+    assert!(
+        control.clusters.iter().any(|c| c.members.len() == 2),
+        "the control links the titled name"
+    );
+    let said = "وقال قائد فيلق القدس في الحرس الثوري قاسم سليماني إن قواته ستبقى في سوريا حتى نهاية الحرب .";
+    let report = qarin::analysis::analyze(corpus(said, said), &Progress::new());
+    let claims = analyze_claims(&report.articles, &report.entities, &unrelated, &Progress::new());
+    assert!(
+        claims.clusters.iter().any(|c| c.members.len() == 2),
+        "{:?}",
+        claims.clusters
+    );
+}

@@ -56,6 +56,9 @@ pub struct UnitData {
     /// Per token: part of what is said, not of who says it or when (not a role before a name, an attribution verb,
     /// a medium's name, a person's name or a date).
     pub said: Vec<bool>,
+    /// Words of what is said outside any linked name, not function words, of two letters or more: what the unit
+    /// states beyond who and where.
+    pub said_words: usize,
 }
 
 fn hash_of(kind: FeatureKind, value: &impl Hash) -> u64 {
@@ -466,6 +469,11 @@ pub fn unit_data(
     people.sort_unstable();
     people.dedup();
 
+    let said_words = tokens
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| said[k] && token_entities[k].is_none() && t.end - t.start > 2 && !is_stop_word(&t.norm))
+        .count();
     let mut sorted_tokens: Vec<u32> = token_hashes.iter().map(|&h| h as u32).collect();
     sorted_tokens.sort_unstable();
     let unit = UnitData {
@@ -479,6 +487,7 @@ pub fn unit_data(
         people,
         token_entities,
         said,
+        said_words,
     };
     (unit, priors)
 }

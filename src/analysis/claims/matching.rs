@@ -216,6 +216,16 @@ impl<'a> Matcher<'a> {
 
     pub(super) fn score_with(&self, a: usize, b: usize, need_verbatim: bool) -> PairScore {
         let (ua, ub) = (&self.units[a], &self.units[b]);
+        // A unit that says (almost) nothing beyond who and where is no claim that joins two stories, not even as a
+        // copy: between unrelated articles it is the same people named, not the same thing said. (Between articles of
+        // one story a short copied statement, «واضاف: ان لنا تعاونا مع روسيا», is a claim.)
+        if ua.said_words.min(ub.said_words) < self.params.min_said_words && !self.related(ua.article, ub.article) {
+            return PairScore {
+                similarity: 0.0,
+                matches: false,
+                verbatim: false,
+            };
+        }
         let (fa, fb) = (&ua.features, &ub.features);
         let idf_a = &self.feature_idf[a];
         let (mut i, mut j) = (0, 0);

@@ -12,6 +12,12 @@ pub struct ClaimParams {
     /// Added to `min_similarity` per tenfold of claim units beyond `scale_free_units`: every unit is matched against
     /// its best candidates among all the others, and the best of many chance resemblances grows with their number.
     pub similarity_per_decade: f32,
+    /// Words of what is said (outside names, roles, attribution and dates; not function words; two letters or more)
+    /// a unit needs to be matched, even as a copy, with a unit of an unrelated article (below the paraphrase
+    /// affinity). A unit that only names someone with a title («ونقل قائد فيلق القدس في الحرس الثوري , قاسم سليماني
+    /// , .», «والعقيد موسى السالم عن قطاع درعا») or only attributes («وقال المفوض السامي … أنطونيو غوتيريس :»)
+    /// states no claim, and such units joined stories through a name.
+    pub min_said_words: usize,
     /// Shared content stems (or one stem less and a near pair) two units need at least, whatever the score, when
     /// they also share a linked entity, a number or a date …
     pub min_shared_stems: usize,
@@ -190,6 +196,7 @@ impl Default for ClaimParams {
             min_similarity: 0.30,
             scale_free_units: 100.0,
             similarity_per_decade: 0.03,
+            min_said_words: 2,
             min_shared_stems: 2,
             min_shared_stems_unanchored: 3,
             min_mass: 35.0,
