@@ -12,14 +12,18 @@ use std::process::ExitCode;
 pub fn run(dir: &Path, samples: usize, saved: Option<&Path>) -> anyhow::Result<ExitCode> {
     super::warn_if_tagger_broken();
     let (stories, paths) = evaluation::read_stories(dir)?;
-    let (report, timings) = match saved {
+    // The time only when this run analysed the folder: a saved report's analysis was not timed here.
+    let (report, timings): (Report, Option<Timings>) = match saved {
         Some(file) => {
             let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
             let report: Report =
                 serde_json::from_slice(&bytes).with_context(|| format!("{}: not a qarin report", file.display()))?;
-            (report, Timings::default())
+            (report, None)
         }
-        None => pipeline::run_timed(&paths, &Params::default(), &Progress::new()),
+        None => {
+            let (report, timings) = pipeline::run_timed(&paths, &Params::default(), &Progress::new());
+            (report, Some(timings))
+        }
     };
     let eval = evaluation::evaluate(&report, &stories, samples);
     for (k, s) in eval.samples.iter().enumerate() {
@@ -35,11 +39,17 @@ pub fn run(dir: &Path, samples: usize, saved: Option<&Path>) -> anyhow::Result<E
         );
     }
     print!("{}", summary(&eval));
-    println!(
-        "time: load {:.2} s, analysis {:.2} s",
-        timings.load.as_secs_f64(),
-        timings.analysis.as_secs_f64()
-    );
+    match timings {
+        Some(timings) => println!(
+            "time: load {:.2} s, analysis {:.2} s",
+            timings.load.as_secs_f64(),
+            timings.analysis.as_secs_f64()
+        ),
+        None => println!(
+            "time: not measured (the report was read from {})",
+            saved.map_or(String::new(), |f| f.display().to_string())
+        ),
+    }
     Ok(ExitCode::SUCCESS)
 }
 

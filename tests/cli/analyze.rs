@@ -123,3 +123,46 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// `eval-claims --report` evaluates a saved report: it says the time was not measured rather than printing an
+/// analysis time of zero; analysing the folder itself prints the time.
+#[test]
+fn eval_claims_on_a_saved_report_says_it_did_not_time_the_analysis() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("stories").join("S-1");
+    std::fs::create_dir_all(&story).unwrap();
+    let said = "قال المتحدث باسم الحكومة إن المفاوضات ستستأنف الأسبوع المقبل في العاصمة بحضور كل الأطراف .";
+    std::fs::write(story.join("01_wahat-news.com.txt"), format!("عنوان\n{said}\n")).unwrap();
+    std::fs::write(story.join("02_madar.tv.txt"), format!("عنوان آخر\n{said}\n")).unwrap();
+    std::fs::write(
+        story.join("gold.json"),
+        r#"{"files": {"01_wahat-news.com.txt": {"stance": "agree", "claim_lines": [1]},
+                      "02_madar.tv.txt": {"stance": "agree", "claim_lines": [1]}}}"#,
+    )
+    .unwrap();
+    let stories = dir.path().join("stories");
+    let report = dir.path().join("r.json");
+    let out = qarin()
+        .arg("analyze")
+        .arg(&stories)
+        .arg("--json")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = qarin()
+        .arg("eval-claims")
+        .arg(&stories)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("agreeing pairs: 1 aligned"), "{stdout}");
+    assert!(stdout.contains("time: not measured"), "{stdout}");
+    assert!(!stdout.contains("analysis 0.00 s"), "{stdout}");
+    let out = qarin().arg("eval-claims").arg(&stories).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("time: load "), "{stdout}");
+}
