@@ -139,6 +139,9 @@ pub(super) fn pattern_mentions(
         if head_is(is_body_head) || weak_head {
             let mut j = i + 1;
             let mut proper = 0;
+            // A head with its article (التحالف، المنظمة) heads no construct: an undetermined word after it starts
+            // something else («غارات التحالف تسببت …»), where after «منظمة» it is the body's own name.
+            let head_definite = toks[i].proclitics().ends_with("ال") || toks[i].proclitics().ends_with("لل");
             while j < n && j <= i + params.body_name_max_words {
                 let t = &toks[j];
                 let f = t.norm.as_str();
@@ -149,7 +152,7 @@ pub(super) fn pattern_mentions(
                 if !definite {
                     // One undetermined proper word right after the head (منظمة شنغهاي) may head the rest; one later
                     // starts something else (فيلق القدس | إسماعيل …).
-                    if proper > 0 || j > i + 1 || lexicon.is_common(f) {
+                    if head_definite || proper > 0 || j > i + 1 || lexicon.is_common(f) {
                         break;
                     }
                     proper += 1;
