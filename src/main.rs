@@ -223,6 +223,10 @@ enum Command {
         /// Also report K-fold cross-validation over the training portion (a steadier figure than the dev tenth).
         #[arg(long, value_name = "K", default_value_t = 0)]
         folds: usize,
+        /// Take the word classes from this model file instead of learning them (seconds instead of minutes; the
+        /// same tables as the command that learnt them gives the same model: for trying features).
+        #[arg(long, value_name = "MODEL", conflicts_with = "unlabelled")]
+        classes_from: Option<PathBuf>,
     },
     /// Shape each line of a text file with the bundled fonts; print one JSON object of runs and glyphs per line.
     Shape {
@@ -309,6 +313,7 @@ fn main() -> ExitCode {
             contextual_classes,
             contextual_layers,
             folds,
+            classes_from,
         }) => command::train_ner::run(
             &data,
             &out,
@@ -320,6 +325,7 @@ fn main() -> ExitCode {
                 contextual_classes: &contextual_classes,
                 contextual_layers,
                 folds,
+                classes_from: classes_from.as_deref(),
             },
         ),
         Some(Command::Shape { font, file }) => command::shape::run(font.as_deref(), &file),

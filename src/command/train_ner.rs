@@ -24,6 +24,8 @@ pub struct TrainOptions<'a> {
     pub contextual_layers: usize,
     /// Also score K-fold cross-validation over the training portion (0: not).
     pub folds: usize,
+    /// A model file whose word classes are taken instead of learning them.
+    pub classes_from: Option<&'a Path>,
 }
 
 pub fn run(data: &Path, out: &Path, dev_out: Option<&Path>, options: &TrainOptions) -> anyhow::Result<ExitCode> {
@@ -81,6 +83,12 @@ pub fn run(data: &Path, out: &Path, dev_out: Option<&Path>, options: &TrainOptio
 
 /// Word classes from the training sentences' words (never the dev portion's) and the unlabelled articles' bodies.
 fn learn_classes(split: &TrainingData, options: &TrainOptions) -> anyhow::Result<ClassTables> {
+    if let Some(path) = options.classes_from {
+        let bytes = std::fs::read(path).with_context(|| format!("reading the model {}", path.display()))?;
+        let model = Model::from_bytes(&bytes).with_context(|| format!("reading the model {}", path.display()))?;
+        eprintln!("train-ner: word classes taken from {}", path.display());
+        return Ok(model.lexicon().classes().clone());
+    }
     if options.unlabelled.is_empty()
         || (options.classes.is_empty() && options.contextual_classes.iter().all(|&k| k == 0))
     {

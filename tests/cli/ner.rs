@@ -132,3 +132,35 @@ fn train_ner_is_reproducible_and_its_model_is_usable() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("# PERS+LOC+ORG"), "{stdout}");
 }
+
+/// `--classes-from` trains with another model's word classes instead of learning them: the bundled model's tables
+/// make the model carry their rows, and the same tables give the same bytes.
+#[test]
+fn train_ner_takes_word_classes_from_a_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("train.conll");
+    std::fs::write(&data, corpus(3)).unwrap();
+    let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner/model.bin");
+    let train = |name: &str, classes_from: Option<&std::path::Path>| {
+        let model = dir.path().join(name);
+        let mut cmd = qarin();
+        cmd.arg("train-ner")
+            .arg("--data")
+            .arg(&data)
+            .arg("--out")
+            .arg(&model)
+            .args(["--epochs", "2"]);
+        if let Some(from) = classes_from {
+            cmd.arg("--classes-from").arg(from);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        std::fs::read(&model).unwrap()
+    };
+    let plain = train("plain.bin", None);
+    let a = train("a.bin", Some(&bundled));
+    let b = train("b.bin", Some(&bundled));
+    assert_eq!(a, b, "the same tables give the same model");
+    // The bundled model's eight tables: their words and their dense rows.
+    assert!(a.len() > plain.len() + 1_000_000, "{} vs {}", a.len(), plain.len());
+}

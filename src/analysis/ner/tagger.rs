@@ -536,6 +536,11 @@ impl Lexicon {
     }
 
     /// The common vocabulary (in no particular order).
+    /// The word classes the model was trained with.
+    pub fn classes(&self) -> &ClassTables {
+        &self.classes
+    }
+
     pub fn common_words(&self) -> impl Iterator<Item = &str> {
         self.common.iter().map(String::as_str)
     }
