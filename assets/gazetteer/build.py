@@ -354,7 +354,11 @@ BODIES = {
     "navy": ["القوات البحرية", "سلاح البحرية"],
     "aerospace-forces": ["القوات الجوفضائية", "القوات الجو فضائية"],
     "national-security-council": ["مجلس الأمن القومي"],
-    "parliament": ["البرلمان", "مجلس النواب", "مجلس الشورى", "مجلس الدوما", "الدوما"],
+    "parliament": ["البرلمان", "مجلس النواب", "مجلس الشورى"],
+    # The Duma is Russia's parliament only: one identity with «البرلمان الروسي», not with every parliament. Only with
+    # its head: matching drops the article, and دوما alone is the Syrian town (88 mentions on the dev articles, all of
+    # them the town, had been taken for a parliament).
+    "parliament:RU": ["مجلس الدوما"],
     "government": ["الحكومة"],
     "presidency": ["الرئاسة"],
     "embassy": ["السفارة"],

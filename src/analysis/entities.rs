@@ -3,7 +3,9 @@
 //! Each mention gets a key:
 //! - dates: their normalised `value` (else their normalised text);
 //! - a gazetteer identity (`canonical`, given by recognition or found here by looking the name up, also with
-//!   transliteration tolerance): إيران, الإيرانية and الجمهورية الإسلامية are one entity `place:IR`;
+//!   transliteration tolerance): إيران, الإيرانية and الجمهورية الإسلامية are one entity `place:IR`; a one-word
+//!   spelling variant takes the identity only if the corpus writes the entry as the gazetteer does at least as often
+//!   ([`confirm_spelling_variants`]);
 //! - otherwise its name: normalised words, the first one without clitics.
 //!
 //! Names are then merged:
@@ -11,7 +13,8 @@
 //!    the latest earlier one, else the first later one (a headline may come before the full name);
 //! 2. across articles, names of the same kind are compared only with names that share match keys ([`match_keys`])
 //!    of their first and last words, never all pairs: person names of two words or more match when their first and
-//!    last words match ([`words_match`]), other names when all words match;
+//!    last words match ([`words_match`]), other names when all words match; two groups of forms join only when their
+//!    heads (most mentioned forms) match too, so near spellings do not chain distant names together;
 //! 3. a one-word person name left alone joins the one multi-word person whose last word it matches, if exactly one.
 //!
 //! Common given names alone (محمد, علي, …) never merge across articles: two people both called محمد stay apart.
@@ -47,6 +50,9 @@ struct Rec {
     end: usize,
     kind: EntityKind,
     key: Key,
+    /// The gazetteer identity the name is a spelling variant of (its key stays the name until the corpus confirms it:
+    /// see [`confirm_spelling_variants`]).
+    variant_of: Option<String>,
 }
 
 /// Titles and roles a recogniser may leave before a person's name (normalised, clitics stripped).
@@ -91,14 +97,26 @@ fn record(article: usize, text: &str, m: &RawMention, gazetteer: &Gazetteer, par
     if span.trim().is_empty() {
         return None;
     }
+    let mut variant_of = None;
     let key = if m.kind == EntityKind::Date {
         Key::Date(m.value.clone().unwrap_or_else(|| normalize(span.trim())))
     } else if let Some(c) = &m.canonical {
         Key::Canonical(c.clone())
     } else if m.kind != EntityKind::Person {
-        match gazetteer.lookup(span).or_else(|| gazetteer.lookup_fuzzy(span)) {
+        match gazetteer.lookup(span) {
             Some((_, c)) => Key::Canonical(c.to_string()),
-            None => Key::Name(name_words(span, params)),
+            None => {
+                let words = name_words(span, params);
+                let found = gazetteer.lookup_fuzzy(span).map(|(_, c)| c.to_string());
+                // A variant of several words shares a word with the entry as written: its identity is taken at once.
+                match found {
+                    Some(c) if words.len() > 1 => Key::Canonical(c),
+                    found => {
+                        variant_of = found;
+                        Key::Name(words)
+                    }
+                }
+            }
         }
     } else {
         Key::Name(person_words(span, params))
@@ -114,7 +132,39 @@ fn record(article: usize, text: &str, m: &RawMention, gazetteer: &Gazetteer, par
         end: m.end,
         kind: m.kind,
         key,
+        variant_of,
     })
+}
+
+/// A one-word name the gazetteer finds only as a spelling variant of an entry takes the entry's identity when the corpus names
+/// that entry as the gazetteer writes it at least as often as it writes the variant: a variant is a variant of
+/// something the articles say the usual way. A well-formed name of another place that happens to lie one letter
+/// from a rare entry (أوروبا from أروبا, القابون from الغابون, سامراء from سامارا, ديالى from ديلي on the dev articles)
+/// is written often and the entry never, so it stays its own name; بروكسيل beside a hundred بروكسل joins Brussels.
+fn confirm_spelling_variants(recs: &mut [Rec]) {
+    let mut exact: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut written: FxHashMap<(&Key, &str), usize> = FxHashMap::default();
+    for r in recs.iter() {
+        match (&r.key, &r.variant_of) {
+            (Key::Canonical(c), _) => *exact.entry(c.as_str()).or_default() += 1,
+            (key, Some(c)) => *written.entry((key, c.as_str())).or_default() += 1,
+            _ => {}
+        }
+    }
+    let confirmed: Vec<bool> = recs
+        .iter()
+        .map(|r| {
+            r.variant_of.as_deref().is_some_and(|c| {
+                let variant = written.get(&(&r.key, c)).copied().unwrap_or(0);
+                exact.get(c).copied().unwrap_or(0) >= variant
+            })
+        })
+        .collect();
+    for (r, yes) in recs.iter_mut().zip(confirmed) {
+        if yes && let Some(c) = r.variant_of.take() {
+            r.key = Key::Canonical(c);
+        }
+    }
 }
 
 struct UnionFind(Vec<usize>);
@@ -192,7 +242,8 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
             recs
         })
         .collect();
-    let recs: Vec<Rec> = per_article.into_iter().flatten().collect();
+    let mut recs: Vec<Rec> = per_article.into_iter().flatten().collect();
+    confirm_spelling_variants(&mut recs);
 
     // 2. Group identical keys; name forms become union-find nodes.
     let mut group_of_key: FxHashMap<(Option<EntityKind>, &Key, Option<usize>), usize> = FxHashMap::default();
@@ -292,9 +343,7 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
             matched
         })
         .collect();
-    for (a, b) in bucket_matches.into_iter().flatten() {
-        uf.union(a, b);
-    }
+    join_without_chains(&mut uf, &groups, &rec_group, bucket_matches.into_iter().flatten());
     // 4. A lone surname joins the single multi-word person it matches.
     let surname_keys: FxHashMap<usize, NameKey> = surnames
         .values()
@@ -353,6 +402,48 @@ pub fn link_entities_with(articles: &[Article], mentions: &[Vec<RawMention>], pa
         .enumerate()
         .map(|(n, recs_of)| build_entity(n, &recs_of, &recs, articles, params))
         .collect()
+}
+
+/// Joins the name forms of matching pairs, in order, unless the join would chain names that do not match.
+/// Spelling tolerance is not transitive: الزبداني matches زبداني, which matches زبدين, which matches الجبارين …, and on
+/// the dev articles one place gathered الزبداني, جوبر, جبل, القيروان and جازان (549 mentions). So two groups of forms
+/// join only when their heads match: each group's most mentioned form, the name it is known by. A chain of near
+/// spellings then cannot carry a name to a distant one.
+fn join_without_chains(
+    uf: &mut UnionFind,
+    groups: &[(EntityKind, Key)],
+    rec_group: &[usize],
+    matches: impl Iterator<Item = (usize, usize)>,
+) {
+    let mut mentions = vec![0usize; groups.len()];
+    for &g in rec_group {
+        mentions[g] += 1;
+    }
+    let mut head: Vec<usize> = (0..groups.len()).collect();
+    let words = |g: usize| match &groups[g].1 {
+        Key::Name(w) => Some(w.as_slice()),
+        _ => None,
+    };
+    for (a, b) in matches {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb {
+            continue;
+        }
+        let (ha, hb) = (head[ra], head[rb]);
+        let heads_match = (ha, hb) == (a, b)
+            || (ha, hb) == (b, a)
+            || matches!((words(ha), words(hb)), (Some(x), Some(y)) if forms_match(groups[ha].0, x, y));
+        if !heads_match {
+            continue;
+        }
+        uf.union(ra, rb);
+        // The head is the form with more mentions (the earlier group on a tie: deterministic).
+        head[uf.find(ra)] = if (mentions[hb], std::cmp::Reverse(hb)) > (mentions[ha], std::cmp::Reverse(ha)) {
+            hb
+        } else {
+            ha
+        };
+    }
 }
 
 /// Within one article (records sorted by position): a one-word person name takes the full name whose last word it

@@ -8,7 +8,9 @@
 //! (`وزارة الدفاع الروسية` → `org:ministry-defence:RU`).
 
 use crate::analysis::model::EntityKind;
-use crate::arabic::{Token, TokenKind, analyses, strip_clitics, tokenize, translit_key, words_match};
+use crate::arabic::{
+    Token, TokenKind, analyses, strip_clitics, tokenize, translit_key, weighted_distance, words_match,
+};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -96,6 +98,49 @@ fn fuzzy_block(last_key: &str) -> String {
         .unwrap_or(last_key);
     translit_key(w).chars().take(2).collect()
 }
+
+/// Whether a word of a name is a spelling of the word of an entry. Stricter than [`words_match`], which compares two
+/// names an article or a corpus puts side by side: here a name is tried against thousands of entries, so a tolerance
+/// that rarely pairs two given names finds some entry for most words (on the dev articles السويداء was taken for
+/// السويد, القابون for الغابون, كردستان for كريستون, «المنظمة الرئيسية» for «الاتحاد الروسي»). The spelling must keep
+/// every consonant's sound (the same transliteration key) and differ by at most one vowel letter or one letter of the
+/// same sound (ميونخ / ميونيخ, كازاخستان / قازاخستان, بروكسل / بروكسيل, الثورة / الثوري); a word that is the other
+/// with a nisba ي (البغدادي / بغداد) is another word.
+fn spelling_variant(entry: &str, word: &str) -> bool {
+    if entry == word {
+        return true;
+    }
+    let bare = |w: &str| -> String {
+        match w.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 3 => rest.to_string(),
+            _ => w.to_string(),
+        }
+    };
+    let (e, w) = (bare(entry), bare(word));
+    let nisba = |a: &str, b: &str| a.strip_suffix('ي') == Some(b);
+    !nisba(&e, &w)
+        && !nisba(&w, &e)
+        && translit_key(&e) == translit_key(&w)
+        && weighted_distance(&e, &w) <= SPELLING_VARIANT_MAX_DISTANCE + 1e-4
+}
+
+/// Whether a one-word name may be a spelling variant of an entry of this kind at all: nationality adjectives and
+/// agencies never (every nisba ending looks like some nationality; agency names are short), and only words of
+/// [`ONE_WORD_VARIANT_MIN_LETTERS`] letters or more without their article (بيكو, براك, قانا, عمون are other words than
+/// باكو, براغ, غانا, عمان).
+fn one_word_entry_may_vary(kind: GazKind, word: &str) -> bool {
+    let letters = match word.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 3 => rest.chars().count(),
+        _ => word.chars().count(),
+    };
+    !matches!(kind, GazKind::Nationality | GazKind::Agency) && letters >= ONE_WORD_VARIANT_MIN_LETTERS
+}
+
+/// Letters a one-word name needs (without its article) before a spelling variant of an entry is looked for.
+const ONE_WORD_VARIANT_MIN_LETTERS: usize = 5;
+/// The weighted letter distance ([`weighted_distance`]) a word may have from the entry's: one vowel letter (0.5) or
+/// one letter of the same sound (0.3), not both.
+const SPELLING_VARIANT_MAX_DISTANCE: f32 = 0.6;
 
 /// The key a word is matched by: its normalised form without clitics (see [`strip_clitics`]).
 pub fn match_key(norm: &str) -> String {
@@ -190,7 +235,9 @@ impl Gazetteer {
     }
 
     /// Like [`Gazetteer::lookup`] but tolerant of transliteration variants: an entry with as many words, each
-    /// matching ([`words_match`]) — `منظمة شانغاي للتعاون` finds `org:SCO`. The exact lookup is tried first.
+    /// matching ([`words_match`]) and one of them as the entry writes it — `منظمة شانغاي للتعاون` finds `org:SCO`;
+    /// a one-word name only as a close spelling ([`spelling_variant`], [`one_word_entry_may_vary`]). The exact lookup
+    /// is tried first.
     pub fn lookup_fuzzy(&self, name: &str) -> Option<(GazKind, &str)> {
         if let Some(hit) = self.lookup(name) {
             return Some(hit);
@@ -206,6 +253,8 @@ impl Gazetteer {
             .filter(|a| a.suffix.is_none())
             .map(|a| a.base)
             .collect();
+        // The first word as the name writes it (with or without a lone preposition), before any head is put in for it.
+        let written_firsts = firsts.len();
         // Translations of a foreign body's name vary its head noun (اتحاد / منظمة شنغهاي للتعاون): a generic head may
         // stand for another when the distinctive words agree. Only tried on names of two words or more.
         if keys.len() > 1 && firsts.iter().any(|f| INTERCHANGEABLE_ORG_HEADS.contains(&f.as_str())) {
@@ -220,15 +269,27 @@ impl Gazetteer {
         } else {
             Some(fuzzy_block(keys.last()?))
         };
-        for first in firsts {
+        for (f, first) in firsts.into_iter().enumerate() {
+            let first_as_written = f < written_firsts;
             keys[0] = first;
             let block = block.clone().unwrap_or_else(|| fuzzy_block(&keys[0]));
             let Some(candidates) = self.fuzzy.get(&(keys.len(), block)) else {
                 continue;
             };
-            let hit = candidates
-                .iter()
-                .find(|(entry, _, _)| entry.iter().zip(&keys).all(|(a, b)| words_match(a, b)));
+            let hit = candidates.iter().find(|(entry, kind, _)| {
+                if keys.len() == 1 {
+                    one_word_entry_may_vary(*kind, &keys[0]) && spelling_variant(&entry[0], &keys[0])
+                } else {
+                    // A name of several words: each a spelling of the entry's, and one of them written as the entry
+                    // writes it (the first only if the name wrote it so: a head put in for another is no evidence).
+                    entry.iter().zip(&keys).all(|(a, b)| words_match(a, b))
+                        && entry
+                            .iter()
+                            .zip(&keys)
+                            .enumerate()
+                            .any(|(i, (a, b))| a == b && (i > 0 || first_as_written))
+                }
+            });
             if let Some((_, kind, cid)) = hit {
                 return Some((*kind, self.canonicals[*cid as usize].as_str()));
             }

@@ -9,6 +9,7 @@ mod claims_synonyms;
 mod claims_synthetic;
 mod entities_gazetteer;
 mod entities_linking;
+mod entities_lookalikes;
 mod entities_pipeline;
 mod entities_sco;
 mod meaning;
