@@ -253,10 +253,15 @@ pub fn words_match(a: &str, b: &str) -> bool {
     if !key_ok {
         return false;
     }
-    let max_len = a.chars().count().max(b.chars().count());
-    // Six letters allow two vowel letters written or not and one sound-alike letter (شانغاي / شنجهاي), not three
-    // vowel letters (خامنئي / الخميني: one dropped, one moved).
-    let allowed = match max_len {
+    // A nisba is another name: سليمان / سليماني, عثمان / عثماني.
+    if a.strip_suffix('ي') == Some(b) || b.strip_suffix('ي') == Some(a) {
+        return false;
+    }
+    // The allowance grows with the shorter word: two vowel letters added to a four-letter word make another name
+    // (مقرن / ماكرون). Six letters allow two vowel letters written or not and one sound-alike letter (شانغاي /
+    // شنجهاي), not three vowel letters (خامنئي / الخميني: one dropped, one moved).
+    let min_len = a.chars().count().min(b.chars().count());
+    let allowed = match min_len {
         0..=5 => 0.6,
         6 => 1.3,
         n => 0.25 * n as f32,
