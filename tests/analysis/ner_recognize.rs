@@ -326,3 +326,24 @@ fn a_definite_head_does_not_run_on_into_the_verb_after_it() {
     }
     assert!(orgs.iter().any(|o| o.starts_with("منظمة شنغهاي")), "{orgs:?}");
 }
+
+/// A body's name stops before the title of the person who speaks for it; a title right after the head is the body's
+/// own name. Sentences of our own.
+#[test]
+fn a_body_stops_before_the_title_of_its_speaker() {
+    let a = body_only(
+        "وقال رئيس مجلس الوزراء الدكتور هشام قنديل إن الحكومة ستعلن خطتها غدا .\n\
+         وأعلنت قيادة القوات المسلحة العقيد أحمد المسماري متحدثا باسمها .\n\
+         وتخرج الطالب في جامعة الملك سعود العام الماضي .\n",
+    );
+    let orgs: Vec<String> = recognize(&a)
+        .into_iter()
+        .filter(|m| m.kind == EntityKind::Org)
+        .map(|m| a.text[m.start..m.end].to_string())
+        .collect();
+    for title in ["الدكتور", "العقيد"] {
+        assert!(!orgs.iter().any(|o| o.contains(title)), "{title} in {orgs:?}");
+    }
+    assert!(orgs.iter().any(|o| o == "مجلس الوزراء"), "{orgs:?}");
+    assert!(orgs.iter().any(|o| o.starts_with("جامعة الملك")), "{orgs:?}");
+}

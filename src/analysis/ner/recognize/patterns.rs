@@ -149,6 +149,12 @@ pub(super) fn pattern_mentions(
                     break;
                 }
                 let definite = f.starts_with("ال") || f.starts_with("لل");
+                // A title after the body's defining words opens the person who speaks for it («مجلس الوزراء الدكتور
+                // هشام قنديل», «حزب الله السيد …»); right after the head it is the body's own name (جامعة الملك سعود),
+                // and الشيخ names places too (جبل الشيخ).
+                if definite && j > i + 1 && f != "الشيخ" && is_role(f) {
+                    break;
+                }
                 if !definite {
                     // One undetermined proper word right after the head (منظمة شنغهاي) may head the rest; one later
                     // starts something else (فيلق القدس | إسماعيل …).
