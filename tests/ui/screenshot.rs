@@ -28,9 +28,15 @@ fn have_display() -> bool {
 /// How to run the window, or why it cannot run here.
 fn window_command(home: &Path) -> Result<Command, String> {
     let mut command = if have_xvfb_run() {
+        // `-a` alone starts every server's search at display 99, and windows started at the same moment by tests
+        // running in parallel can both take the free number and one fails to start (xvfb-run exits 1): each window
+        // starts its search at a number of its own.
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let own = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let server = 100 + (std::process::id() % 200) * 16 + own % 16;
         let mut command = Command::new("xvfb-run");
         command
-            .args(["-a", env!("CARGO_BIN_EXE_qarin")])
+            .args(["-a", "-n", &server.to_string(), env!("CARGO_BIN_EXE_qarin")])
             .env("LIBGL_ALWAYS_SOFTWARE", "1");
         command
     } else if have_display() {
