@@ -373,9 +373,9 @@ fn a_long_copied_run_inside_longer_units_is_a_verbatim_claim() {
 /// claim. (Without the rule the titled name is a verbatim claim: the control below.)
 #[test]
 fn a_line_that_says_nothing_beyond_who_is_no_claim() {
-    let named = "ونقل قائد فيلق القدس في الحرس الثوري , قاسم سليماني , .";
-    let around =
-        "والتي ينفذها قاسم سليماني قائد فيلق القدس في الحرس الثوري الإيراني الذي شكل في أوائل 2014 ( لواء الفاطميون )";
+    // Sentences of our own, shaped as scraped news prints them.
+    let named = "وأضاف قائد فيلق القدس في الحرس الثوري , قاسم سليماني , .";
+    let around = "وهي الخطة التي يشرف عليها قاسم سليماني قائد فيلق القدس في الحرس الثوري الإيراني منذ ربيع 2015 ( بحسب مصادر محلية )";
     // Two articles about other things (a festival and wheat prices; a match, grants and rain).
     let corpus = |first: &str, second: &str| qarin::corpus::Corpus {
         articles: vec![
