@@ -5,7 +5,7 @@
 //! - a gazetteer identity (`canonical`, given by recognition or found here by looking the name up, also with
 //!   transliteration tolerance): إيران, الإيرانية and الجمهورية الإسلامية are one entity `place:IR`; a one-word
 //!   spelling variant takes the identity only if the corpus writes the entry as the gazetteer does at least as often
-//!   ([`confirm_spelling_variants`]);
+//!   (`confirm_spelling_variants`);
 //! - otherwise its name: normalised words, the first one without clitics.
 //!
 //! Names are then merged:

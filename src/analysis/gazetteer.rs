@@ -236,7 +236,7 @@ impl Gazetteer {
 
     /// Like [`Gazetteer::lookup`] but tolerant of transliteration variants: an entry with as many words, each
     /// matching ([`words_match`]) and one of them as the entry writes it — `منظمة شانغاي للتعاون` finds `org:SCO`;
-    /// a one-word name only as a close spelling ([`spelling_variant`], [`one_word_entry_may_vary`]). The exact lookup
+    /// a one-word name only as a close spelling (`spelling_variant`, `one_word_entry_may_vary`). The exact lookup
     /// is tried first.
     pub fn lookup_fuzzy(&self, name: &str) -> Option<(GazKind, &str)> {
         if let Some(hit) = self.lookup(name) {
