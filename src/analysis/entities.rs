@@ -136,9 +136,9 @@ fn record(article: usize, text: &str, m: &RawMention, gazetteer: &Gazetteer, par
     })
 }
 
-/// A one-word name the gazetteer finds only as a spelling variant of an entry takes the entry's identity when the corpus names
-/// that entry as the gazetteer writes it at least as often as it writes the variant: a variant is a variant of
-/// something the articles say the usual way. A well-formed name of another place that happens to lie one letter
+/// A one-word name the gazetteer finds only as a spelling variant of an entry takes the entry's identity when the
+/// corpus names that entry as the gazetteer writes it at least as often as it writes the variant: a variant is a
+/// variant of something the articles say the usual way. A well-formed name of another place that happens to lie one letter
 /// from a rare entry (أوروبا from أروبا, القابون from الغابون, سامراء from سامارا, ديالى from ديلي on the dev articles)
 /// is written often and the entry never, so it stays its own name; بروكسيل beside a hundred بروكسل joins Brussels.
 fn confirm_spelling_variants(recs: &mut [Rec]) {

@@ -99,29 +99,31 @@ fn fuzzy_block(last_key: &str) -> String {
     translit_key(w).chars().take(2).collect()
 }
 
-/// Whether a word of a name is a spelling of the word of an entry. Stricter than [`words_match`], which compares two
-/// names an article or a corpus puts side by side: here a name is tried against thousands of entries, so a tolerance
-/// that rarely pairs two given names finds some entry for most words (on the dev articles السويداء was taken for
-/// السويد, القابون for الغابون, كردستان for كريستون, «المنظمة الرئيسية» for «الاتحاد الروسي»). The spelling must keep
-/// every consonant's sound (the same transliteration key) and differ by at most one vowel letter or one letter of the
-/// same sound (ميونخ / ميونيخ, كازاخستان / قازاخستان, بروكسل / بروكسيل, الثورة / الثوري); a word that is the other
-/// with a nisba ي (البغدادي / بغداد) is another word.
+/// A word without its article, when at least three letters are left (العراق → عراق; الان stays).
+fn without_article(w: &str) -> &str {
+    match w.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => w,
+    }
+}
+
+/// Whether a one-word name is a spelling of a one-word entry. Stricter than [`words_match`], which compares two names
+/// an article or a corpus puts side by side: here one word is tried against thousands of entries, so a tolerance that
+/// rarely pairs two given names finds some entry for most words (on the dev articles السويداء was taken for السويد,
+/// كردستان for كريستون, الأنبار for أولان باتور). The spelling must keep every consonant's sound (the same
+/// transliteration key) and differ by at most one vowel letter or one letter of the same sound (ميونخ / ميونيخ,
+/// كازاخستان / قازاخستان, بروكسل / بروكسيل); a word that is the other with a nisba ي (البغدادي / بغداد) is another
+/// word.
 fn spelling_variant(entry: &str, word: &str) -> bool {
     if entry == word {
         return true;
     }
-    let bare = |w: &str| -> String {
-        match w.strip_prefix("ال") {
-            Some(rest) if rest.chars().count() >= 3 => rest.to_string(),
-            _ => w.to_string(),
-        }
-    };
-    let (e, w) = (bare(entry), bare(word));
+    let (e, w) = (without_article(entry), without_article(word));
     let nisba = |a: &str, b: &str| a.strip_suffix('ي') == Some(b);
-    !nisba(&e, &w)
-        && !nisba(&w, &e)
-        && translit_key(&e) == translit_key(&w)
-        && weighted_distance(&e, &w) <= SPELLING_VARIANT_MAX_DISTANCE + 1e-4
+    !nisba(e, w)
+        && !nisba(w, e)
+        && translit_key(e) == translit_key(w)
+        && weighted_distance(e, w) <= SPELLING_VARIANT_MAX_DISTANCE + 1e-4
 }
 
 /// Whether a one-word name may be a spelling variant of an entry of this kind at all: nationality adjectives and
@@ -129,11 +131,8 @@ fn spelling_variant(entry: &str, word: &str) -> bool {
 /// [`ONE_WORD_VARIANT_MIN_LETTERS`] letters or more without their article (بيكو, براك, قانا, عمون are other words than
 /// باكو, براغ, غانا, عمان).
 fn one_word_entry_may_vary(kind: GazKind, word: &str) -> bool {
-    let letters = match word.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 3 => rest.chars().count(),
-        _ => word.chars().count(),
-    };
-    !matches!(kind, GazKind::Nationality | GazKind::Agency) && letters >= ONE_WORD_VARIANT_MIN_LETTERS
+    !matches!(kind, GazKind::Nationality | GazKind::Agency)
+        && without_article(word).chars().count() >= ONE_WORD_VARIANT_MIN_LETTERS
 }
 
 /// Letters a one-word name needs (without its article) before a spelling variant of an entry is looked for.
