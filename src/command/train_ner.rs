@@ -35,9 +35,14 @@ pub fn run(data: &Path, out: &Path, dev_out: Option<&Path>, options: &TrainOptio
     {
         std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
     }
-    super::check_output(out, &[data])?;
+    // The model whose classes are taken is an input too: `--classes-from assets/ner/model.bin` with the default
+    // `--out` would overwrite it.
+    let inputs: Vec<&Path> = std::iter::once(data).chain(options.classes_from).collect();
+    super::check_output(out, &inputs)?;
     if let Some(dev_path) = dev_out {
-        super::check_output(dev_path, &[data, out])?;
+        let mut inputs = inputs.clone();
+        inputs.push(out);
+        super::check_output(dev_path, &inputs)?;
     }
     let bytes = std::fs::read(data).with_context(|| format!("reading {}", data.display()))?;
     let sentences = conll::parse(&String::from_utf8_lossy(&bytes));

@@ -163,4 +163,18 @@ fn train_ner_takes_word_classes_from_a_model() {
     assert_eq!(a, b, "the same tables give the same model");
     // The bundled model's eight tables: their words and their dense rows.
     assert!(a.len() > plain.len() + 1_000_000, "{} vs {}", a.len(), plain.len());
+    // The model the classes come from is an input: it is never the output.
+    let model = dir.path().join("a.bin");
+    let out = qarin()
+        .arg("train-ner")
+        .arg("--data")
+        .arg(&data)
+        .arg("--classes-from")
+        .arg(&model)
+        .arg("--out")
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&model).unwrap(), a, "the input model is untouched");
 }
